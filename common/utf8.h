@@ -1,0 +1,20 @@
+/* utf8.h: strict UTF-8 validation (RFC 3629 §4: no overlongs, no surrogates,
+ * nothing above U+10FFFF). */
+#ifndef PRONGSAI_UTF8_H
+#define PRONGSAI_UTF8_H
+
+#include <stddef.h>
+
+/* Return 1 if s[0..len) is valid UTF-8.  Otherwise return 0 and, when bad is
+ * not NULL, store the byte offset of the first invalid sequence. */
+int utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Decode one code point at s (len bytes available).  Returns the number of
+ * bytes consumed (1..4) and stores the code point, or 0 for an invalid or
+ * truncated sequence. */
+size_t utf8_decode(const char *s, size_t len, unsigned *cp);
+
+/* Number of code points in a valid UTF-8 string (invalid bytes count as one). */
+size_t utf8_count(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,49 @@
+/* dates.h: calendar dates, the Thai fiscal year, and the Buddhist Era.
+ *
+ * A date is a count of days since 1970-01-01 (proleptic Gregorian, CE), so
+ * that comparison and differences are integer arithmetic.  BE = CE + 543.
+ * The Thai fiscal year FY N (named by the BE year in which it ends) runs from
+ * 1 October (N-544 CE) to 30 September (N-543 CE).
+ */
+#ifndef PRONGSAI_DATES_H
+#define PRONGSAI_DATES_H
+
+#include <stdint.h>
+
+typedef int32_t pdate; /* days since 1970-01-01 */
+
+/* Days since the epoch for a valid CE y-m-d (no validation). */
+pdate date_from_ymd(int y, int m, int d);
+/* Split a date into CE year, month (1-12), day (1-31). */
+void date_to_ymd(pdate t, int *y, int *m, int *d);
+/* 1 if y-m-d is a real CE date in 1900..2999, else 0. */
+int date_valid_ymd(int y, int m, int d);
+
+enum date_parse_result {
+	DATE_OK = 0,
+	DATE_SYNTAX = 1,   /* not YYYY-MM-DD */
+	DATE_INVALID = 2   /* well formed but no such day (e.g. 2026-02-30) */
+};
+/* Parse exactly "YYYY-MM-DD".  A year >= 2400 is read as Buddhist Era and
+ * converted to CE (2569-01-05 -> 2026-01-05).  On success *out is set and
+ * *was_be says whether the year was BE; on failure *out is unchanged. */
+enum date_parse_result date_parse(const char *s, pdate *out, int *was_be);
+
+/* Format as ISO "YYYY-MM-DD" (CE) into out (at least 11 bytes). */
+void date_iso(pdate t, char out[11]);
+
+/* Fiscal year (BE) a date belongs to: 2025-10-01 .. 2026-09-30 -> 2569. */
+int date_fiscal_year(pdate t);
+/* Fiscal quarter 1..4: Q1 Oct-Dec, Q2 Jan-Mar, Q3 Apr-Jun, Q4 Jul-Sep. */
+int date_fiscal_quarter(pdate t);
+/* First and last day of fiscal year fy (BE). */
+pdate fiscal_year_start(int fy);
+pdate fiscal_year_end(int fy);
+/* Last day of quarter q (1..4) of fiscal year fy. */
+pdate fiscal_quarter_end(int fy, int q);
+/* Last day of the month containing t. */
+pdate date_month_end(pdate t);
+/* Days in month m of CE year y. */
+int date_days_in_month(int y, int m);
+
+#endif

@@ -1,0 +1,66 @@
+/* tmpl.h: a logic-less template engine (a subset of Mustache).
+ *
+ * Syntax:
+ *   {{name}}         the value, HTML-escaped (& < > " ' are escaped)
+ *   {{& name}}       the value inserted raw -- explicit and rare (rendered
+ *                    Markdown, generated SVG)
+ *   {{a.b.c}}        dotted lookup; {{.}} is the current value
+ *   {{#name}}..{{/name}}  section: a list repeats for each item (the item
+ *                    becomes the top of the context stack); a map is pushed
+ *                    once; any other truthy value renders once
+ *   {{^name}}..{{/name}}  inverted section: renders when falsy
+ *   {{> partial}}    another template of the same set, same context
+ *   {{! comment }}   nothing
+ * Names are looked up from the top of the context stack down.  A missing name
+ * renders as "" (templates may test optional data).  Only strings are printed;
+ * a list or map printed with {{name}} renders as "".
+ *
+ * A template set is loaded once and is read-only afterwards, so several
+ * threads may render from it at the same time.
+ */
+#ifndef PRONGSAI_TMPL_H
+#define PRONGSAI_TMPL_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "tval.h"
+
+#define TMPL_MAX_SIZE (1 << 20)   /* bytes per template file */
+#define TMPL_MAX_DEPTH 32         /* nesting of sections and partials */
+#define TMPL_MAX_TEMPLATES 128
+
+struct tmpl_set;
+
+/* Load every *.html file of dir into a set, named by file name without
+ * ".html" (e.g. "project" for project.html; partials alike).  Syntax errors
+ * (unclosed or mismatched section, unterminated tag, bad name) are reported
+ * as "path:line:col: error: message" into err (errlen bytes) and NULL is
+ * returned, nothing being kept. */
+struct tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen);
+
+/* Parse a single template from memory (name used in messages and by
+ * partials).  Same failure semantics.  Mostly for tests and fuzzing. */
+struct tmpl_set *tmpl_load_string(const char *name, const char *text, size_t len,
+	char *err, size_t errlen);
+
+/* Add one more template from memory to an existing set (for partials in
+ * tests).  Returns 0, or -1 with err set and the set unchanged. */
+int tmpl_add_string(struct tmpl_set *set, const char *name, const char *text,
+	size_t len, char *err, size_t errlen);
+
+/* 1 if the set has a template of that name. */
+int tmpl_has(const struct tmpl_set *set, const char *name);
+
+/* Render template name with view as the bottom of the context stack,
+ * appending to out.  Returns 0, or -1 if the template is unknown, a partial
+ * is missing, nesting passes TMPL_MAX_DEPTH, or out reaches its cap; on -1,
+ * out may hold a partial rendering that the caller must discard. */
+int tmpl_render(const struct tmpl_set *set, const char *name,
+	const struct tval *view, struct buf *out);
+
+void tmpl_free(struct tmpl_set *set);
+
+/* Append s HTML-escaped (& < > " ' as entities). */
+enum buf_result html_escape(struct buf *out, const char *s, size_t len);
+
+#endif
