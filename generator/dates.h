@@ -12,7 +12,7 @@
 
 typedef int32_t pdate; /* days since 1970-01-01 */
 
-/* Days since the epoch for a valid CE y-m-d (no validation). */
+/* Days since the epoch for a valid CE y-m-d (no validation; m is asserted). */
 pdate date_from_ymd(int y, int m, int d);
 /* Split a date into CE year, month (1-12), day (1-31). */
 void date_to_ymd(pdate t, int *y, int *m, int *d);
@@ -25,11 +25,13 @@ enum date_parse_result {
 	DATE_INVALID = 2   /* well formed but no such day (e.g. 2026-02-30) */
 };
 /* Parse exactly "YYYY-MM-DD".  A year >= 2400 is read as Buddhist Era and
- * converted to CE (2569-01-05 -> 2026-01-05).  On success *out is set and
- * *was_be says whether the year was BE; on failure *out is unchanged. */
+ * converted to CE (2569-01-05 -> 2026-01-05) before the date_valid_ymd()
+ * check.  On success *out is set and *was_be (was_be may be NULL) says
+ * whether the year was BE; on failure *out and *was_be are unchanged. */
 enum date_parse_result date_parse(const char *s, pdate *out, int *was_be);
 
-/* Format as ISO "YYYY-MM-DD" (CE) into out (at least 11 bytes). */
+/* Format as ISO "YYYY-MM-DD" (CE) into out (at least 11 bytes); a year
+ * outside 0..9999 gives "0000-00-00". */
 void date_iso(pdate t, char out[11]);
 
 /* Fiscal year (BE) a date belongs to: 2025-10-01 .. 2026-09-30 -> 2569. */
@@ -43,7 +45,7 @@ pdate fiscal_year_end(int fy);
 pdate fiscal_quarter_end(int fy, int q);
 /* Last day of the month containing t. */
 pdate date_month_end(pdate t);
-/* Days in month m of CE year y. */
+/* Days in month m of CE year y; 0 if m is not 1..12. */
 int date_days_in_month(int y, int m);
 
 #endif

@@ -22,12 +22,17 @@ enum num_parse_result {
  * hundredths: "1250000", "1,250,000.50", "0.5", "45.25".  Thousands
  * separators must be in groups of three.  An optional trailing " บาท" is NOT
  * accepted (callers give plain numbers).  Leading '+' is rejected; a leading
- * '-' gives NUM_NEGATIVE.  On failure *out is unchanged. */
+ * '-' gives NUM_NEGATIVE ("-0" included).  Also NUM_SYNTAX: "", any space,
+ * ".5", "5.", and leading zeros ("007", "00.5": YAML 1.1 reads 010 as octal,
+ * so such values are ambiguous).  Checked in the order SYNTAX, PRECISION,
+ * RANGE.  10^15 baht itself is accepted.  On failure *out is unchanged. */
 enum num_parse_result num_parse_hundredths(const char *s, int64_t *out);
 
 /* Format hundredths with thousands separators and exactly two decimals:
  * 125000050 -> "1,250,000.50".  Negative values get a leading '-'.
- * Writes at most outlen bytes including the NUL; returns out. */
+ * Writes at most outlen bytes including the NUL (cutting the text; nothing
+ * when outlen is 0; 32 bytes always suffice); returns out.  The two
+ * formatters below behave alike. */
 char *num_format_money(int64_t hundredths, char *out, size_t outlen);
 
 /* Format hundredths with two decimals but trailing ".00" dropped and
@@ -44,7 +49,8 @@ char *num_thai_digits(const char *in, char *out, size_t outlen);
 
 /* a * b / c rounded half away from zero, without overflow for |a|,|b| up to
  * 2^62 and c > 0 (uses 128-bit arithmetic where available, else long
- * division).  Used for percentages of money and weighted averages. */
+ * division).  Used for percentages of money and weighted averages.  A
+ * result outside int64_t is clamped to INT64_MIN / INT64_MAX. */
 int64_t num_muldiv(int64_t a, int64_t b, int64_t c);
 
 #endif

@@ -4,13 +4,15 @@
 
 #include <stddef.h>
 
-/* Levenshtein distance between two byte strings, each at most 64 bytes;
- * longer strings give a distance of 1000. */
+/* Edit distance between two byte strings, each at most 64 bytes: Levenshtein
+ * plus transposition of two adjacent bytes at cost 1 (optimal string
+ * alignment), so "titel" is 1 from "title".  Longer strings give 1000. */
 int suggest_distance(const char *a, const char *b);
 
 /* The candidate closest to word, if its distance is at most
  * max(1, strlen(word)/3); NULL when none is close enough.  Ties go to the
- * earliest candidate.  candidates is a NULL-terminated array. */
+ * earliest candidate.  candidates is a NULL-terminated array.  A word
+ * longer than 64 bytes gets NULL. */
 const char *suggest_closest(const char *word, const char *const *candidates);
 
 #endif

@@ -19,7 +19,9 @@ char *date_english(pdate t, char *out, size_t outlen);
 char *thaidate_fiscal_year(int fy, enum digit_style ds, char *out, size_t outlen);
 char *thaidate_quarter(int fy, int q, enum digit_style ds, char *out, size_t outlen);
 
-/* Thai month names, index 1..12. */
+/* Thai month names, index 1..12; NULL for any other m.  (thaidate_month
+ * writes "" for a month outside 1..12.)  All formatters cut an over-long
+ * result at a character boundary and write nothing when outlen is 0. */
 const char *thai_month_short(int m);
 const char *thai_month_long(int m);
 

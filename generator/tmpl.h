@@ -11,9 +11,16 @@
  *   {{^name}}..{{/name}}  inverted section: renders when falsy
  *   {{> partial}}    another template of the same set, same context
  *   {{! comment }}   nothing
- * Names are looked up from the top of the context stack down.  A missing name
+ * Spaces may surround the name ("{{ name }}", "{{# name }}") but the sigil
+ * follows "{{" directly.  Names are ASCII letters, digits, '_' and '-',
+ * joined by single dots; partial names are [A-Za-z0-9_.-] and may not start
+ * with '.'.  {{{name}}} and set-delimiter tags are syntax errors.  Text is
+ * output exactly as written (no Mustache standalone-line stripping).
+ * Names are looked up from the top of the context stack down; in a.b.c only
+ * "a" is searched for, b and c are looked up inside it.  A missing name
  * renders as "" (templates may test optional data).  Only strings are printed;
- * a list or map printed with {{name}} renders as "".
+ * a list, map or boolean printed with {{name}} renders as "".  A truthy
+ * string or boolean section is pushed too, so {{#s}}{{.}}{{/s}} prints s.
  *
  * A template set is loaded once and is read-only afterwards, so several
  * threads may render from it at the same time.
@@ -31,11 +38,15 @@
 
 struct tmpl_set;
 
-/* Load every *.html file of dir into a set, named by file name without
- * ".html" (e.g. "project" for project.html; partials alike).  Syntax errors
- * (unclosed or mismatched section, unterminated tag, bad name) are reported
- * as "path:line:col: error: message" into err (errlen bytes) and NULL is
- * returned, nothing being kept. */
+/* Load every *.html file of dir (regular files; names starting with '.' are
+ * skipped) into a set, named by file name without ".html" (e.g. "project"
+ * for project.html; partials alike).  Syntax errors (unclosed or mismatched
+ * section, unterminated tag, bad name, sections nested deeper than
+ * TMPL_MAX_DEPTH, invalid UTF-8, file over TMPL_MAX_SIZE) are reported as
+ * "path:line:col: error: message" into err (errlen bytes; err may be NULL);
+ * line and col count from 1 and col counts characters, not bytes.  I/O
+ * errors and too many templates are "path: error: message".  On any error
+ * NULL is returned, nothing being kept.  Files are read in name order. */
 struct tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen);
 
 /* Parse a single template from memory (name used in messages and by
@@ -44,7 +55,8 @@ struct tmpl_set *tmpl_load_string(const char *name, const char *text, size_t len
 	char *err, size_t errlen);
 
 /* Add one more template from memory to an existing set (for partials in
- * tests).  Returns 0, or -1 with err set and the set unchanged. */
+ * tests).  Returns 0, or -1 with err set and the set unchanged (also for a
+ * name already in the set, or a set of TMPL_MAX_TEMPLATES). */
 int tmpl_add_string(struct tmpl_set *set, const char *name, const char *text,
 	size_t len, char *err, size_t errlen);
 
@@ -60,7 +72,8 @@ int tmpl_render(const struct tmpl_set *set, const char *name,
 
 void tmpl_free(struct tmpl_set *set);
 
-/* Append s HTML-escaped (& < > " ' as entities). */
+/* Append s[0..len) HTML-escaped (& < > " ' as &amp; &lt; &gt; &quot; &#39;).
+ * On failure out may hold part of the escaped text. */
 enum buf_result html_escape(struct buf *out, const char *s, size_t len);
 
 #endif

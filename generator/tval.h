@@ -27,7 +27,7 @@ struct tval *tv_strdup(struct arena *a, const char *s);  /* s is copied */
 struct tval *tv_bool(struct arena *a, int b);
 /* Append to a list; returns v. */
 struct tval *tv_push(struct arena *a, struct tval *list, struct tval *v);
-/* Set key in a map (replacing an earlier value); key is not copied. */
+/* Set key in a map (replacing an earlier value in place); key is not copied. */
 struct tval *tv_set(struct arena *a, struct tval *map, const char *key, struct tval *v);
 /* Shorthands: set a string (not copied / copied / printf) or boolean. */
 void tv_sets(struct arena *a, struct tval *map, const char *key, const char *s);

@@ -1,0 +1,24 @@
+/* load.h: read content/ into a model.
+ *
+ * Every file is read with a size cap, checked for valid UTF-8, parsed with
+ * yload and mapped to the model, field by field, reporting every problem (not
+ * only the first) into d.  Files are read by up to jobs threads; the result
+ * does not depend on jobs.  Cross-file checks are validate.c's job. */
+#ifndef PRONGSAI_LOAD_H
+#define PRONGSAI_LOAD_H
+
+#include "diag.h"
+#include "model.h"
+
+/* Load the content directory root into m (initialised by the caller).
+ * Returns 0 when the directory could be walked (problems in files are in d),
+ * -1 when root itself cannot be read (also reported in d). */
+int load_content(struct model *m, const char *root, int jobs, struct diags *d);
+
+/* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
+ * and the body, returns 0; returns -1 if text does not start with a front
+ * matter block or it is not closed. */
+int split_front_matter(const char *text, size_t len, const char **yaml,
+	size_t *yaml_len, const char **body, int *body_line);
+
+#endif

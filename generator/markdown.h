@@ -1,0 +1,20 @@
+/* markdown.h: Markdown to safe HTML through cmark.
+ *
+ * Raw HTML is never passed through (cmark's safe mode replaces it with a
+ * comment) and links or images with unsafe schemes (javascript:, vbscript:,
+ * file:, data: other than images) are emptied.  Headings are shifted down one
+ * level (# becomes <h2>) because the page title is the only <h1>. */
+#ifndef PRONGSAI_MARKDOWN_H
+#define PRONGSAI_MARKDOWN_H
+
+#include <stddef.h>
+#include "arena.h"
+
+#define MARKDOWN_MAX_INPUT (1024 * 1024)
+
+/* Render md (NUL-terminated) to HTML in the arena.  Returns "" for NULL or
+ * empty input, and NULL only when cmark fails (out of memory) or the input
+ * is over MARKDOWN_MAX_INPUT. */
+const char *markdown_html(struct arena *a, const char *md);
+
+#endif

@@ -1,0 +1,212 @@
+/* model.h: the content of an office, as loaded and validated.
+ *
+ * Loading fills it (load.c), validation cross-checks it (validate.c),
+ * derivation computes the figures (derive.c), rendering only reads it.
+ * All strings and arrays live in the model's arenas and die with model_free().
+ * Money is int64_t satang; percentages are int64_t hundredths (45.5% = 4550).
+ * Arrays are sorted (projects by id, reports by date, news by date desc) so
+ * that everything derived from them is deterministic. */
+#ifndef PRONGSAI_MODEL_H
+#define PRONGSAI_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+#include "dates.h"
+#include "formdef.h"
+#include "thaidate.h"
+
+#define MODEL_MAX_FILES 500000    /* files under content/ */
+#define MODEL_MAX_FILE_SIZE (1024 * 1024)
+#define MODEL_MAX_YAML_SIZE (512 * 1024)
+#define MODEL_MAX_ID 64
+#define MODEL_MAX_LIST 1000       /* items in any list field */
+#define MODEL_MAX_FISCAL_YEARS 20
+
+struct named {            /* district, group, dimension */
+	const char *id, *name, *name_en;
+};
+
+struct link {
+	const char *label, *url;
+};
+
+struct disb_target {
+	int fiscal_year;
+	int64_t overall[4], recurrent[4], capital[4]; /* cumulative %, hundredths */
+	int has_recurrent, has_capital;
+};
+
+enum rollup_method { ROLLUP_BUDGET, ROLLUP_WEIGHT };
+
+struct site {
+	int sample;
+	const char *name, *name_en, *parent, *parent_en;
+	const char *address, *phone, *email;
+	struct link *social;
+	size_t n_social;
+	const char *base_url;     /* ends with '/' */
+	const char *collector;    /* path relative to the site root */
+	const char *license_name, *license_name_en, *license_url;
+	int fiscal_years[MODEL_MAX_FISCAL_YEARS];
+	size_t n_fiscal_years;    /* ascending */
+	enum digit_style digits;
+	int64_t behind, seriously_behind; /* hundredths of a percentage point */
+	enum rollup_method rollup;
+	struct named *districts, *groups, *dimensions;
+	size_t n_districts, n_groups, n_dimensions;
+	struct disb_target *targets;
+	size_t n_targets;
+	const char *public_key;   /* base64, or NULL */
+};
+
+struct person {
+	const char *id, *name, *name_en, *position, *position_en;
+	const char *group, *district, *photo, *phone, *email;
+	int executive;
+	int line;
+};
+
+struct plan_point {
+	int year, month;          /* CE */
+	pdate month_end;
+	int64_t percent;          /* -1 when not given */
+	int64_t disbursed;        /* -1 when not given */
+};
+
+struct kpi {
+	const char *id, *name, *unit;
+	int64_t target;           /* hundredths */
+};
+
+struct photo {
+	const char *src, *alt;
+};
+
+struct kpi_actual {
+	const char *kpi;
+	int64_t value;            /* hundredths */
+	int line, col;
+};
+
+enum project_status {
+	ST_NOT_STARTED, ST_ON_TRACK, ST_BEHIND, ST_SERIOUSLY_BEHIND,
+	ST_COMPLETED, ST_CANCELLED, ST_SUSPENDED, ST__COUNT
+};
+
+enum budget_category { CAT_RECURRENT, CAT_CAPITAL };
+
+struct project;
+
+struct report {
+	const char *path;         /* relative to content/ */
+	const char *project_id;   /* from the folder name */
+	int fiscal_year;          /* from the folder name */
+	pdate date;
+	const char *reporter;
+	int64_t percent, disbursed;
+	struct kpi_actual *kpis;
+	size_t n_kpis;
+	const char *narrative, *problems;
+	struct photo *photos;
+	size_t n_photos;
+	struct project *project;  /* set by validation */
+	int line_percent, line_disbursed, line_date;
+};
+
+struct figures {
+	int64_t planned_pct;      /* to the as-of date */
+	int64_t planned_baht;
+	int64_t actual_pct;       /* latest report, 0 without */
+	int64_t disbursed;
+	int64_t disb_rate;        /* disbursed / allocated, hundredths of % */
+	int64_t gap;              /* planned - actual, percentage points x100 */
+	int plan_linear;          /* no plan: linear over the period */
+	int has_report;
+	pdate last_report;
+	enum project_status status;
+};
+
+struct project {
+	const char *path;
+	const char *id, *title, *title_en;
+	int fiscal_year;
+	const char *group, *owner;
+	const char **team;
+	size_t n_team;
+	const char **districts;
+	size_t n_districts;
+	const char *dimension, *strategy;
+	pdate start, end;
+	int64_t allocated;
+	const char *budget_source;
+	enum budget_category category;
+	struct plan_point *plan;
+	size_t n_plan;
+	struct kpi *kpis;
+	size_t n_kpis;
+	int64_t weight;           /* hundredths; 0 = not given */
+	enum project_status status_override; /* ST_CANCELLED/ST_SUSPENDED or ST__COUNT */
+	const char *status_reason;
+	const char *body;         /* Markdown */
+	struct report **reports;  /* ascending by date */
+	size_t n_reports;
+	struct figures fig;
+	int line_id, line_allocated, line_start;
+};
+
+struct news {
+	const char *path, *slug, *title, *title_en, *summary, *image, *body;
+	pdate date;
+};
+
+struct page {
+	const char *path, *slug, *title, *title_en, *summary, *body;
+	int menu;                 /* position, or -1 */
+};
+
+struct media {
+	const char *path;         /* "media/..." relative to content/ */
+};
+
+#define MODEL_MAX_JOBS 16
+
+struct model {
+	struct arena arena;
+	struct arena worker[MODEL_MAX_JOBS]; /* per loading thread */
+	const char *root;         /* content directory */
+	pdate today;              /* as-of date for every figure */
+	struct site site;
+	struct person *people;
+	size_t n_people;
+	struct project **projects; /* by id */
+	size_t n_projects;
+	struct report **reports;  /* by project id, then date */
+	size_t n_reports;
+	struct news **news;       /* newest first */
+	size_t n_news;
+	struct page **pages;      /* by menu, then slug */
+	size_t n_pages;
+	struct form_def *forms;   /* by id */
+	size_t n_forms;
+	struct media *media;      /* by path */
+	size_t n_media;
+};
+
+void model_init(struct model *m);
+void model_free(struct model *m);
+
+/* Lookups by id (binary search on the sorted arrays, linear for site lists);
+ * NULL when absent. */
+struct project *model_project(const struct model *m, const char *id);
+const struct person *model_person(const struct model *m, const char *id);
+const struct named *model_district(const struct model *m, const char *id);
+const struct named *model_group(const struct model *m, const char *id);
+const struct named *model_dimension(const struct model *m, const char *id);
+const struct disb_target *model_target(const struct model *m, int fy);
+
+const char *status_name(enum project_status s);   /* "on-track", ... (URL slug) */
+const char *status_label_th(enum project_status s);
+const char *status_label_en(enum project_status s);
+
+#endif

@@ -1,0 +1,4 @@
+#ifndef PRONGSAI_VERSION_H
+#define PRONGSAI_VERSION_H
+#define PRONGSAI_VERSION "0.1.0"
+#endif
