@@ -417,7 +417,7 @@ static void load_site(struct loader *ld, const struct ynode *root, struct site *
 		"license", "fiscal_years", "display", "status", "rollup", "districts", "groups",
 		"dimensions", "disbursement_targets", "inbox", NULL };
 	static const char *const office_keys[] = { "name", "name_en", "parent", "parent_en",
-		"address", "phone", "email", "social", NULL };
+		"address", "address_en", "phone", "email", "social", NULL };
 	static const char *const link_keys[] = { "label", "url", NULL };
 	static const char *const license_keys[] = { "name", "name_en", "url", NULL };
 	static const char *const display_keys[] = { "digits", NULL };
@@ -446,6 +446,7 @@ static void load_site(struct loader *ld, const struct ynode *root, struct site *
 		s->parent = get_text(c, o, "parent", 0);
 		s->parent_en = get_text(c, o, "parent_en", 0);
 		s->address = get_text(c, o, "address", 0);
+		s->address_en = get_text(c, o, "address_en", 0);
 		s->phone = get_text(c, o, "phone", 0);
 		s->email = get_text(c, o, "email", 0);
 		if ((seq = yget_seq(c, o, "social", 0)) != NULL) {
@@ -788,6 +789,11 @@ static struct project *load_project(struct loader *ld, const char *rel, const ch
 	}
 	p->group = yget_id(c, root, "group", 1);
 	p->owner = yget_id(c, root, "owner", 1);
+	p->line_group = (n = ymap_get(root, "group")) ? n->line : 0;
+	p->line_owner = (n = ymap_get(root, "owner")) ? n->line : 0;
+	p->line_team = (n = ymap_get(root, "team")) ? n->line : 0;
+	p->line_districts = (n = ymap_get(root, "districts")) ? n->line : 0;
+	p->line_dimension = (n = ymap_get(root, "dimension")) ? n->line : 0;
 	if ((seq = yget_seq(c, root, "team", 0)) != NULL) {
 		p->team = arena_alloc(c->a, (seq->n + 1) * sizeof(char *));
 		for (i = 0; i < seq->n; i++)
@@ -959,8 +965,10 @@ static struct report *load_report(struct loader *ld, const char *rel, const char
 	if (yget_date(c, root, "date", 1, &r->date) == Y_OK) {
 		n = ymap_get(root, "date");
 		r->line_date = n->line;
+		pdate fd;
+		int be;
 		date_iso(r->date, iso);
-		if (strcmp(iso, file_date) != 0) {
+		if (date_parse(file_date, &fd, &be) != DATE_OK || fd != r->date) {
 			diag_error(c->d, yloc(rel, n), "date %s ต้องตรงกับชื่อไฟล์ (ชื่อไฟล์คือ %s.yaml ควรเป็น %s.yaml)",
 				"date %s must match the file name (%s.yaml; expected %s.yaml)", n->s, file_date, iso);
 			good = 0;
@@ -969,6 +977,7 @@ static struct report *load_report(struct loader *ld, const char *rel, const char
 		good = 0;
 	}
 	r->reporter = yget_id(c, root, "reporter", 1);
+	r->line_reporter = (n = ymap_get(root, "reporter")) ? n->line : 0;
 	if (yget_percent(c, root, "percent", 1, &r->percent) != Y_OK)
 		good = 0;
 	else
@@ -1320,6 +1329,15 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	m->n_pages = npg;
 	m->n_forms = nf;
 	m->n_media = nm;
+	m->project_files = arena_alloc(&m->arena, (w.n + 1) * sizeof(char *));
+	for (i = 0; i < w.n; i++) {
+		if (w.files[i].kind != FK_PROJECT)
+			continue;
+		/* "projects/<fy>/<id>.md" -> "<fy>/<id>" */
+		size_t len = strlen(w.files[i].rel);
+		m->project_files[m->n_project_files++] =
+			arena_strndup(&m->arena, w.files[i].rel + 9, len - 9 - 3);
+	}
 	qsort(m->projects, np, sizeof(*m->projects), cmp_project);
 	qsort(m->reports, nr, sizeof(*m->reports), cmp_report);
 	qsort(m->news, nn, sizeof(*m->news), cmp_news);

@@ -42,7 +42,7 @@ enum rollup_method { ROLLUP_BUDGET, ROLLUP_WEIGHT };
 struct site {
 	int sample;
 	const char *name, *name_en, *parent, *parent_en;
-	const char *address, *phone, *email;
+	const char *address, *address_en, *phone, *email;
 	struct link *social;
 	size_t n_social;
 	const char *base_url;     /* ends with '/' */
@@ -111,7 +111,7 @@ struct report {
 	struct photo *photos;
 	size_t n_photos;
 	struct project *project;  /* set by validation */
-	int line_percent, line_disbursed, line_date;
+	int line_percent, line_disbursed, line_date, line_reporter;
 };
 
 struct figures {
@@ -153,6 +153,7 @@ struct project {
 	size_t n_reports;
 	struct figures fig;
 	int line_id, line_allocated, line_start;
+	int line_group, line_owner, line_team, line_districts, line_dimension;
 };
 
 struct news {
@@ -191,6 +192,8 @@ struct model {
 	size_t n_forms;
 	struct media *media;      /* by path */
 	size_t n_media;
+	const char **project_files; /* "<fy>/<id>" of every project file, loaded or not, sorted */
+	size_t n_project_files;
 };
 
 void model_init(struct model *m);

@@ -172,6 +172,13 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	const char *root = root_of(a, job->depth);
 	size_t i;
 
+	if (job->kind == PG_NOT_FOUND) {
+		/* served in place of any missing path, at any depth: links start
+		 * from the site's own path on its host (base_url) */
+		const char *u = m->site.base_url ? strstr(m->site.base_url, "://") : NULL;
+		root = u && strchr(u + 3, '/') ? strchr(u + 3, '/') : "/";
+	}
+
 	tv_sets(a, v, "root", root);
 	tv_sets(a, v, "title", title);
 	if (title_en)

@@ -34,7 +34,7 @@ const char *svg_line_chart(struct arena *a, const char *id, const char *title,
 	const struct svg_series *series, size_t n_series)
 {
 	struct buf b;
-	const long W = 640, H = 300, L = 44, R = 12, T = 12, B = 56;
+	const long W = 640, H = 320, L = 44, R = 12, T = 36, B = 56;
 	long pw = W - L - R, ph = H - T - B;
 	size_t i, s;
 	int g;
@@ -82,12 +82,12 @@ const char *svg_line_chart(struct arena *a, const char *id, const char *title,
 					sr->css_class, x, ypos(sr->values[i], T, ph));
 		}
 	}
-	/* legend */
+	/* legend, above the plot */
 	for (s = 0; s < n_series; s++) {
-		long x = L + (long)s * 180;
+		long x = L + (long)s * 190;
 		buf_printf(&b, "<line class=\"series %s\" x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\"%s/>"
-			"<text class=\"legend\" x=\"%ld\" y=\"%ld\">", series[s].css_class, x, H - 8, x + 24,
-			H - 8, series[s].dashed ? " stroke-dasharray=\"6 4\"" : "", x + 30, H - 4);
+			"<text class=\"legend\" x=\"%ld\" y=\"%ld\">", series[s].css_class, x, 12L, x + 24,
+			12L, series[s].dashed ? " stroke-dasharray=\"6 4\"" : "", x + 30, 16L);
 		esc(&b, series[s].label);
 		buf_adds(&b, "</text>");
 	}

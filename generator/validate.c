@@ -1,5 +1,6 @@
 #include "validate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,18 @@ static void check_media(const struct model *m, struct diags *d, const char *path
 			"file \"%s\" not found under content/", src);
 }
 
+static int project_file_exists(const struct model *m, int fy, const char *id)
+{
+	char key[96];
+	size_t i;
+
+	snprintf(key, sizeof(key), "%d/%s", fy, id);
+	for (i = 0; i < m->n_project_files; i++)
+		if (strcmp(m->project_files[i], key) == 0)
+			return 1;
+	return 0;
+}
+
 static void check_person(const struct model *m, struct diags *d, const char *path, int line,
 	const char *id, const char *field)
 {
@@ -72,17 +85,17 @@ static void validate_project(struct model *m, struct diags *d, struct project *p
 
 	(void)fy_start;
 	if (!model_group(m, p->group))
-		diag_error(d, at(p->path, p->line_id), "ไม่รู้จักกลุ่มงาน \"%s\" (ดูรายชื่อใน site.yaml)",
+		diag_error(d, at(p->path, p->line_group), "ไม่รู้จักกลุ่มงาน \"%s\" (ดูรายชื่อใน site.yaml)",
 			"unknown group \"%s\" (see site.yaml)", p->group);
-	check_person(m, d, p->path, p->line_id, p->owner, "owner");
+	check_person(m, d, p->path, p->line_owner, p->owner, "owner");
 	for (i = 0; i < p->n_team; i++)
-		check_person(m, d, p->path, p->line_id, p->team[i], "team");
+		check_person(m, d, p->path, p->line_team, p->team[i], "team");
 	for (i = 0; i < p->n_districts; i++)
 		if (!model_district(m, p->districts[i]))
-			diag_error(d, at(p->path, p->line_id), "ไม่รู้จักอำเภอ \"%s\" (ดูรายชื่อใน site.yaml)",
+			diag_error(d, at(p->path, p->line_districts), "ไม่รู้จักอำเภอ \"%s\" (ดูรายชื่อใน site.yaml)",
 				"unknown district \"%s\" (see site.yaml)", p->districts[i]);
 	if (p->dimension && !model_dimension(m, p->dimension))
-		diag_error(d, at(p->path, p->line_id), "ไม่รู้จักมิติ \"%s\" (ดูรายชื่อใน site.yaml)",
+		diag_error(d, at(p->path, p->line_dimension), "ไม่รู้จักมิติ \"%s\" (ดูรายชื่อใน site.yaml)",
 			"unknown dimension \"%s\" (see site.yaml)", p->dimension);
 	if (p->start < fs || p->end > fe)
 		diag_error(d, at(p->path, p->line_start),
@@ -113,6 +126,8 @@ static void validate_reports(struct model *m, struct diags *d)
 	for (i = 0; i < m->n_reports; i++) {
 		struct report *r = m->reports[i];
 		struct project *p = model_project(m, r->project_id);
+		if (!p && project_file_exists(m, r->fiscal_year, r->project_id))
+			continue; /* the project file has its own errors */
 		if (!p) {
 			diag_error(d, at(r->path, 0),
 				"รายงานของโครงการที่ไม่มีอยู่ \"%s\" (ไม่พบ projects/%d/%s.md)",
@@ -134,7 +149,7 @@ static void validate_reports(struct model *m, struct diags *d)
 		if (r->date > m->today)
 			diag_warn(d, at(r->path, r->line_date), "วันที่รายงานเป็นวันในอนาคต",
 				"the report is dated in the future");
-		check_person(m, d, r->path, 0, r->reporter, "reporter");
+		check_person(m, d, r->path, r->line_reporter, r->reporter, "reporter");
 		if (r->disbursed > p->allocated) {
 			num_format_money(r->disbursed, a, sizeof(a));
 			num_format_money(p->allocated, b, sizeof(b));

@@ -1,0 +1,1 @@
+mkdir -p media && ln -s /etc/passwd media/passwd.txt

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Build properties: deterministic output, atomic replacement, relative links
+# only, no third-party requests, hostile text rendered inert, every folder
+# has an index page.
+. "$(dirname "$0")/lib/test-lib.sh"
+. "$TOP/tests/lib/fixture.sh"
+make_case "$TEST_OUT/c"
+# 1. determinism: two builds (different thread counts) are byte-identical
+run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/a" --today 2026-04-15 -j 1 || fail "build a"
+run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/b" --today 2026-04-15 -j 4 || fail "build b"
+if diff -r "$TEST_OUT/a" "$TEST_OUT/b" >/dev/null; then pass "deterministic"; else fail "two builds differ"; fi
+# the sample content too
+run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/s1" --today 2026-11-24 -j 2 || fail "sample build"
+run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/s2" --today 2026-11-24 -j 1 || fail "sample build 2"
+diff -r "$TEST_OUT/s1" "$TEST_OUT/s2" >/dev/null && pass "sample deterministic" || fail "sample builds differ"
+
+# 2. atomic: a rebuild replaces the folder; no staging folder is left
+echo stale >"$TEST_OUT/a/stale.txt"
+run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/a" --today 2026-04-15 || fail "rebuild"
+[ ! -e "$TEST_OUT/a/stale.txt" ] && pass "old files gone after rebuild" || fail "stale file survived"
+ls -a "$TEST_OUT" | grep -q '^\.a\.\(new\|old\)' && fail "staging folder left" || pass "no staging folder left"
+
+# 3. relative links only: no href/src starting with / or a scheme, except
+#    the canonical link and links staff wrote to other sites (<a href="https:...">)
+site=$TEST_OUT/s1
+bad=$(grep -rhoE '(href|src|action)="[^"]*"' "$site" --include='*.html' --exclude=404.html \
+	| grep -E '="(/|[a-z]+:)' | grep -vE '^href="(https?://|mailto:)' | sort -u | head -5)
+[ -z "$bad" ] && pass "links are relative" || fail "absolute links: $bad"
+third=$(grep -rhoE '(src="https?://[^"]*"|<link [^>]*href="https?://[^"]*")' "$site" --include='*.html' | grep -v 'rel="canonical"' | sort -u | head -3)
+[ -z "$third" ] && pass "no third-party resources" || fail "third-party resources: $third"
+grep -rqE 'url\((["'"'"']?)https?:' "$site/assets" && fail "CSS loads from the network" || pass "CSS is self-contained"
+# every relative link resolves to a file
+missing=0
+while IFS= read -r line; do
+	f=${line%%:*}; url=${line#*:}; url=${url#*\"}; url=${url%\"}; url=${url%%#*}; url=${url%%\?*}
+	[ -z "$url" ] && continue
+	case "$url" in http*|mailto:*|cgi-bin/*|*/cgi-bin/*) continue ;; esac
+	case "$f" in */404.html) continue ;; esac
+	[ -e "$(dirname "$f")/$url" ] || { missing=$((missing + 1)); [ $missing -le 5 ] && echo "broken: $f -> $url" >&2; }
+done < <(grep -roE '(href|src)="[^"]*"' "$site" --include='*.html')
+expect_eq "$missing" 0 "every relative link resolves"
+expect_grep 'href="/assets/css/site.css"' "$site/404.html" "404 page links from the site root (served at any depth)"
+# no folder without an index page
+nodir=$(cd "$site" && find . -type d ! -exec test -e '{}/index.html' ';' -print | head -3)
+[ -z "$nodir" ] && pass "every folder has index.html" || fail "folders without index: $nodir"
+
+# 4. hostile text is inert
+make_case "$TEST_OUT/h" "$TOP/tests/fixtures/hostile"
+run_prongsai build -q -C "$TEST_OUT/h" -o "$TEST_OUT/hs" --today 2026-04-15 || fail "hostile build"
+h=$TEST_OUT/hs
+if python3 "$TOP/tests/lib/html-inert.py" "$h" >"$TEST_OUT/inert.txt"; then pass "hostile text is inert"
+else fail "active content: $(head -5 "$TEST_OUT/inert.txt")"; fi
+python3 "$TOP/tests/lib/html-inert.py" "$site" >/dev/null && pass "sample site is inert too" || fail "sample has active content"
+expect_grep '&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;' "$h/projects/2569-002/index.html" "title escaped"
+expect_grep '{{site.name}}' "$h/projects/2569-002/index.html" "template syntax in content is not expanded"
+finish
