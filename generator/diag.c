@@ -88,7 +88,8 @@ void diags_print(struct diags *d, FILE *f, const char *prefix)
 	size_t i;
 	const char *lv;
 
-	qsort(d->items, d->n, sizeof(d->items[0]), diag_cmp);
+	if (d->n)
+		qsort(d->items, d->n, sizeof(d->items[0]), diag_cmp);
 	for (i = 0; i < d->n; i++) {
 		struct diag_item *it = &d->items[i];
 		lv = it->level == DIAG_ERROR ? "error" : "warning";

@@ -125,7 +125,8 @@ static void walk_dir(struct walk *w, const char *rel, int depth)
 			n++;
 	}
 	closedir(dir);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n && !w->too_many; i++) {
 		struct stat st;
 		int len = snprintf(child_rel, sizeof(child_rel), "%s%s%s", rel, rel[0] ? "/" : "", names[i]);
