@@ -38,6 +38,28 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head, *b, *n;
+
+	if (!keep)
+		return;
+	for (b = keep->next; b; b = n) {
+		n = b->next;
+		free(b);
+	}
+	if (keep->size > ARENA_BLOCK) {
+		/* a one-off big block: do not keep it */
+		free(keep);
+		keep = NULL;
+	} else {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+	a->total = 0;
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b = a->head;

@@ -15,6 +15,9 @@ struct arena {
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
+/* Forget everything allocated but keep one block for reuse (cheaper than
+ * arena_free() + arena_init() for a scratch arena used in a loop). */
+void arena_reset(struct arena *a);
 /* n bytes aligned for any object, zero-filled. */
 void *arena_alloc(struct arena *a, size_t n);
 /* Copies of a NUL-terminated string / n bytes (NUL added). */

@@ -208,7 +208,7 @@ int build_run(const struct build_opts *o)
 	struct page_job *jobs;
 	size_t n_jobs, i;
 	char err[1024], path[PATH_MAX];
-	double t0 = now_seconds();
+	double t0 = now_seconds(), t_load = t0, t_render = t0;
 	int rc = 1, t, nthreads;
 	pthread_t tids[MODEL_MAX_JOBS];
 	struct render_pool rp;
@@ -221,6 +221,7 @@ int build_run(const struct build_opts *o)
 	load_content(&m, o->content, o->jobs, &d);
 	validate_model(&m, &d);
 	extra_checks(&m, &d);
+	t_load = now_seconds();
 	diags_print(&d, stderr, "");
 	if (d.errors) {
 		if (!o->check_only)
@@ -280,6 +281,7 @@ int build_run(const struct build_opts *o)
 	pthread_mutex_destroy(&rp.lock);
 	if (rp.progress && n_jobs >= 2000)
 		fputc('\n', stderr);
+	t_render = now_seconds();
 	if (atomic_load(&rp.failed)) {
 		fprintf(stderr, "prongsai: %s\n", rp.err[0] ? rp.err : out.err);
 		out_abort(&out);
@@ -297,9 +299,10 @@ int build_run(const struct build_opts *o)
 		out_free(&out);
 		goto done;
 	}
-	say(o, "เสร็จ: %zu ไฟล์ %.1f MB ใน %.2f วินาที -> %s",
-		"done: %zu files, %.1f MB in %.2f s -> %s",
-		out.files, (double)out.bytes / 1e6, now_seconds() - t0, o->out);
+	say(o, "เสร็จ: %zu ไฟล์ %.1f MB ใน %.2f วินาที (อ่าน %.2f สร้าง %.2f เผยแพร่ %.2f) -> %s",
+		"done: %zu files, %.1f MB in %.2f s (load %.2f, render %.2f, publish %.2f) -> %s",
+		out.files, (double)out.bytes / 1e6, now_seconds() - t0, t_load - t0, t_render - t_load,
+		now_seconds() - t_render, o->out);
 	out_free(&out);
 	rc = 0;
 done:

@@ -346,7 +346,8 @@ int split_front_matter(const char *text, size_t len, const char **yaml,
 /* ---- per-type loaders ---- */
 
 struct loader {
-	struct yctx c;
+	struct yctx c;            /* c.a: the model's arena (what is kept) */
+	struct arena *scratch;    /* the file's text and YAML tree, freed after each file */
 	const char *root;
 	const struct site *site; /* loaded first, for forms' district choices */
 };
@@ -479,7 +480,7 @@ static void load_site(struct loader *ld, const struct ynode *root, struct site *
 			okp = (p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
 				(p[k] >= '0' && p[k] <= '9') || strchr("-_./", p[k]);
 		if (okp)
-			s->collector = n->s;
+			s->collector = arena_strdup(c->a, n->s);
 		else
 			diag_error(c->d, yloc(c->path, n),
 				"collector ต้องเป็นพาธสัมพัทธ์จากรากของเว็บ เช่น cgi-bin/collect.cgi",
@@ -749,7 +750,7 @@ static struct project *load_project(struct loader *ld, const char *rel, const ch
 			"the file must start with a --- line, the project's fields, and a closing ---");
 		return NULL;
 	}
-	root = yload(c->a, c->d, rel, yaml, yaml_len, 1, &ok);
+	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
 	if (!ok)
 		return NULL;
 	if (!root) {
@@ -941,7 +942,7 @@ static struct report *load_report(struct loader *ld, const char *rel, const char
 	const char *file_date = stem(c->a, rel, ".yaml");
 	const char *fy = component(c->a, rel, 1);
 
-	root = yload(c->a, c->d, rel, text, len, 0, &ok);
+	root = yload(ld->scratch, c->d, rel, text, len, 0, &ok);
 	if (!ok)
 		return NULL;
 	if (!root) {
@@ -992,7 +993,7 @@ static struct report *load_report(struct loader *ld, const char *rel, const char
 		r->kpis = arena_alloc(c->a, (n->n + 1) * sizeof(*r->kpis));
 		for (i = 0; i < n->n; i++) {
 			struct kpi_actual *k = &r->kpis[r->n_kpis];
-			k->kpi = n->keys[i]->s;
+			k->kpi = arena_strdup(c->a, n->keys[i]->s);
 			k->line = n->keys[i]->line;
 			k->col = n->keys[i]->col;
 			if (ynode_decimal(c, n->items[i], k->kpi, &k->value) == Y_OK)
@@ -1033,7 +1034,7 @@ static struct news *load_news(struct loader *ld, const char *rel, const char *te
 			"the file must start with a --- line, the news fields, and a closing ---");
 		return NULL;
 	}
-	root = yload(c->a, c->d, rel, yaml, yaml_len, 1, &ok);
+	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
 	if (!ok)
 		return NULL;
 	nw = arena_alloc(c->a, sizeof(*nw));
@@ -1083,7 +1084,7 @@ static struct page *load_page(struct loader *ld, const char *rel, const char *te
 			"the file must start with a --- line, the title, and a closing ---");
 		return NULL;
 	}
-	root = yload(c->a, c->d, rel, yaml, yaml_len, 1, &ok);
+	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
 	if (!ok)
 		return NULL;
 	pg = arena_alloc(c->a, sizeof(*pg));
@@ -1119,12 +1120,12 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		return;
 	rel = arena_strdup(ld->c.a, fj->rel); /* records keep their path */
 	ld->c.path = rel;
-	text = read_file(ld->c.a, ld->c.d, ld->root, rel, cap, &len);
+	text = read_file(ld->scratch, ld->c.d, ld->root, rel, cap, &len);
 	if (!text)
 		return;
 	switch (fj->kind) {
 	case FK_SITE:
-		root = yload(ld->c.a, ld->c.d, rel, text, len, 0, &ok);
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok) {
 			struct site *s = arena_alloc(ld->c.a, sizeof(*s));
 			load_site(ld, root, s);
@@ -1132,7 +1133,7 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		}
 		break;
 	case FK_PEOPLE:
-		root = yload(ld->c.a, ld->c.d, rel, text, len, 0, &ok);
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok) {
 			struct person_list { struct person *p; size_t n; } *pl = arena_alloc(ld->c.a, sizeof(*pl));
 			pl->p = load_people(ld, root, &pl->n);
@@ -1152,13 +1153,14 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		fj->result = load_page(ld, rel, text, len);
 		break;
 	case FK_FORM:
-		root = yload(ld->c.a, ld->c.d, rel, text, len, 0, &ok);
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok)
 			fj->result = load_form(&ld->c, rel, root, ld->site);
 		break;
 	default:
 		break;
 	}
+	arena_reset(ld->scratch);
 }
 
 struct load_pool {
@@ -1178,14 +1180,18 @@ static void *load_thread(void *arg)
 	struct load_worker *lw = arg;
 	struct load_pool *pool = lw->pool;
 	struct loader ld;
+	struct arena scratch;
 	size_t i;
 
+	arena_init(&scratch);
+	ld.scratch = &scratch;
 	ld.c.a = lw->arena;
 	ld.c.d = pool->d;
 	ld.root = pool->m->root;
 	ld.site = &pool->m->site;
 	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->w->n)
 		load_one(&ld, &pool->w->files[i]);
+	arena_free(&scratch);
 	return NULL;
 }
 
@@ -1250,8 +1256,11 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	/* site.yaml first: other files depend on it */
 	for (i = 0; i < w.n; i++) {
 		if (w.files[i].kind == FK_SITE) {
-			struct loader ld = { { &m->arena, d, NULL }, m->root, &m->site };
+			struct arena scratch;
+			struct loader ld = { { &m->arena, d, NULL }, &scratch, m->root, &m->site };
+			arena_init(&scratch);
 			load_one(&ld, &w.files[i]);
+			arena_free(&scratch);
 			if (w.files[i].result)
 				m->site = *(struct site *)w.files[i].result;
 		}
@@ -1344,6 +1353,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	qsort(m->news, nn, sizeof(*m->news), cmp_news);
 	qsort(m->pages, npg, sizeof(*m->pages), cmp_page);
 	qsort(m->media, nm, sizeof(*m->media), cmp_str); /* byte order, for lookups */
+	model_index(m);
 	if (!have_site)
 		diag_error(d, file_loc("site.yaml"), "ไม่พบไฟล์ site.yaml (ข้อมูลหน่วยงาน)",
 			"site.yaml (the office's settings) is missing");

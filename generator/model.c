@@ -40,13 +40,42 @@ struct project *model_project(const struct model *m, const char *id)
 	return NULL;
 }
 
-const struct person *model_person(const struct model *m, const char *id)
+static int cmp_person(const void *a, const void *b)
+{
+	return strcmp((*(const struct person *const *)a)->id, (*(const struct person *const *)b)->id);
+}
+
+void model_index(struct model *m)
 {
 	size_t i;
 
+	m->people_by_id = arena_alloc(&m->arena, (m->n_people + 1) * sizeof(*m->people_by_id));
 	for (i = 0; i < m->n_people; i++)
-		if (strcmp(m->people[i].id, id) == 0)
-			return &m->people[i];
+		m->people_by_id[i] = &m->people[i];
+	if (m->n_people)
+		qsort(m->people_by_id, m->n_people, sizeof(*m->people_by_id), cmp_person);
+}
+
+const struct person *model_person(const struct model *m, const char *id)
+{
+	size_t lo = 0, hi = m->people_by_id ? m->n_people : 0, i;
+
+	if (!m->people_by_id) { /* before model_index() */
+		for (i = 0; i < m->n_people; i++)
+			if (strcmp(m->people[i].id, id) == 0)
+				return &m->people[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->people_by_id[mid]->id, id);
+		if (c == 0)
+			return m->people_by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

@@ -178,8 +178,9 @@ struct model {
 	const char *root;         /* content directory */
 	pdate today;              /* as-of date for every figure */
 	struct site site;
-	struct person *people;
+	struct person *people;    /* as listed in people.yaml */
 	size_t n_people;
+	const struct person **people_by_id; /* sorted, for lookups (model_index) */
 	struct project **projects; /* by id */
 	size_t n_projects;
 	struct report **reports;  /* by project id, then date */
@@ -197,6 +198,8 @@ struct model {
 };
 
 void model_init(struct model *m);
+/* Build the lookup indexes after loading (people by id). */
+void model_index(struct model *m);
 void model_free(struct model *m);
 
 /* Lookups by id (binary search on the sorted arrays, linear for site lists);

@@ -92,7 +92,7 @@ const char *yget_str(struct yctx *c, const struct ynode *map, const char *key,
 			"\"%s\" is longer than %d characters", key, max_len);
 		return NULL;
 	}
-	return n->s;
+	return arena_strndup(c->a, n->s, n->len);
 }
 
 const char *ynode_id(struct yctx *c, const struct ynode *n, const char *what)
@@ -106,7 +106,7 @@ const char *ynode_id(struct yctx *c, const struct ynode *n, const char *what)
 			n->s, MODEL_MAX_ID);
 		return NULL;
 	}
-	return n->s;
+	return arena_strndup(c->a, n->s, n->len);
 }
 
 const char *yget_id(struct yctx *c, const struct ynode *map, const char *key, int required)

@@ -3,7 +3,8 @@
  * Each getter looks key up in map.  When the key is absent (or null) and
  * required, it reports "missing field" at the map and returns "absent".  When
  * the value has the wrong type or form, it reports at the value and returns
- * "error".  Outputs are written only on success. */
+ * "error".  Outputs are written only on success; strings are copied into
+ * c->a, so the YAML tree may be freed afterwards. */
 #ifndef PRONGSAI_YCHECK_H
 #define PRONGSAI_YCHECK_H
 
