@@ -53,4 +53,13 @@ else fail "active content: $(head -5 "$TEST_OUT/inert.txt")"; fi
 python3 "$TOP/tests/lib/html-inert.py" "$site" >/dev/null && pass "sample site is inert too" || fail "sample has active content"
 expect_grep '&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;' "$h/projects/2569-002/index.html" "title escaped"
 expect_grep '{{site.name}}' "$h/projects/2569-002/index.html" "template syntax in content is not expanded"
+
+# 5. display digits: site.yaml can ask for Thai digits
+make_case "$TEST_OUT/t"
+sed -i 's/digits: arabic/digits: thai/' "$TEST_OUT/t/site.yaml"
+run_prongsai build -q -C "$TEST_OUT/t" -o "$TEST_OUT/ts" --today 2026-04-15 || fail "thai-digit build"
+expect_grep '๑,๐๐๐,๐๐๐.๐๐' "$TEST_OUT/ts/projects/2569-001/index.html" "money in Thai digits"
+expect_grep '๑๕ เม.ย. ๒๕๖๙' "$TEST_OUT/ts/index.html" "dates in Thai digits, Buddhist Era"
+expect_grep 'href="../../projects/2569/group/strategy/index.html"' "$TEST_OUT/ts/projects/2569-001/index.html" "links keep Arabic digits"
+expect_grep '1,000,000.00' "$TEST_OUT/a/projects/2569-001/index.html" "Arabic digits by default"
 finish
