@@ -17,10 +17,14 @@
 #include "buf.h"
 #include "db.h"
 #include "derive.h"
+#include "feeds.h"
 #include "load.h"
 #include "model.h"
+#include "oit.h"
+#include "opendata.h"
 #include "output.h"
 #include "pages.h"
+#include "search.h"
 #include "tmpl.h"
 #include "validate.h"
 #include "version.h"
@@ -221,6 +225,23 @@ int build_run(const struct build_opts *o)
 	load_content(&m, o->content, o->jobs, &d);
 	validate_model(&m, &d);
 	extra_checks(&m, &d);
+	jobs = NULL;
+	n_jobs = 0;
+	if (!d.errors) {
+		/* the OIT checks need the figures and the list of pages */
+		derive_all(&m, &dv);
+		sc.m = &m;
+		sc.dv = &dv;
+		sc.version = PRONGSAI_VERSION;
+		sc.recent = arena_alloc(&m.arena, (m.n_reports + 1) * sizeof(*sc.recent));
+		sc.n_recent = 0;
+		for (i = 0; i < m.n_reports; i++)
+			if (m.reports[i]->date <= m.today)
+				sc.recent[sc.n_recent++] = m.reports[i];
+		qsort((void *)sc.recent, sc.n_recent, sizeof(*sc.recent), cmp_recent);
+		jobs = pages_plan(&sc, &plan_arena, &n_jobs);
+		oit_check(&sc, jobs, n_jobs, &d);
+	}
 	t_load = now_seconds();
 	diags_print(&d, stderr, "");
 	if (d.errors) {
@@ -236,7 +257,6 @@ int build_run(const struct build_opts *o)
 		rc = 0;
 		goto done;
 	}
-	derive_all(&m, &dv);
 	snprintf(path, sizeof(path), "%s/templates", o->theme);
 	if (!(tmpl = tmpl_load_dir(path, err, sizeof(err)))) {
 		fprintf(stderr, "%s\n", err);
@@ -244,17 +264,6 @@ int build_run(const struct build_opts *o)
 	}
 	if (o->db && install_db(o, &m) != 0)
 		goto done;
-	/* newest reports first, up to today */
-	sc.m = &m;
-	sc.dv = &dv;
-	sc.version = PRONGSAI_VERSION;
-	sc.recent = arena_alloc(&m.arena, (m.n_reports + 1) * sizeof(*sc.recent));
-	sc.n_recent = 0;
-	for (i = 0; i < m.n_reports; i++)
-		if (m.reports[i]->date <= m.today)
-			sc.recent[sc.n_recent++] = m.reports[i];
-	qsort((void *)sc.recent, sc.n_recent, sizeof(*sc.recent), cmp_recent);
-	jobs = pages_plan(&sc, &plan_arena, &n_jobs);
 	if (out_begin(&out, o->out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n", err);
 		goto done;
@@ -284,6 +293,14 @@ int build_run(const struct build_opts *o)
 	t_render = now_seconds();
 	if (atomic_load(&rp.failed)) {
 		fprintf(stderr, "prongsai: %s\n", rp.err[0] ? rp.err : out.err);
+		out_abort(&out);
+		out_free(&out);
+		goto done;
+	}
+	if (opendata_write(&sc, &out, err, sizeof(err)) != 0 ||
+		feeds_write(&sc, jobs, n_jobs, &out, err, sizeof(err)) != 0 ||
+		search_write(&sc, &out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s\n", err);
 		out_abort(&out);
 		out_free(&out);
 		goto done;

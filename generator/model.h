@@ -170,6 +170,59 @@ struct media {
 	const char *path;         /* "media/..." relative to content/ */
 };
 
+
+/* ITA/OIT: content/oit/<year>.yaml maps each O-item to the evidence that
+ * answers it (see docs/oit.md). */
+enum oit_fy_rule { OIT_FY_ANY, OIT_FY_CURRENT, OIT_FY_PREVIOUS };
+
+struct oit_link {
+	const char *label;        /* NULL: show the address */
+	const char *href;         /* a path under the site root, or http(s)://... */
+	int internal;             /* href is a site path */
+	pdate date;               /* given in the file; 0 with has_date 0 */
+	int has_date;
+	int line, col;
+};
+
+struct oit_item {
+	const char *code, *title, *title_en, *asks, *asks_en;
+	enum oit_fy_rule fy_rule;
+	struct oit_link *links;
+	size_t n_links;
+	int line;
+};
+
+struct oit_year {
+	const char *path;
+	int year;                 /* assessment year, BE (from the file name) */
+	int provisional;
+	const char *note, *note_en;
+	struct oit_item *items;
+	size_t n_items;
+};
+
+/* Procurement (content/procurement/<FY>/<name>.yaml, a list of records). */
+struct proc_bid {
+	const char *name;
+	int64_t price;            /* satang */
+};
+
+struct proc_record {
+	const char *path;
+	int line;
+	int fiscal_year;          /* from the folder */
+	const char *item, *method, *winner, *reason, *contract;
+	int64_t budget, price;    /* satang: the ceiling (ราคากลาง/วงเงิน) and the agreed price */
+	pdate date;
+	struct proc_bid *bids;
+	size_t n_bids;
+};
+
+struct proc_file {
+	struct proc_record *recs;
+	size_t n;
+};
+
 #define MODEL_MAX_JOBS 16
 
 struct model {
@@ -195,6 +248,10 @@ struct model {
 	size_t n_media;
 	const char **project_files; /* "<fy>/<id>" of every project file, loaded or not, sorted */
 	size_t n_project_files;
+	struct oit_year **oit;    /* by assessment year */
+	size_t n_oit;
+	struct proc_record *procurement; /* by fiscal year, date, path, line */
+	size_t n_procurement;
 };
 
 void model_init(struct model *m);

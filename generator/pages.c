@@ -8,6 +8,7 @@
 #include "numfmt.h"
 #include "svg.h"
 #include "thaidate.h"
+#include "pages_int.h"
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
@@ -25,7 +26,7 @@ int page_slug_reserved(const char *slug)
 
 /* ---- formatting ---- */
 
-static const char *disp(const struct site_ctx *sc, struct arena *a, const char *s)
+const char *pg_disp(const struct site_ctx *sc, struct arena *a, const char *s)
 {
 	char out[512];
 
@@ -35,39 +36,39 @@ static const char *disp(const struct site_ctx *sc, struct arena *a, const char *
 	return arena_strdup(a, out);
 }
 
-static const char *money(const struct site_ctx *sc, struct arena *a, int64_t satang)
+const char *pg_money(const struct site_ctx *sc, struct arena *a, int64_t satang)
 {
 	char b[64];
 
 	num_format_money(satang, b, sizeof(b));
-	return disp(sc, a, arena_strdup(a, b));
+	return pg_disp(sc, a, arena_strdup(a, b));
 }
 
-static const char *pct(const struct site_ctx *sc, struct arena *a, int64_t h)
+const char *pg_pct(const struct site_ctx *sc, struct arena *a, int64_t h)
 {
 	char b[64];
 
 	num_format_decimal(h, b, sizeof(b));
-	return disp(sc, a, arena_printf(a, "%s%%", b));
+	return pg_disp(sc, a, arena_printf(a, "%s%%", b));
 }
 
-static const char *dec(const struct site_ctx *sc, struct arena *a, int64_t h)
+const char *pg_dec(const struct site_ctx *sc, struct arena *a, int64_t h)
 {
 	char b[64];
 
 	num_format_decimal(h, b, sizeof(b));
-	return disp(sc, a, arena_strdup(a, b));
+	return pg_disp(sc, a, arena_strdup(a, b));
 }
 
-static const char *integer(const struct site_ctx *sc, struct arena *a, int64_t v)
+const char *pg_integer(const struct site_ctx *sc, struct arena *a, int64_t v)
 {
 	char b[64];
 
 	num_format_int(v, b, sizeof(b));
-	return disp(sc, a, arena_strdup(a, b));
+	return pg_disp(sc, a, arena_strdup(a, b));
 }
 
-static const char *tdate(const struct site_ctx *sc, struct arena *a, pdate t)
+const char *pg_tdate(const struct site_ctx *sc, struct arena *a, pdate t)
 {
 	char b[128];
 
@@ -75,7 +76,7 @@ static const char *tdate(const struct site_ctx *sc, struct arena *a, pdate t)
 	return arena_strdup(a, b);
 }
 
-static const char *isodate(struct arena *a, pdate t)
+const char *pg_isodate(struct arena *a, pdate t)
 {
 	char b[11];
 
@@ -83,7 +84,7 @@ static const char *isodate(struct arena *a, pdate t)
 	return arena_strdup(a, b);
 }
 
-static const char *fy_label(const struct site_ctx *sc, struct arena *a, int fy)
+const char *pg_fy_label(const struct site_ctx *sc, struct arena *a, int fy)
 {
 	char b[128];
 
@@ -91,7 +92,7 @@ static const char *fy_label(const struct site_ctx *sc, struct arena *a, int fy)
 	return arena_strdup(a, b);
 }
 
-static const char *root_of(struct arena *a, int depth)
+const char *pg_root_of(struct arena *a, int depth)
 {
 	char *r = arena_alloc(a, (size_t)depth * 3 + 1);
 	int i;
@@ -102,13 +103,13 @@ static const char *root_of(struct arena *a, int depth)
 }
 
 /* Set a string and a Thai-digit-aware copy under the same key. */
-static void set_str(struct arena *a, struct tval *v, const char *k, const char *s)
+void pg_set_str(struct arena *a, struct tval *v, const char *k, const char *s)
 {
 	if (s)
 		tv_sets(a, v, k, s);
 }
 
-static const char *name_of(const struct named *n)
+const char *pg_name_of(const struct named *n)
 {
 	return n ? n->name : "";
 }
@@ -121,16 +122,16 @@ static struct tval *site_view(const struct site_ctx *sc, struct arena *a)
 	struct tval *v = tv_map(a), *soc = tv_list(a);
 	size_t i;
 
-	set_str(a, v, "name", s->name);
-	set_str(a, v, "name_en", s->name_en);
-	set_str(a, v, "parent", s->parent);
-	set_str(a, v, "parent_en", s->parent_en);
-	set_str(a, v, "address", s->address);
-	set_str(a, v, "phone", s->phone);
-	set_str(a, v, "email", s->email);
-	set_str(a, v, "license_name", s->license_name);
-	set_str(a, v, "license_name_en", s->license_name_en);
-	set_str(a, v, "license_url", s->license_url);
+	pg_set_str(a, v, "name", s->name);
+	pg_set_str(a, v, "name_en", s->name_en);
+	pg_set_str(a, v, "parent", s->parent);
+	pg_set_str(a, v, "parent_en", s->parent_en);
+	pg_set_str(a, v, "address", s->address);
+	pg_set_str(a, v, "phone", s->phone);
+	pg_set_str(a, v, "email", s->email);
+	pg_set_str(a, v, "license_name", s->license_name);
+	pg_set_str(a, v, "license_name_en", s->license_name_en);
+	pg_set_str(a, v, "license_url", s->license_url);
 	for (i = 0; i < s->n_social; i++) {
 		struct tval *l = tv_map(a);
 		tv_sets(a, l, "label", s->social[i].label);
@@ -164,12 +165,12 @@ static void nav_add(struct arena *a, struct tval *nav, const char *root, const c
 	tv_push(a, nav, n);
 }
 
-static struct tval *base_view(const struct site_ctx *sc, const struct page_job *job,
+struct tval *pg_base_view(const struct site_ctx *sc, const struct page_job *job,
 	struct arena *a, const char *title, const char *title_en)
 {
 	const struct model *m = sc->m;
 	struct tval *v = tv_map(a), *nav = tv_list(a);
-	const char *root = root_of(a, job->depth);
+	const char *root = pg_root_of(a, job->depth);
 	size_t i;
 
 	if (job->kind == PG_NOT_FOUND) {
@@ -186,8 +187,8 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_set(a, v, "site", site_view(sc, a));
 	tv_setb(a, v, "sample", m->site.sample);
 	tv_sets(a, v, "version", sc->version);
-	tv_sets(a, v, "today", tdate(sc, a, m->today));
-	tv_sets(a, v, "today_iso", isodate(a, m->today));
+	tv_sets(a, v, "today", pg_tdate(sc, a, m->today));
+	tv_sets(a, v, "today_iso", pg_isodate(a, m->today));
 	tv_sets(a, v, "collector", arena_printf(a, "%s%s", root, m->site.collector));
 	nav_add(a, nav, root, "index.html", "หน้าหลัก", "Home", job->kind == PG_HOME);
 	nav_add(a, nav, root, "projects/index.html", "โครงการ", "Projects",
@@ -202,6 +203,9 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 		nav_add(a, nav, root, arena_printf(a, "%s/index.html", p->slug), p->title, p->title_en,
 			job->kind == PG_PAGE && job->index == i);
 	}
+	nav_add(a, nav, root, "dashboard/index.html", "แดชบอร์ด", "Dashboard", job->kind == PG_DASHBOARD);
+	nav_add(a, nav, root, "data/index.html", "ข้อมูลเปิด", "Open data", job->kind == PG_DATA);
+	nav_add(a, nav, root, "search/index.html", "ค้นหา", "Search", job->kind == PG_SEARCH);
 	if (m->n_forms)
 		nav_add(a, nav, root, "forms/index.html", "ร้องเรียน/แสดงความคิดเห็น", "Complaints & feedback",
 			job->kind == PG_FORMS || job->kind == PG_FORM || job->kind == PG_THANKS);
@@ -219,7 +223,7 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 
 /* ---- projects ---- */
 
-static struct tval *project_row(const struct site_ctx *sc, struct arena *a, const char *root,
+struct tval *pg_project_row(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct project *p)
 {
 	const struct model *m = sc->m;
@@ -229,12 +233,12 @@ static struct tval *project_row(const struct site_ctx *sc, struct arena *a, cons
 	tv_sets(a, r, "href", arena_printf(a, "%sprojects/%s/index.html", root, p->id));
 	tv_sets(a, r, "id", p->id);
 	tv_sets(a, r, "title", p->title);
-	set_str(a, r, "title_en", p->title_en);
-	tv_sets(a, r, "fy", disp(sc, a, arena_printf(a, "%d", p->fiscal_year)));
-	tv_sets(a, r, "group", name_of(model_group(m, p->group)));
+	pg_set_str(a, r, "title_en", p->title_en);
+	tv_sets(a, r, "fy", pg_disp(sc, a, arena_printf(a, "%d", p->fiscal_year)));
+	tv_sets(a, r, "group", pg_name_of(model_group(m, p->group)));
 	for (i = 0; i < p->n_districts; i++) {
 		struct tval *d = tv_map(a);
-		tv_sets(a, d, "name", name_of(model_district(m, p->districts[i])));
+		tv_sets(a, d, "name", pg_name_of(model_district(m, p->districts[i])));
 		tv_setb(a, d, "last", i + 1 == p->n_districts);
 		tv_push(a, ds, d);
 	}
@@ -242,14 +246,14 @@ static struct tval *project_row(const struct site_ctx *sc, struct arena *a, cons
 	tv_sets(a, r, "status", status_name(p->fig.status));
 	tv_sets(a, r, "status_label", status_label_th(p->fig.status));
 	tv_sets(a, r, "status_label_en", status_label_en(p->fig.status));
-	tv_sets(a, r, "planned", pct(sc, a, p->fig.planned_pct));
-	tv_sets(a, r, "actual", pct(sc, a, p->fig.actual_pct));
+	tv_sets(a, r, "planned", pg_pct(sc, a, p->fig.planned_pct));
+	tv_sets(a, r, "actual", pg_pct(sc, a, p->fig.actual_pct));
 	tv_sets(a, r, "actual_raw", arena_printf(a, "%lld", (long long)((p->fig.actual_pct + 50) / 100)));
-	tv_sets(a, r, "allocated", money(sc, a, p->allocated));
-	tv_sets(a, r, "disbursed", money(sc, a, p->fig.disbursed));
-	tv_sets(a, r, "disb_rate", pct(sc, a, p->fig.disb_rate));
+	tv_sets(a, r, "allocated", pg_money(sc, a, p->allocated));
+	tv_sets(a, r, "disbursed", pg_money(sc, a, p->fig.disbursed));
+	tv_sets(a, r, "disb_rate", pg_pct(sc, a, p->fig.disb_rate));
 	if (p->fig.has_report)
-		tv_sets(a, r, "last_report", tdate(sc, a, p->fig.last_report));
+		tv_sets(a, r, "last_report", pg_tdate(sc, a, p->fig.last_report));
 	return r;
 }
 
@@ -284,36 +288,36 @@ static struct tval *project_rows(const struct site_ctx *sc, struct arena *a, con
 
 	for (i = 0; i < sc->m->n_projects; i++)
 		if (project_matches(sc->m->projects[i], fy, f, value))
-			tv_push(a, rows, project_row(sc, a, root, sc->m->projects[i]));
+			tv_push(a, rows, pg_project_row(sc, a, root, sc->m->projects[i]));
 	return rows;
 }
 
-static struct tval *rollup_view(const struct site_ctx *sc, struct arena *a, const struct rollup *r)
+struct tval *pg_rollup_view(const struct site_ctx *sc, struct arena *a, const struct rollup *r)
 {
 	struct tval *v = tv_map(a);
 
 	if (r->id)
 		tv_sets(a, v, "id", r->id);
-	set_str(a, v, "name", r->name);
-	set_str(a, v, "name_en", r->name_en);
-	tv_sets(a, v, "n_projects", integer(sc, a, (int64_t)r->n_projects));
-	tv_sets(a, v, "n_cancelled", integer(sc, a, (int64_t)r->n_cancelled));
+	pg_set_str(a, v, "name", r->name);
+	pg_set_str(a, v, "name_en", r->name_en);
+	tv_sets(a, v, "n_projects", pg_integer(sc, a, (int64_t)r->n_projects));
+	tv_sets(a, v, "n_cancelled", pg_integer(sc, a, (int64_t)r->n_cancelled));
 	tv_setb(a, v, "has_cancelled", r->n_cancelled > 0);
 	tv_setb(a, v, "empty", r->n_projects == 0);
-	tv_sets(a, v, "allocated", money(sc, a, r->allocated));
-	tv_sets(a, v, "disbursed", money(sc, a, r->disbursed));
-	tv_sets(a, v, "planned_baht", money(sc, a, r->planned_baht));
-	tv_sets(a, v, "planned", pct(sc, a, r->planned_pct));
-	tv_sets(a, v, "actual", pct(sc, a, r->actual_pct));
-	tv_sets(a, v, "disb_rate", pct(sc, a, r->disb_rate));
-	tv_sets(a, v, "planned_disb_rate", pct(sc, a, r->planned_disb_rate));
-	tv_sets(a, v, "gap", pct(sc, a, r->planned_pct > r->actual_pct ? r->planned_pct - r->actual_pct : 0));
-	tv_sets(a, v, "weight_sum", sc->m->site.rollup == ROLLUP_BUDGET ? money(sc, a, r->weight_sum) :
-		dec(sc, a, r->weight_sum));
+	tv_sets(a, v, "allocated", pg_money(sc, a, r->allocated));
+	tv_sets(a, v, "disbursed", pg_money(sc, a, r->disbursed));
+	tv_sets(a, v, "planned_baht", pg_money(sc, a, r->planned_baht));
+	tv_sets(a, v, "planned", pg_pct(sc, a, r->planned_pct));
+	tv_sets(a, v, "actual", pg_pct(sc, a, r->actual_pct));
+	tv_sets(a, v, "disb_rate", pg_pct(sc, a, r->disb_rate));
+	tv_sets(a, v, "planned_disb_rate", pg_pct(sc, a, r->planned_disb_rate));
+	tv_sets(a, v, "gap", pg_pct(sc, a, r->planned_pct > r->actual_pct ? r->planned_pct - r->actual_pct : 0));
+	tv_sets(a, v, "weight_sum", sc->m->site.rollup == ROLLUP_BUDGET ? pg_money(sc, a, r->weight_sum) :
+		pg_dec(sc, a, r->weight_sum));
 	return v;
 }
 
-static struct tval *status_counts(const struct site_ctx *sc, struct arena *a, const char *root,
+struct tval *pg_status_counts(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct rollup *r, int fy)
 {
 	struct tval *list = tv_list(a);
@@ -324,7 +328,7 @@ static struct tval *status_counts(const struct site_ctx *sc, struct arena *a, co
 		tv_sets(a, v, "status", status_name((enum project_status)s));
 		tv_sets(a, v, "label", status_label_th((enum project_status)s));
 		tv_sets(a, v, "label_en", status_label_en((enum project_status)s));
-		tv_sets(a, v, "count", integer(sc, a, (int64_t)r->by_status[s]));
+		tv_sets(a, v, "count", pg_integer(sc, a, (int64_t)r->by_status[s]));
 		if (r->by_status[s])
 			tv_sets(a, v, "href", arena_printf(a, "%sprojects/%d/status/%s/index.html", root, fy,
 				status_name((enum project_status)s)));
@@ -333,16 +337,16 @@ static struct tval *status_counts(const struct site_ctx *sc, struct arena *a, co
 	return list;
 }
 
-static void method_view(const struct site_ctx *sc, struct arena *a, struct tval *v)
+void pg_method_view(const struct site_ctx *sc, struct arena *a, struct tval *v)
 {
 	tv_setb(a, v, "rollup_budget", sc->m->site.rollup == ROLLUP_BUDGET);
 	tv_setb(a, v, "rollup_weight", sc->m->site.rollup == ROLLUP_WEIGHT);
-	tv_sets(a, v, "behind", pct(sc, a, sc->m->site.behind));
-	tv_sets(a, v, "seriously_behind", pct(sc, a, sc->m->site.seriously_behind));
-	tv_sets(a, v, "asof", tdate(sc, a, sc->m->today));
+	tv_sets(a, v, "behind", pg_pct(sc, a, sc->m->site.behind));
+	tv_sets(a, v, "seriously_behind", pg_pct(sc, a, sc->m->site.seriously_behind));
+	tv_sets(a, v, "asof", pg_tdate(sc, a, sc->m->today));
 }
 
-static const char *month_label(const struct site_ctx *sc, struct arena *a, int y, int mo)
+const char *pg_month_label(const struct site_ctx *sc, struct arena *a, int y, int mo)
 {
 	char b[64];
 
@@ -351,7 +355,7 @@ static const char *month_label(const struct site_ctx *sc, struct arena *a, int y
 }
 
 /* The office S-curves of a fiscal year: progress and disbursement. */
-static void fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v,
+void pg_fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v,
 	const struct fy_figures *f)
 {
 	const char *labels[12];
@@ -377,7 +381,7 @@ static void fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v
 	for (i = 0; i < 12; i++) {
 		const struct month_point *mp = &f->months[i];
 		struct tval *r = tv_map(a);
-		labels[i] = month_label(sc, a, mp->year, mp->month);
+		labels[i] = pg_month_label(sc, a, mp->year, mp->month);
 		pser[0].values[i] = mp->planned_pct;
 		pser[0].present[i] = 1;
 		pser[1].values[i] = mp->actual_pct;
@@ -391,12 +395,12 @@ static void fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v
 			dser[2].present[i] = 1;
 		}
 		tv_sets(a, r, "month", labels[i]);
-		tv_sets(a, r, "planned", pct(sc, a, mp->planned_pct));
-		tv_sets(a, r, "planned_baht", money(sc, a, mp->planned_baht));
+		tv_sets(a, r, "planned", pg_pct(sc, a, mp->planned_pct));
+		tv_sets(a, r, "planned_baht", pg_money(sc, a, mp->planned_baht));
 		if (mp->past) {
-			tv_sets(a, r, "actual", pct(sc, a, mp->actual_pct));
-			tv_sets(a, r, "disbursed", money(sc, a, mp->disbursed));
-			tv_sets(a, r, "disb_rate", pct(sc, a, dser[1].values[i]));
+			tv_sets(a, r, "actual", pg_pct(sc, a, mp->actual_pct));
+			tv_sets(a, r, "disbursed", pg_money(sc, a, mp->disbursed));
+			tv_sets(a, r, "disb_rate", pg_pct(sc, a, dser[1].values[i]));
 		}
 		tv_push(a, rows, r);
 	}
@@ -415,17 +419,17 @@ static void fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v
 		char b[64];
 		thaidate_quarter(f->fiscal_year, q + 1, sc->m->site.digits, b, sizeof(b));
 		tv_sets(a, r, "quarter", arena_strdup(a, b));
-		tv_sets(a, r, "end", tdate(sc, a, qp->end));
+		tv_sets(a, r, "end", pg_tdate(sc, a, qp->end));
 		if (qp->t_overall >= 0)
-			tv_sets(a, r, "t_overall", pct(sc, a, qp->t_overall));
+			tv_sets(a, r, "t_overall", pg_pct(sc, a, qp->t_overall));
 		if (qp->t_recurrent >= 0)
-			tv_sets(a, r, "t_recurrent", pct(sc, a, qp->t_recurrent));
+			tv_sets(a, r, "t_recurrent", pg_pct(sc, a, qp->t_recurrent));
 		if (qp->t_capital >= 0)
-			tv_sets(a, r, "t_capital", pct(sc, a, qp->t_capital));
+			tv_sets(a, r, "t_capital", pg_pct(sc, a, qp->t_capital));
 		if (qp->past) {
-			tv_sets(a, r, "overall", pct(sc, a, qp->overall));
-			tv_sets(a, r, "recurrent", pct(sc, a, qp->recurrent));
-			tv_sets(a, r, "capital", pct(sc, a, qp->capital));
+			tv_sets(a, r, "overall", pg_pct(sc, a, qp->overall));
+			tv_sets(a, r, "recurrent", pg_pct(sc, a, qp->recurrent));
+			tv_sets(a, r, "capital", pg_pct(sc, a, qp->capital));
 			tv_setb(a, r, "to_date", !qp->complete);
 			if (qp->t_overall >= 0) {
 				tv_setb(a, r, "met", qp->overall >= qp->t_overall);
@@ -436,18 +440,18 @@ static void fy_charts(const struct site_ctx *sc, struct arena *a, struct tval *v
 	}
 	tv_set(a, v, "quarters", qrows);
 	tv_setb(a, v, "has_target", f->has_target);
-	tv_sets(a, v, "alloc_recurrent", money(sc, a, f->alloc_recurrent));
-	tv_sets(a, v, "alloc_capital", money(sc, a, f->alloc_capital));
+	tv_sets(a, v, "alloc_recurrent", pg_money(sc, a, f->alloc_recurrent));
+	tv_sets(a, v, "alloc_capital", pg_money(sc, a, f->alloc_capital));
 }
 
-static struct tval *rollup_list(const struct site_ctx *sc, struct arena *a, const char *root,
+struct tval *pg_rollup_list(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct rollup *rs, size_t n, int fy, const char *facet)
 {
 	struct tval *list = tv_list(a);
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		struct tval *v = rollup_view(sc, a, &rs[i]);
+		struct tval *v = pg_rollup_view(sc, a, &rs[i]);
 		if (rs[i].n_projects || rs[i].n_cancelled)
 			tv_sets(a, v, "href", arena_printf(a, "%sprojects/%d/%s/%s/index.html", root, fy,
 				facet, rs[i].id));
@@ -456,7 +460,7 @@ static struct tval *rollup_list(const struct site_ctx *sc, struct arena *a, cons
 	return list;
 }
 
-static const char *rollup_bars(const struct site_ctx *sc, struct arena *a, const char *id,
+const char *pg_rollup_bars(const struct site_ctx *sc, struct arena *a, const char *id,
 	const char *title, const struct rollup *rs, size_t n)
 {
 	struct svg_bar bars[SVG_MAX_BARS];
@@ -485,34 +489,34 @@ static struct tval *fy_links(const struct site_ctx *sc, struct arena *a, const c
 		int fy = sc->m->site.fiscal_years[i];
 		struct tval *v = tv_map(a);
 		tv_sets(a, v, "href", arena_printf(a, "%sprojects/%d/index.html", root, fy));
-		tv_sets(a, v, "label", fy_label(sc, a, fy));
+		tv_sets(a, v, "label", pg_fy_label(sc, a, fy));
 		tv_setb(a, v, "current", fy == current);
 		tv_push(a, list, v);
 	}
 	return list;
 }
 
-static void fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy)
+void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy)
 {
 	const struct fy_figures *f = derived_fy(sc->dv, fy);
 
-	tv_sets(a, v, "fy", disp(sc, a, arena_printf(a, "%d", fy)));
-	tv_sets(a, v, "fy_label", fy_label(sc, a, fy));
+	tv_sets(a, v, "fy", pg_disp(sc, a, arena_printf(a, "%d", fy)));
+	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, fy));
 	tv_set(a, v, "fy_links", fy_links(sc, a, root, fy));
 	tv_set(a, v, "projects", project_rows(sc, a, root, fy, FACET_NONE, NULL));
-	method_view(sc, a, v);
+	pg_method_view(sc, a, v);
 	if (!f)
 		return;
-	tv_set(a, v, "office", rollup_view(sc, a, &f->office));
-	tv_set(a, v, "status_counts", status_counts(sc, a, root, &f->office, fy));
-	tv_set(a, v, "groups", rollup_list(sc, a, root, f->groups, f->n_groups, fy, "group"));
-	tv_set(a, v, "districts", rollup_list(sc, a, root, f->districts, f->n_districts, fy, "district"));
-	tv_set(a, v, "dimensions", rollup_list(sc, a, root, f->dimensions, f->n_dimensions, fy, "dimension"));
-	tv_sets(a, v, "groups_chart", rollup_bars(sc, a, "chart-groups",
+	tv_set(a, v, "office", pg_rollup_view(sc, a, &f->office));
+	tv_set(a, v, "status_counts", pg_status_counts(sc, a, root, &f->office, fy));
+	tv_set(a, v, "groups", pg_rollup_list(sc, a, root, f->groups, f->n_groups, fy, "group"));
+	tv_set(a, v, "districts", pg_rollup_list(sc, a, root, f->districts, f->n_districts, fy, "district"));
+	tv_set(a, v, "dimensions", pg_rollup_list(sc, a, root, f->dimensions, f->n_dimensions, fy, "dimension"));
+	tv_sets(a, v, "groups_chart", pg_rollup_bars(sc, a, "chart-groups",
 		"ความก้าวหน้าตามกลุ่มงาน", f->groups, f->n_groups));
-	tv_sets(a, v, "districts_chart", rollup_bars(sc, a, "chart-districts",
+	tv_sets(a, v, "districts_chart", pg_rollup_bars(sc, a, "chart-districts",
 		"ความก้าวหน้าตามอำเภอ", f->districts, f->n_districts));
-	fy_charts(sc, a, v, f);
+	pg_fy_charts(sc, a, v, f);
 }
 
 static void filter_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
@@ -553,19 +557,19 @@ static void filter_page(const struct site_ctx *sc, const struct page_job *job, s
 	default:
 		break;
 	}
-	tv_sets(a, v, "fy", disp(sc, a, arena_printf(a, "%d", job->fy)));
-	tv_sets(a, v, "fy_label", fy_label(sc, a, job->fy));
+	tv_sets(a, v, "fy", pg_disp(sc, a, arena_printf(a, "%d", job->fy)));
+	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, job->fy));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, job->fy));
 	tv_sets(a, v, "facet_kind", kind);
 	tv_sets(a, v, "facet_kind_en", kind_en);
 	tv_sets(a, v, "facet_name", name);
 	tv_set(a, v, "projects", project_rows(sc, a, root, job->fy, job->facet, value));
 	if (r)
-		tv_set(a, v, "rollup", rollup_view(sc, a, r));
-	method_view(sc, a, v);
+		tv_set(a, v, "rollup", pg_rollup_view(sc, a, r));
+	pg_method_view(sc, a, v);
 }
 
-static struct tval *person_view(const struct site_ctx *sc, struct arena *a, const char *id)
+struct tval *pg_person_view(const struct site_ctx *sc, struct arena *a, const char *id)
 {
 	const struct person *p = model_person(sc->m, id);
 	struct tval *v = tv_map(a);
@@ -573,10 +577,10 @@ static struct tval *person_view(const struct site_ctx *sc, struct arena *a, cons
 	if (!p)
 		return v;
 	tv_sets(a, v, "name", p->name);
-	set_str(a, v, "name_en", p->name_en);
+	pg_set_str(a, v, "name_en", p->name_en);
 	tv_sets(a, v, "position", p->position);
-	set_str(a, v, "phone", p->phone);
-	set_str(a, v, "email", p->email);
+	pg_set_str(a, v, "phone", p->phone);
+	pg_set_str(a, v, "email", p->email);
 	return v;
 }
 
@@ -592,54 +596,54 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 	size_t i, j, n = 0;
 	int y, mo, d, ey, emo;
 
-	tv_set(a, v, "p", project_row(sc, a, root, p));
-	tv_sets(a, v, "fy_label", fy_label(sc, a, p->fiscal_year));
+	tv_set(a, v, "p", pg_project_row(sc, a, root, p));
+	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, p->fiscal_year));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, p->fiscal_year));
 	tv_sets(a, v, "group_href", arena_printf(a, "%sprojects/%d/group/%s/index.html", root,
 		p->fiscal_year, p->group));
-	tv_set(a, v, "owner", person_view(sc, a, p->owner));
+	tv_set(a, v, "owner", pg_person_view(sc, a, p->owner));
 	for (i = 0; i < p->n_team; i++)
-		tv_push(a, team, person_view(sc, a, p->team[i]));
+		tv_push(a, team, pg_person_view(sc, a, p->team[i]));
 	tv_set(a, v, "team", team);
 	for (i = 0; i < p->n_districts; i++) {
 		struct tval *dv = tv_map(a);
-		tv_sets(a, dv, "name", name_of(model_district(m, p->districts[i])));
+		tv_sets(a, dv, "name", pg_name_of(model_district(m, p->districts[i])));
 		tv_sets(a, dv, "href", arena_printf(a, "%sprojects/%d/district/%s/index.html", root,
 			p->fiscal_year, p->districts[i]));
 		tv_push(a, ds, dv);
 	}
 	tv_set(a, v, "districts", ds);
 	if (p->dimension) {
-		tv_sets(a, v, "dimension", name_of(model_dimension(m, p->dimension)));
+		tv_sets(a, v, "dimension", pg_name_of(model_dimension(m, p->dimension)));
 		tv_sets(a, v, "dimension_href", arena_printf(a, "%sprojects/%d/dimension/%s/index.html",
 			root, p->fiscal_year, p->dimension));
 	}
-	set_str(a, v, "strategy", p->strategy);
-	tv_sets(a, v, "start", tdate(sc, a, p->start));
-	tv_sets(a, v, "end", tdate(sc, a, p->end));
-	set_str(a, v, "source", p->budget_source);
+	pg_set_str(a, v, "strategy", p->strategy);
+	tv_sets(a, v, "start", pg_tdate(sc, a, p->start));
+	tv_sets(a, v, "end", pg_tdate(sc, a, p->end));
+	pg_set_str(a, v, "source", p->budget_source);
 	tv_sets(a, v, "category", p->category == CAT_CAPITAL ? "งบลงทุน" : "งบประจำ");
 	tv_sets(a, v, "category_en", p->category == CAT_CAPITAL ? "Capital" : "Recurrent");
-	tv_sets(a, v, "planned_baht", money(sc, a, p->fig.planned_baht));
-	tv_sets(a, v, "gap", pct(sc, a, p->fig.gap > 0 ? p->fig.gap : 0));
+	tv_sets(a, v, "planned_baht", pg_money(sc, a, p->fig.planned_baht));
+	tv_sets(a, v, "gap", pg_pct(sc, a, p->fig.gap > 0 ? p->fig.gap : 0));
 	tv_setb(a, v, "ahead", p->fig.gap < 0);
 	tv_setb(a, v, "plan_linear", p->fig.plan_linear);
 	tv_setb(a, v, "has_plan", p->n_plan > 0);
 	if (p->weight)
-		tv_sets(a, v, "weight", dec(sc, a, p->weight));
+		tv_sets(a, v, "weight", pg_dec(sc, a, p->weight));
 	if (p->status_override != ST__COUNT)
-		set_str(a, v, "status_reason", p->status_reason);
+		pg_set_str(a, v, "status_reason", p->status_reason);
 	tv_sets(a, v, "body", markdown_html(a, p->body));
-	method_view(sc, a, v);
+	pg_method_view(sc, a, v);
 	/* KPIs with the latest actuals */
 	for (i = 0; i < p->n_kpis; i++) {
 		struct tval *k = tv_map(a);
 		tv_sets(a, k, "name", p->kpis[i].name);
 		tv_sets(a, k, "unit", p->kpis[i].unit);
-		tv_sets(a, k, "target", dec(sc, a, p->kpis[i].target));
+		tv_sets(a, k, "target", pg_dec(sc, a, p->kpis[i].target));
 		for (j = 0; latest && j < latest->n_kpis; j++)
 			if (strcmp(latest->kpis[j].kpi, p->kpis[i].id) == 0)
-				tv_sets(a, k, "actual", dec(sc, a, latest->kpis[j].value));
+				tv_sets(a, k, "actual", pg_dec(sc, a, latest->kpis[j].value));
 		tv_push(a, kpis, k);
 	}
 	tv_set(a, v, "kpis", kpis);
@@ -648,11 +652,11 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 		const struct report *r = p->reports[i - 1];
 		struct tval *rv = tv_map(a), *photos = tv_list(a), *rk = tv_list(a);
 		const struct person *who = model_person(m, r->reporter);
-		tv_sets(a, rv, "date", tdate(sc, a, r->date));
-		tv_sets(a, rv, "date_iso", isodate(a, r->date));
+		tv_sets(a, rv, "date", pg_tdate(sc, a, r->date));
+		tv_sets(a, rv, "date_iso", pg_isodate(a, r->date));
 		tv_sets(a, rv, "reporter", who ? who->name : r->reporter);
-		tv_sets(a, rv, "percent", pct(sc, a, r->percent));
-		tv_sets(a, rv, "disbursed", money(sc, a, r->disbursed));
+		tv_sets(a, rv, "percent", pg_pct(sc, a, r->percent));
+		tv_sets(a, rv, "disbursed", pg_money(sc, a, r->disbursed));
 		if (r->narrative)
 			tv_sets(a, rv, "narrative", markdown_html(a, r->narrative));
 		if (r->problems)
@@ -670,7 +674,7 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 			for (k = 0; k < p->n_kpis; k++)
 				if (strcmp(p->kpis[k].id, r->kpis[j].kpi) == 0)
 					tv_sets(a, kv, "name", p->kpis[k].name);
-			tv_sets(a, kv, "value", dec(sc, a, r->kpis[j].value));
+			tv_sets(a, kv, "value", pg_dec(sc, a, r->kpis[j].value));
 			tv_push(a, rk, kv);
 		}
 		tv_set(a, rv, "kpis", rk);
@@ -678,7 +682,7 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 	}
 	tv_set(a, v, "reports", reps);
 	if (p->fig.has_report)
-		tv_sets(a, v, "updated", tdate(sc, a, p->fig.last_report));
+		tv_sets(a, v, "updated", pg_tdate(sc, a, p->fig.last_report));
 	/* plan against actual, month by month over the period */
 	memset(ser, 0, sizeof(ser));
 	ser[0].label = "แผน (Plan)";
@@ -694,18 +698,18 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 		const struct report *r;
 		struct tval *row = tv_map(a);
 		project_planned_at(p, end, &pp, &pb);
-		labels[n] = month_label(sc, a, y, mo);
+		labels[n] = pg_month_label(sc, a, y, mo);
 		ser[0].values[n] = pp;
 		ser[0].present[n] = 1;
 		tv_sets(a, row, "month", labels[n]);
-		tv_sets(a, row, "planned", pct(sc, a, pp));
-		tv_sets(a, row, "planned_baht", money(sc, a, pb));
+		tv_sets(a, row, "planned", pg_pct(sc, a, pp));
+		tv_sets(a, row, "planned_baht", pg_money(sc, a, pb));
 		if (first <= m->today) {
 			r = project_report_at(p, end < m->today ? end : m->today);
 			ser[1].values[n] = r ? r->percent : 0;
 			ser[1].present[n] = 1;
-			tv_sets(a, row, "actual", pct(sc, a, r ? r->percent : 0));
-			tv_sets(a, row, "disbursed", money(sc, a, r ? r->disbursed : 0));
+			tv_sets(a, row, "actual", pg_pct(sc, a, r ? r->percent : 0));
+			tv_sets(a, row, "disbursed", pg_money(sc, a, r ? r->disbursed : 0));
 		}
 		tv_push(a, rows, row);
 		n++;
@@ -722,17 +726,17 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 
 /* ---- home, news, pages, forms ---- */
 
-static struct tval *news_item(const struct site_ctx *sc, struct arena *a, const char *root,
+struct tval *pg_news_item(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct news *n)
 {
 	struct tval *v = tv_map(a);
 
-	tv_sets(a, v, "href", arena_printf(a, "%snews/%s-%s/index.html", root, isodate(a, n->date), n->slug));
+	tv_sets(a, v, "href", arena_printf(a, "%snews/%s-%s/index.html", root, pg_isodate(a, n->date), n->slug));
 	tv_sets(a, v, "title", n->title);
-	set_str(a, v, "title_en", n->title_en);
-	set_str(a, v, "summary", n->summary);
-	tv_sets(a, v, "date", tdate(sc, a, n->date));
-	tv_sets(a, v, "date_iso", isodate(a, n->date));
+	pg_set_str(a, v, "title_en", n->title_en);
+	pg_set_str(a, v, "summary", n->summary);
+	tv_sets(a, v, "date", pg_tdate(sc, a, n->date));
+	tv_sets(a, v, "date_iso", pg_isodate(a, n->date));
 	if (n->image)
 		tv_sets(a, v, "image", arena_printf(a, "%s%s", root, n->image));
 	return v;
@@ -743,21 +747,21 @@ static void home_page(const struct site_ctx *sc, struct arena *a, struct tval *v
 	struct tval *recent = tv_list(a), *news = tv_list(a);
 	size_t i;
 
-	fy_page(sc, a, v, root, sc->dv->current_fy);
+	pg_fy_page(sc, a, v, root, sc->dv->current_fy);
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, sc->dv->current_fy));
 	for (i = 0; i < sc->n_recent && i < 10; i++) {
 		const struct report *r = sc->recent[i];
 		struct tval *rv = tv_map(a);
-		tv_sets(a, rv, "date", tdate(sc, a, r->date));
-		tv_sets(a, rv, "date_iso", isodate(a, r->date));
+		tv_sets(a, rv, "date", pg_tdate(sc, a, r->date));
+		tv_sets(a, rv, "date_iso", pg_isodate(a, r->date));
 		tv_sets(a, rv, "title", r->project->title);
 		tv_sets(a, rv, "href", arena_printf(a, "%sprojects/%s/index.html", root, r->project->id));
-		tv_sets(a, rv, "percent", pct(sc, a, r->percent));
+		tv_sets(a, rv, "percent", pg_pct(sc, a, r->percent));
 		tv_push(a, recent, rv);
 	}
 	tv_set(a, v, "recent", recent);
 	for (i = 0; i < sc->m->n_news && i < 5; i++)
-		tv_push(a, news, news_item(sc, a, root, sc->m->news[i]));
+		tv_push(a, news, pg_news_item(sc, a, root, sc->m->news[i]));
 	tv_set(a, v, "news", news);
 	/* the projects table is for the projects pages */
 	tv_set(a, v, "projects", tv_bool(a, 0));
@@ -772,8 +776,8 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	tv_sets(a, v, "id", f->id);
 	tv_sets(a, v, "title", f->title_th);
 	tv_sets(a, v, "title_en", f->title_en);
-	set_str(a, v, "help", f->help_th);
-	set_str(a, v, "help_en", f->help_en);
+	pg_set_str(a, v, "help", f->help_th);
+	pg_set_str(a, v, "help_en", f->help_en);
 	tv_sets(a, v, "thanks", f->thanks_th);
 	tv_sets(a, v, "thanks_en", f->thanks_en);
 	tv_setb(a, v, "complaint", f->kind == FORM_COMPLAINT);
@@ -790,12 +794,12 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 		tv_sets(a, fv, "id", arena_printf(a, "f-%s", fd->name));
 		tv_sets(a, fv, "label", fd->label_th);
 		tv_sets(a, fv, "label_en", fd->label_en);
-		set_str(a, fv, "help", fd->help_th);
-		set_str(a, fv, "help_en", fd->help_en);
+		pg_set_str(a, fv, "help", fd->help_th);
+		pg_set_str(a, fv, "help_en", fd->help_en);
 		tv_setb(a, fv, "required", fd->required);
 		tv_setb(a, fv, "personal", fd->personal);
 		tv_sets(a, fv, "max_length", arena_printf(a, "%d", fd->max_length));
-		set_str(a, fv, "must_equal", fd->must_equal);
+		pg_set_str(a, fv, "must_equal", fd->must_equal);
 		tv_setb(a, fv, field_type_name(fd->type), 1);
 		tv_sets(a, fv, "type", field_type_name(fd->type));
 		for (j = 0; j < fd->n_choices; j++) {
@@ -828,7 +832,7 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 		return "โครงการและกิจกรรม";
 	case PG_PROJECTS_FY:
 		*title_en = arena_printf(a, "Projects, fiscal year %d", job->fy);
-		return arena_printf(a, "โครงการ %s", fy_label(sc, a, job->fy));
+		return arena_printf(a, "โครงการ %s", pg_fy_label(sc, a, job->fy));
 	case PG_FILTER:
 		return "โครงการ";
 	case PG_PROJECT:
@@ -855,6 +859,36 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 	case PG_THANKS:
 		*title_en = "Thank you";
 		return arena_printf(a, "ขอบคุณ: %s", m->forms[job->index].title_th);
+	case PG_DASHBOARD:
+		*title_en = "Executive dashboard";
+		return arena_printf(a, "แดชบอร์ดผู้บริหาร %s", pg_fy_label(sc, a, sc->dv->current_fy));
+	case PG_REPORTS:
+		*title_en = "Performance reports";
+		return "รายงานผลการดำเนินงาน";
+	case PG_REPORT:
+		*title_en = job->index ? arena_printf(a, "Annual report, fiscal year %d", job->fy) :
+			arena_printf(a, "Six-month report, fiscal year %d", job->fy);
+		return arena_printf(a, "%s %s", job->index ? "รายงานผลการดำเนินงานประจำปี" :
+			"รายงานผลการดำเนินงานรอบ 6 เดือน", pg_fy_label(sc, a, job->fy));
+	case PG_OIT:
+		*title_en = "ITA/OIT evidence index";
+		return m->n_oit ? arena_printf(a, "ดัชนีหลักฐานการเปิดเผยข้อมูลสาธารณะ (OIT) ปี %s",
+			pg_disp(sc, a, arena_printf(a, "%d", m->oit[job->index]->year))) :
+			"ดัชนีหลักฐานการเปิดเผยข้อมูลสาธารณะ (OIT)";
+	case PG_PROCUREMENT:
+		*title_en = "Procurement";
+		if (!job->fy)
+			return "การจัดซื้อจัดจ้าง";
+		if (!job->index)
+			return arena_printf(a, "สรุปผลการจัดซื้อจัดจ้าง %s", pg_fy_label(sc, a, job->fy));
+		return arena_printf(a, "สรุปผลการดำเนินการจัดซื้อจัดจ้าง เดือน %s",
+			pg_month_label(sc, a, job->index >= 10 ? job->fy - 544 : job->fy - 543, (int)job->index));
+	case PG_DATA:
+		*title_en = "Open data";
+		return "ข้อมูลเปิด";
+	case PG_SEARCH:
+		*title_en = "Search";
+		return "ค้นหา";
 	}
 	return "";
 }
@@ -863,7 +897,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 {
 	const struct model *m = sc->m;
 	const char *title_en, *title = job_title(sc, job, a, &title_en);
-	struct tval *v = base_view(sc, job, a, title, title_en);
+	struct tval *v = pg_base_view(sc, job, a, title, title_en);
 	const char *root = tv_get(v, "root")->s;
 	size_t i;
 
@@ -873,7 +907,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_PROJECTS:
 	case PG_PROJECTS_FY:
-		fy_page(sc, a, v, root, job->fy);
+		pg_fy_page(sc, a, v, root, job->fy);
 		break;
 	case PG_FILTER:
 		filter_page(sc, job, a, v, root);
@@ -886,16 +920,16 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_NEWS_LIST: {
 		struct tval *list = tv_list(a);
 		for (i = 0; i < m->n_news; i++)
-			tv_push(a, list, news_item(sc, a, root, m->news[i]));
+			tv_push(a, list, pg_news_item(sc, a, root, m->news[i]));
 		tv_set(a, v, "news", list);
 		break;
 	}
 	case PG_NEWS:
-		tv_set(a, v, "item", news_item(sc, a, root, m->news[job->index]));
+		tv_set(a, v, "item", pg_news_item(sc, a, root, m->news[job->index]));
 		tv_sets(a, v, "body", markdown_html(a, m->news[job->index]->body));
 		break;
 	case PG_PAGE:
-		set_str(a, v, "summary", m->pages[job->index]->summary);
+		pg_set_str(a, v, "summary", m->pages[job->index]->summary);
 		tv_sets(a, v, "body", markdown_html(a, m->pages[job->index]->body));
 		break;
 	case PG_FORMS: {
@@ -908,6 +942,24 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		tv_set(a, v, "forms", list);
 		break;
 	}
+	case PG_DASHBOARD:
+		pg_dashboard(sc, a, v, root);
+		break;
+	case PG_REPORTS:
+		pg_reports_index(sc, a, v, root);
+		break;
+	case PG_REPORT:
+		pg_report(sc, job, a, v, root);
+		break;
+	case PG_OIT:
+		pg_oit(sc, job, a, v, root);
+		break;
+	case PG_PROCUREMENT:
+		pg_procurement(sc, job, a, v, root);
+		break;
+	case PG_DATA:
+		pg_data(sc, a, v, root);
+		break;
 	case PG_FORM:
 	case PG_THANKS:
 		tv_set(a, v, "form", form_view(sc, a, &m->forms[job->index]));
@@ -1028,6 +1080,39 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 			j->index = i;
 		}
 	}
+	add_job(&pl, PG_DASHBOARD, "dashboard", "dashboard/index.html");
+	add_job(&pl, PG_REPORTS, "reports", "reports/index.html");
+	for (i = 0; i < s->n_fiscal_years; i++) {
+		int fy = s->fiscal_years[i];
+		if (m->today < fiscal_year_start(fy))
+			continue; /* nothing to report yet */
+		j = add_job(&pl, PG_REPORT, "report", arena_printf(a, "reports/%d/half-year/index.html", fy));
+		j->fy = fy;
+		j = add_job(&pl, PG_REPORT, "report", arena_printf(a, "reports/%d/annual/index.html", fy));
+		j->fy = fy;
+		j->index = 1;
+	}
+	j = add_job(&pl, PG_OIT, "oit", "oit/index.html");
+	j->index = m->n_oit ? m->n_oit - 1 : 0;
+	for (i = 0; i < m->n_oit; i++) {
+		j = add_job(&pl, PG_OIT, "oit", arena_printf(a, "oit/%d/index.html", m->oit[i]->year));
+		j->fy = m->oit[i]->year;
+		j->index = i;
+	}
+	add_job(&pl, PG_PROCUREMENT, "procurement", "procurement/index.html");
+	for (i = 0; i < s->n_fiscal_years; i++) {
+		int fy = s->fiscal_years[i], mo;
+		j = add_job(&pl, PG_PROCUREMENT, "procurement", arena_printf(a, "procurement/%d/index.html", fy));
+		j->fy = fy;
+		for (mo = 1; mo <= 12; mo++) {
+			j = add_job(&pl, PG_PROCUREMENT, "procurement",
+				arena_printf(a, "procurement/%d/%02d/index.html", fy, mo));
+			j->fy = fy;
+			j->index = (size_t)mo;
+		}
+	}
+	add_job(&pl, PG_DATA, "data", "data/index.html");
+	add_job(&pl, PG_SEARCH, "search", "search/index.html");
 	add_job(&pl, PG_NOT_FOUND, "404", "404.html");
 	*n = pl.n;
 	return pl.jobs;

@@ -16,7 +16,8 @@
 
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
-	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS
+	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
+	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };
@@ -28,7 +29,10 @@ struct page_job {
 	int depth;              /* folder levels below the root */
 	int fy;
 	enum facet facet;
-	size_t index;           /* item index (project, news, page, form, facet value) */
+	size_t index;           /* item index (project, news, page, form, facet value;
+	                           PG_REPORT: 0 half-year, 1 annual; PG_OIT: the
+	                           year in m->oit; PG_PROCUREMENT: CE month 1..12,
+	                           0 for the year) */
 };
 
 struct site_ctx {

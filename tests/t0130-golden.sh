@@ -12,7 +12,12 @@ pages="index.html projects/index.html projects/2569/index.html projects/2569/gro
 projects/2569/status/behind/index.html projects/2569-001/index.html projects/2569-002/index.html
 news/index.html news/2026-01-05-meeting/index.html about/index.html 404.html
 forms/index.html forms/complaint/index.html forms/corruption/index.html forms/satisfaction/index.html
-forms/complaint/thanks/index.html"
+forms/complaint/thanks/index.html
+dashboard/index.html reports/index.html reports/2569/half-year/index.html reports/2569/annual/index.html
+oit/index.html oit/2569/index.html procurement/index.html procurement/2569/index.html
+procurement/2569/02/index.html data/index.html search/index.html
+data/projects.csv data/progress.json data/procurement.csv data/datapackage.json data/oc4ids.json
+feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json"
 for p in $pages; do
 	g="$TOP/tests/golden/${p//\//__}"
 	if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then

@@ -1,0 +1,547 @@
+/* opendata.c: CSV, JSON, OC4IDS and datapackage.json under data/. */
+#include "opendata.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "procure.h"
+#include "textout.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct od_column project_cols[] = {
+	{ "id", "string", "รหัสโครงการ", "project id (fiscal year-number)" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (Buddhist Era)" },
+	{ "title", "string", "ชื่อโครงการ", "title (Thai)" },
+	{ "title_en", "string", "ชื่อภาษาอังกฤษ", "title (English), may be empty" },
+	{ "group", "string", "รหัสกลุ่มงาน", "group id (see site.yaml)" },
+	{ "group_name", "string", "ชื่อกลุ่มงาน", "group name" },
+	{ "districts", "string", "รหัสอำเภอ คั่นด้วย ;", "district ids separated by ;" },
+	{ "dimension", "string", "รหัสมิติ", "dimension id, may be empty" },
+	{ "start", "date", "วันเริ่มโครงการ", "start date" },
+	{ "end", "date", "วันสิ้นสุดโครงการ", "end date" },
+	{ "category", "string", "ประเภทงบ recurrent (ประจำ) หรือ capital (ลงทุน)", "budget category: recurrent or capital" },
+	{ "budget_source", "string", "แหล่งงบประมาณ", "source of funds" },
+	{ "allocated", "number", "งบประมาณที่ได้รับ (บาท)", "allocated budget, baht" },
+	{ "weight", "number", "น้ำหนักในการรวม (ว่าง = ไม่ระบุ)", "roll-up weight, empty when not given" },
+	{ "planned_percent", "number", "ความก้าวหน้าตามแผน ณ วันที่ข้อมูล (%)", "planned progress at the as-of date, %" },
+	{ "actual_percent", "number", "ความก้าวหน้าจริงจากรายงานล่าสุด (%)", "actual progress, latest report, %" },
+	{ "planned_disbursed", "number", "เบิกจ่ายตามแผน ณ วันที่ข้อมูล (บาท)", "planned disbursement at the as-of date, baht" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "cumulative disbursement, baht" },
+	{ "disbursement_rate", "number", "อัตราเบิกจ่าย = เบิกจ่าย ÷ งบประมาณ (%)", "disbursed / allocated, %" },
+	{ "status", "string", "สถานะ", "status: not-started, on-track, behind, seriously-behind, completed, cancelled, suspended" },
+	{ "last_report", "date", "วันที่รายงานล่าสุด", "date of the latest report, may be empty" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date of the figures" },
+	{ "url", "string", "หน้าโครงการ (เทียบกับรากของเว็บไซต์)", "project page, relative to the site root" },
+};
+static const struct od_column progress_cols[] = {
+	{ "project_id", "string", "รหัสโครงการ", "project id" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "date", "date", "วันที่รายงาน", "report date" },
+	{ "reporter", "string", "รหัสผู้รายงาน (people.yaml)", "reporter id (people.yaml)" },
+	{ "percent", "number", "ความก้าวหน้าสะสม (%)", "cumulative physical progress, %" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "cumulative disbursement, baht" },
+	{ "kpis", "string", "ผลตามตัวชี้วัด รหัส=ค่า คั่นด้วย ;", "KPI results, id=value separated by ;" },
+	{ "narrative", "string", "ผลการดำเนินงาน", "what was done (Markdown)" },
+	{ "problems", "string", "ปัญหาอุปสรรค", "problems and obstacles (Markdown)" },
+};
+static const struct od_column budget_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "project_id", "string", "รหัสโครงการ", "project id" },
+	{ "group", "string", "รหัสกลุ่มงาน (หน่วยรับงบ)", "group id (administrative classification)" },
+	{ "category", "string", "ประเภทงบ recurrent/capital", "economic classification: recurrent or capital" },
+	{ "budget_source", "string", "แหล่งงบประมาณ", "source of funds" },
+	{ "allocated", "number", "งบประมาณที่ได้รับ (บาท)", "allocated, baht" },
+	{ "planned_disbursed", "number", "เบิกจ่ายตามแผน ณ วันที่ข้อมูล (บาท)", "planned disbursement at the as-of date, baht" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "executed (cumulative disbursement), baht" },
+	{ "cancelled", "integer", "1 = โครงการถูกยกเลิก (ไม่นับในยอดรวม)", "1 = cancelled project (left out of totals)" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+static const struct od_column procurement_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "date", "date", "วันที่ทำสัญญา/ข้อตกลง", "date of the contract or agreement" },
+	{ "item", "string", "งานที่จัดซื้อหรือจัดจ้าง", "what was bought" },
+	{ "method", "string", "วิธีซื้อหรือจ้าง (รหัส)", "method id: e-bidding, e-market, selection, specific" },
+	{ "method_name", "string", "วิธีซื้อหรือจ้าง", "method (Thai)" },
+	{ "budget", "number", "วงเงินที่จัดซื้อจัดจ้าง/ราคากลาง (บาท)", "budget ceiling / reference price, baht" },
+	{ "bids", "string", "ผู้เสนอราคาและราคาที่เสนอ ชื่อ=ราคา คั่นด้วย ;", "bidders and prices, name=price separated by ;" },
+	{ "winner", "string", "ผู้ได้รับการคัดเลือก", "selected supplier" },
+	{ "price", "number", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", "agreed price, baht" },
+	{ "reason", "string", "เหตุผลที่คัดเลือกโดยสังเขป", "reason for the selection" },
+	{ "contract", "string", "เลขที่สัญญาหรือข้อตกลง", "contract or agreement number" },
+};
+
+const struct od_resource od_resources[] = {
+	{ "projects", "โครงการ", "Projects",
+	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
+	  "Every project with its budget, progress and disbursement at the as-of date",
+	  project_cols, N(project_cols), "id" },
+	{ "progress", "รายงานความก้าวหน้า", "Progress reports",
+	  "รายงานความก้าวหน้าทุกฉบับ (ค่าสะสม)", "Every progress report (cumulative figures)",
+	  progress_cols, N(progress_cols), NULL },
+	{ "budget", "รายการงบประมาณ", "Budget lines",
+	  "งบประมาณรายโครงการ ตามแบบ Fiscal Data Package: หน่วยรับงบ ประเภทงบ ยอดที่ได้รับและเบิกจ่าย",
+	  "One budget line per project (Fiscal Data Package style): administrative and economic classification, allocated and executed",
+	  budget_cols, N(budget_cols), NULL },
+	{ "procurement", "การจัดซื้อจัดจ้าง", "Procurement",
+	  "ผลการจัดซื้อจัดจ้างทุกรายการ (ข้อมูลเดียวกับแบบ สขร.1)", "Every procurement record (the fields of form สขร.1)",
+	  procurement_cols, N(procurement_cols), NULL },
+};
+const size_t od_n_resources = N(od_resources);
+
+int opendata_has(const char *rel)
+{
+	size_t i;
+	char b[128];
+
+	if (strcmp(rel, "data/datapackage.json") == 0 || strcmp(rel, "data/oc4ids.json") == 0)
+		return 1;
+	for (i = 0; i < od_n_resources; i++) {
+		snprintf(b, sizeof(b), "data/%s.csv", od_resources[i].name);
+		if (strcmp(rel, b) == 0)
+			return 1;
+		snprintf(b, sizeof(b), "data/%s.json", od_resources[i].name);
+		if (strcmp(rel, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- rows: the same cells go to CSV and JSON ---- */
+
+enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE };
+
+struct cell {
+	enum cell_kind k;
+	const char *s;
+	int64_t v;
+};
+
+struct table {
+	const struct od_resource *res;
+	struct buf csv, json;
+	size_t rows;
+	struct cell cells[32];
+	size_t n;
+};
+
+static void c_str(struct table *t, const char *s)
+{
+	t->cells[t->n].k = s ? C_STR : C_NULL;
+	t->cells[t->n++].s = s;
+}
+
+static void c_int(struct table *t, int64_t v)
+{
+	t->cells[t->n].k = C_INT;
+	t->cells[t->n++].v = v;
+}
+
+static void c_num(struct table *t, int64_t v)
+{
+	t->cells[t->n].k = C_NUM;
+	t->cells[t->n++].v = v;
+}
+
+static void c_date(struct table *t, pdate d, int present)
+{
+	t->cells[t->n].k = present ? C_DATE : C_NULL;
+	t->cells[t->n++].v = d;
+}
+
+static void table_begin(struct table *t, const struct od_resource *res)
+{
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	t->res = res;
+	buf_init(&t->csv, OPENDATA_MAX_SIZE);
+	buf_init(&t->json, OPENDATA_MAX_SIZE);
+	buf_adds(&t->csv, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
+	for (i = 0; i < res->n_cols; i++) {
+		if (i)
+			buf_addc(&t->csv, ',');
+		csv_field(&t->csv, res->cols[i].name);
+	}
+	buf_adds(&t->csv, "\r\n");
+	buf_adds(&t->json, "[");
+}
+
+static void table_row(struct table *t)
+{
+	size_t i;
+
+	buf_adds(&t->json, t->rows ? ",\n{" : "\n{");
+	for (i = 0; i < t->n && i < t->res->n_cols; i++) {
+		const struct cell *c = &t->cells[i];
+		if (i) {
+			buf_addc(&t->csv, ',');
+			buf_addc(&t->json, ',');
+		}
+		json_str(&t->json, t->res->cols[i].name);
+		buf_addc(&t->json, ':');
+		switch (c->k) {
+		case C_NULL:
+			buf_adds(&t->json, "null");
+			break;
+		case C_STR:
+			csv_field(&t->csv, c->s);
+			json_str(&t->json, c->s);
+			break;
+		case C_INT:
+			buf_printf(&t->csv, "%lld", (long long)c->v);
+			buf_printf(&t->json, "%lld", (long long)c->v);
+			break;
+		case C_NUM:
+			out_decimal(&t->csv, c->v);
+			out_decimal(&t->json, c->v);
+			break;
+		case C_DATE:
+			out_date(&t->csv, (pdate)c->v);
+			buf_addc(&t->json, '"');
+			out_date(&t->json, (pdate)c->v);
+			buf_addc(&t->json, '"');
+			break;
+		}
+	}
+	buf_adds(&t->csv, "\r\n");
+	buf_addc(&t->json, '}');
+	t->rows++;
+	t->n = 0;
+}
+
+static int table_end(struct table *t, struct outdir *out, char *err, size_t errlen)
+{
+	char path[128];
+	int rc = 0;
+	enum buf_result r = buf_adds(&t->json, "\n]\n");
+
+	if (r != BUF_OK || t->csv.len >= t->csv.cap || t->json.len >= t->json.cap) {
+		snprintf(err, errlen, "data/%s: too large", t->res->name);
+		rc = -1;
+	}
+	snprintf(path, sizeof(path), "data/%s.csv", t->res->name);
+	if (!rc && out_write(out, path, buf_str(&t->csv), t->csv.len) != 0)
+		rc = -1;
+	snprintf(path, sizeof(path), "data/%s.json", t->res->name);
+	if (!rc && out_write(out, path, buf_str(&t->json), t->json.len) != 0)
+		rc = -1;
+	if (rc && !err[0])
+		snprintf(err, errlen, "%s", out->err);
+	buf_free(&t->csv);
+	buf_free(&t->json);
+	return rc;
+}
+
+/* "a;b;c" of the ids, in the arena */
+static const char *joined(struct arena *a, const char *const *ids, size_t n)
+{
+	struct buf b;
+	const char *s;
+	size_t i;
+
+	buf_init(&b, 1 << 20);
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, ';');
+		buf_adds(&b, ids[i]);
+	}
+	s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const char *name_or_empty(const struct named *n)
+{
+	return n ? n->name : "";
+}
+
+static void projects_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		c_str(t, p->id);
+		c_int(t, p->fiscal_year);
+		c_str(t, p->title);
+		c_str(t, p->title_en ? p->title_en : "");
+		c_str(t, p->group);
+		c_str(t, name_or_empty(model_group(m, p->group)));
+		c_str(t, joined(a, p->districts, p->n_districts));
+		c_str(t, p->dimension ? p->dimension : "");
+		c_date(t, p->start, 1);
+		c_date(t, p->end, 1);
+		c_str(t, p->category == CAT_CAPITAL ? "capital" : "recurrent");
+		c_str(t, p->budget_source ? p->budget_source : "");
+		c_num(t, p->allocated);
+		if (p->weight)
+			c_num(t, p->weight);
+		else
+			c_str(t, NULL);
+		c_num(t, p->fig.planned_pct);
+		c_num(t, p->fig.actual_pct);
+		c_num(t, p->fig.planned_baht);
+		c_num(t, p->fig.disbursed);
+		c_num(t, p->fig.disb_rate);
+		c_str(t, status_name(p->fig.status));
+		c_date(t, p->fig.last_report, p->fig.has_report);
+		c_date(t, m->today, 1);
+		c_str(t, arena_printf(a, "projects/%s/index.html", p->id));
+		table_row(t);
+	}
+}
+
+static void progress_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i, j;
+
+	for (i = 0; i < m->n_reports; i++) {
+		const struct report *r = m->reports[i];
+		struct buf kb;
+		if (r->date > m->today)
+			continue; /* not yet public: figures are as of today */
+		buf_init(&kb, 1 << 20);
+		for (j = 0; j < r->n_kpis; j++) {
+			if (j)
+				buf_addc(&kb, ';');
+			buf_printf(&kb, "%s=", r->kpis[j].kpi);
+			out_decimal(&kb, r->kpis[j].value);
+		}
+		c_str(t, r->project_id);
+		c_int(t, r->fiscal_year);
+		c_date(t, r->date, 1);
+		c_str(t, r->reporter);
+		c_num(t, r->percent);
+		c_num(t, r->disbursed);
+		c_str(t, arena_strdup(a, buf_str(&kb)));
+		c_str(t, r->narrative ? r->narrative : "");
+		c_str(t, r->problems ? r->problems : "");
+		table_row(t);
+		buf_free(&kb);
+	}
+}
+
+static void budget_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		c_int(t, p->fiscal_year);
+		c_str(t, p->id);
+		c_str(t, p->group);
+		c_str(t, p->category == CAT_CAPITAL ? "capital" : "recurrent");
+		c_str(t, p->budget_source ? p->budget_source : "");
+		c_num(t, p->allocated);
+		c_num(t, p->fig.planned_baht);
+		c_num(t, p->fig.disbursed);
+		c_int(t, p->fig.status == ST_CANCELLED);
+		c_date(t, m->today, 1);
+		table_row(t);
+	}
+}
+
+static void procurement_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i, j;
+
+	for (i = 0; i < m->n_procurement; i++) {
+		const struct proc_record *r = &m->procurement[i];
+		struct buf bb;
+		buf_init(&bb, 1 << 20);
+		for (j = 0; j < r->n_bids; j++) {
+			if (j)
+				buf_addc(&bb, ';');
+			buf_printf(&bb, "%s=", r->bids[j].name);
+			out_decimal(&bb, r->bids[j].price);
+		}
+		c_int(t, r->fiscal_year);
+		c_date(t, r->date, 1);
+		c_str(t, r->item);
+		c_str(t, r->method);
+		c_str(t, proc_method_th(r->method));
+		c_num(t, r->budget);
+		c_str(t, arena_strdup(a, buf_str(&bb)));
+		c_str(t, r->winner);
+		c_num(t, r->price);
+		c_str(t, r->reason);
+		c_str(t, r->contract ? r->contract : "");
+		table_row(t);
+		buf_free(&bb);
+	}
+}
+
+/* OC4IDS project level: projectStatus codelist values. */
+static const char *oc4ids_status(const struct project *p, pdate today)
+{
+	switch (p->fig.status) {
+	case ST_CANCELLED:
+		return "cancelled";
+	case ST_COMPLETED:
+		return "completed";
+	case ST_NOT_STARTED:
+		return "preparation";
+	default:
+		return p->end < today ? "completion" : "implementation";
+	}
+}
+
+static void oc4ids(const struct site_ctx *sc, struct buf *b)
+{
+	const struct model *m = sc->m;
+	const struct site *s = &m->site;
+	size_t i, j;
+
+	buf_adds(b, "{\"version\":\"0.9\",\"publisher\":{\"name\":");
+	json_str(b, s->name);
+	buf_adds(b, "},\"publishedDate\":\"");
+	out_date(b, m->today);
+	buf_adds(b, "T00:00:00+07:00\",");
+	if (s->license_url) {
+		buf_adds(b, "\"license\":");
+		json_str(b, s->license_url);
+		buf_addc(b, ',');
+	}
+	buf_adds(b, "\"projects\":[");
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		buf_adds(b, i ? ",\n{" : "\n{");
+		buf_adds(b, "\"id\":");
+		json_str(b, p->id);
+		buf_adds(b, ",\"title\":");
+		json_str(b, p->title);
+		buf_adds(b, ",\"status\":");
+		json_str(b, oc4ids_status(p, m->today));
+		buf_adds(b, ",\"projectStatus\":");
+		json_str(b, oc4ids_status(p, m->today));
+		buf_adds(b, ",\"period\":{\"startDate\":\"");
+		out_date(b, p->start);
+		buf_adds(b, "\",\"endDate\":\"");
+		out_date(b, p->end);
+		buf_adds(b, "\"},\"budget\":{\"amount\":{\"amount\":");
+		out_decimal(b, p->allocated);
+		buf_adds(b, ",\"currency\":\"THB\"}},\"publicAuthority\":{\"name\":");
+		json_str(b, s->name);
+		buf_adds(b, "},\"locations\":[");
+		for (j = 0; j < p->n_districts; j++) {
+			const struct named *d = model_district(m, p->districts[j]);
+			buf_adds(b, j ? ",{\"description\":" : "{\"description\":");
+			json_str(b, d ? d->name : p->districts[j]);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "],\"physicalProgress\":");
+		out_decimal(b, p->fig.actual_pct);
+		buf_adds(b, ",\"financialProgress\":{\"disbursed\":{\"amount\":");
+		out_decimal(b, p->fig.disbursed);
+		buf_adds(b, ",\"currency\":\"THB\"},\"percentage\":");
+		out_decimal(b, p->fig.disb_rate);
+		buf_adds(b, "},\"asOf\":\"");
+		out_date(b, m->today);
+		buf_adds(b, "\"}");
+	}
+	buf_adds(b, "\n]}\n");
+}
+
+static void datapackage(const struct site_ctx *sc, struct buf *b, struct arena *a)
+{
+	const struct site *s = &sc->m->site;
+	size_t i, j;
+
+	buf_adds(b, "{\n\"profile\":\"data-package\",\n\"name\":\"prongsai-open-data\",\n\"title\":");
+	json_str(b, s->name);
+	buf_adds(b, ",\n\"description\":");
+	json_str(b, "ข้อมูลเปิดโครงการ ความก้าวหน้า งบประมาณ และการจัดซื้อจัดจ้าง / "
+		"Open data: projects, progress, budget and procurement. CSV files are UTF-8 with a byte-order mark; money in baht with 2 decimals.");
+	if (s->base_url) {
+		buf_adds(b, ",\n\"homepage\":");
+		json_str(b, s->base_url);
+	}
+	buf_adds(b, ",\n\"created\":\"");
+	out_date(b, sc->m->today);
+	buf_adds(b, "T00:00:00+07:00\"");
+	if (s->license_name) {
+		buf_adds(b, ",\n\"licenses\":[{\"title\":");
+		json_str(b, s->license_name_en ? s->license_name_en : s->license_name);
+		if (s->license_url) {
+			buf_adds(b, ",\"path\":");
+			json_str(b, s->license_url);
+		}
+		buf_adds(b, ",\"name\":");
+		json_str(b, strstr(s->license_url ? s->license_url : "", "creativecommons.org/licenses/by/4.0") ?
+			"CC-BY-4.0" : "other-open");
+		buf_adds(b, "}]");
+	}
+	buf_adds(b, ",\n\"resources\":[");
+	for (i = 0; i < od_n_resources; i++) {
+		const struct od_resource *r = &od_resources[i];
+		buf_adds(b, i ? ",\n{" : "\n{");
+		buf_printf(b, "\"name\":\"%s\",\"path\":\"%s.csv\",\"profile\":\"tabular-data-resource\","
+			"\"format\":\"csv\",\"mediatype\":\"text/csv\",\"encoding\":\"utf-8\",\"title\":", r->name, r->name);
+		json_str(b, r->title_en);
+		buf_adds(b, ",\"description\":");
+		json_str(b, arena_printf(a, "%s / %s", r->desc_th, r->desc_en));
+		buf_adds(b, ",\"dialect\":{\"delimiter\":\",\",\"lineTerminator\":\"\\r\\n\",\"header\":true},"
+			"\"schema\":{\"fields\":[");
+		for (j = 0; j < r->n_cols; j++) {
+			buf_adds(b, j ? ",\n  {" : "\n  {");
+			buf_printf(b, "\"name\":\"%s\",\"type\":\"%s\"", r->cols[j].name, r->cols[j].type);
+			if (strcmp(r->cols[j].type, "number") == 0)
+				buf_adds(b, ",\"decimalChar\":\".\",\"groupChar\":\"\"");
+			buf_adds(b, ",\"description\":");
+			json_str(b, arena_printf(a, "%s / %s", r->cols[j].desc_th,
+				r->cols[j].desc_en));
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]");
+		if (r->primary_key)
+			buf_printf(b, ",\"primaryKey\":[\"%s\"]", r->primary_key);
+		buf_adds(b, "}}");
+	}
+	buf_adds(b, ",\n{\"name\":\"oc4ids\",\"path\":\"oc4ids.json\",\"format\":\"json\","
+		"\"mediatype\":\"application/json\",\"encoding\":\"utf-8\",\"profile\":\"data-resource\",\"title\":\"Projects (OC4IDS)\","
+		"\"description\":");
+	json_str(b, "โครงการตามรูปแบบ OC4IDS ระดับโครงการ / Projects in OC4IDS project-level form "
+		"(projectStatus, physicalProgress, financialProgress)");
+	buf_adds(b, "}\n]\n}\n");
+}
+
+int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen)
+{
+	struct table t;
+	struct arena a;
+	struct buf b;
+	int rc = 0;
+
+	err[0] = '\0';
+	arena_init(&a);
+	table_begin(&t, &od_resources[0]);
+	projects_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[1]);
+	progress_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[2]);
+	budget_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[3]);
+	procurement_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	buf_init(&b, OPENDATA_MAX_SIZE);
+	oc4ids(sc, &b);
+	if (!rc && (b.len >= b.cap || out_write(out, "data/oc4ids.json", buf_str(&b), b.len) != 0))
+		rc = -1;
+	buf_reset(&b);
+	datapackage(sc, &b, &a);
+	if (!rc && out_write(out, "data/datapackage.json", buf_str(&b), b.len) != 0)
+		rc = -1;
+	buf_free(&b);
+	arena_free(&a);
+	if (rc && !err[0])
+		snprintf(err, errlen, "%s", out->err[0] ? out->err : "data/: write failed");
+	return rc ? -1 : 0;
+}
