@@ -25,6 +25,9 @@
 #include "output.h"
 #include "pages.h"
 #include "search.h"
+#include "complaints.h"
+#include "stats.h"
+#include "submissions.h"
 #include "tmpl.h"
 #include "validate.h"
 #include "version.h"
@@ -205,6 +208,7 @@ int build_run(const struct build_opts *o)
 	struct diags d;
 	struct model m;
 	struct derived dv;
+	struct cstats cs;
 	struct site_ctx sc;
 	struct tmpl_set *tmpl = NULL;
 	struct outdir out;
@@ -225,13 +229,29 @@ int build_run(const struct build_opts *o)
 	load_content(&m, o->content, o->jobs, &d);
 	validate_model(&m, &d);
 	extra_checks(&m, &d);
+	if (o->db && !d.errors) {
+		size_t skipped = 0;
+		/* read-only, one snapshot; the collector keeps writing meanwhile */
+		if (subs_read_db(&m, o->db, &skipped, err, sizeof(err)) != 0) {
+			diags_print(&d, stderr, "");
+			fprintf(stderr, "prongsai: %s\n", err);
+			goto done;
+		}
+		if (skipped)
+			say(o, "ข้ามเรื่องที่อ่านวันที่ไม่ได้ %zu รายการ", "skipped %zu submissions with an unreadable date",
+				skipped);
+	}
+	subs_merge_sample(&m, &d);
+	complaints_check(&m, &d);
 	jobs = NULL;
 	n_jobs = 0;
 	if (!d.errors) {
 		/* the OIT checks need the figures and the list of pages */
 		derive_all(&m, &dv);
+		stats_build(&m, &m.arena, &cs);
 		sc.m = &m;
 		sc.dv = &dv;
+		sc.cs = &cs;
 		sc.version = PRONGSAI_VERSION;
 		sc.recent = arena_alloc(&m.arena, (m.n_reports + 1) * sizeof(*sc.recent));
 		sc.n_recent = 0;
@@ -250,9 +270,10 @@ int build_run(const struct build_opts *o)
 				"prongsai: nothing was built; the live site is unchanged"));
 		goto done;
 	}
-	say(o, "โครงการ %zu รายงาน %zu ข่าว %zu หน้า %zu แบบฟอร์ม %zu",
-		"%zu projects, %zu reports, %zu news, %zu pages, %zu forms",
-		m.n_projects, m.n_reports, m.n_news, m.n_pages, m.n_forms);
+	say(o, "โครงการ %zu รายงาน %zu ข่าว %zu หน้า %zu แบบฟอร์ม %zu เรื่องร้องเรียน %zu แบบสำรวจที่ตอบ %zu",
+		"%zu projects, %zu reports, %zu news, %zu pages, %zu forms, %zu complaints, %zu survey responses",
+		m.n_projects, m.n_reports, m.n_news, m.n_pages, m.n_forms, cs.n_cases,
+		m.n_subs - cs.n_cases);
 	if (o->check_only) {
 		rc = 0;
 		goto done;

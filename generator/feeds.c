@@ -120,7 +120,7 @@ int feeds_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	for (i = 0; i < n_jobs; i++) {
-		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS)
+		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE)
 			continue;
 		buf_adds(&b, "<url><loc>");
 		xml_text(&b, base(sc));

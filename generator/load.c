@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "complaints.h"
 #include "forms.h"
 #include "load_int.h"
 
@@ -111,6 +112,19 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		if (ok)
 			fj->result = load_procurement(ld, rel, root);
 		break;
+	case FK_COMPLAINT:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok)
+			fj->result = load_complaint(&ld->c, rel, root);
+		break;
+	case FK_SAMPLE_SUBS:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok) {
+			struct sample_list { struct sample_sub *s; size_t n; } *sl = arena_alloc(ld->c.a, sizeof(*sl));
+			sl->s = load_sample_subs(&ld->c, rel, root, &sl->n);
+			fj->result = sl;
+		}
+		break;
 	default:
 		break;
 	}
@@ -180,6 +194,11 @@ static int cmp_page(const void *a, const void *b)
 	if (mx != my)
 		return mx < my ? -1 : 1;
 	return strcmp(x->slug, y->slug);
+}
+
+static int cmp_resp(const void *a, const void *b)
+{
+	return strcmp((*(struct complaint_resp *const *)a)->code, (*(struct complaint_resp *const *)b)->code);
 }
 
 static int cmp_oit(const void *a, const void *b)
@@ -268,6 +287,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	m->forms = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->forms));
 	m->media = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->media));
 	m->oit = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->oit));
+	m->responses = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->responses));
 	for (i = 0; i < w.n; i++)
 		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
 			nproc += ((struct proc_file *)w.files[i].result)->n;
@@ -320,6 +340,18 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 				m->n_procurement += pf->n;
 			}
 			break;
+		case FK_COMPLAINT:
+			if (fj->result)
+				m->responses[m->n_responses++] = fj->result;
+			break;
+		case FK_SAMPLE_SUBS:
+			m->sample_subs_path = arena_strdup(&m->arena, fj->rel);
+			if (fj->result) {
+				struct sample_list { struct sample_sub *s; size_t n; } *sl = fj->result;
+				m->sample_subs = sl->s;
+				m->n_sample_subs = sl->n;
+			}
+			break;
 		default:
 			break;
 		}
@@ -345,6 +377,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	qsort(m->pages, npg, sizeof(*m->pages), cmp_page);
 	qsort(m->media, nm, sizeof(*m->media), cmp_str); /* byte order, for lookups */
 	qsort(m->oit, m->n_oit, sizeof(*m->oit), cmp_oit);
+	qsort(m->responses, m->n_responses, sizeof(*m->responses), cmp_resp);
 	qsort(m->procurement, m->n_procurement, sizeof(*m->procurement), cmp_proc);
 	model_index(m);
 	if (!have_site)

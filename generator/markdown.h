@@ -2,8 +2,10 @@
  *
  * Raw HTML is never passed through (cmark's safe mode replaces it with a
  * comment) and links or images with unsafe schemes (javascript:, vbscript:,
- * file:, data: other than images) are emptied.  Headings are shifted down one
- * level (# becomes <h2>) because the page title is the only <h1>. */
+ * file:, data: other than images) are emptied.  Headings are moved so that
+ * the shallowest one becomes <h2> (the page title is the only <h1>) and the
+ * others keep their distance from it, capped at <h6>: staff may start at #
+ * or ## and no heading level is skipped (HTML checker, screen readers). */
 #ifndef PRONGSAI_MARKDOWN_H
 #define PRONGSAI_MARKDOWN_H
 
@@ -16,5 +18,9 @@
  * empty input, and NULL only when cmark fails (out of memory) or the input
  * is over MARKDOWN_MAX_INPUT. */
 const char *markdown_html(struct arena *a, const char *md);
+
+/* The same, with the shallowest heading at <h{top_level}> (2..6), for
+ * Markdown placed under a page's own <h2> or deeper. */
+const char *markdown_html_at(struct arena *a, const char *md, int top_level);
 
 #endif

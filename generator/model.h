@@ -223,6 +223,64 @@ struct proc_file {
 	size_t n;
 };
 
+
+/* Complaints and surveys (issue 4).  content/complaints/<CODE>.yaml is the
+ * public side of a case (complaints.h); submissions come from the
+ * collector's database, read-only, non-personal fields only (submissions.h),
+ * or from content/sample-submissions.yaml on a sample site. */
+enum case_status {
+	CS_RECEIVED, CS_UNDER_REVIEW, CS_FORWARDED, CS_IN_PROGRESS, CS_RESOLVED, CS_REJECTED,
+	CS__COUNT
+};
+
+struct case_event {
+	pdate date;
+	enum case_status status;
+	const char *note, *note_en; /* public notes */
+	const char *reason;       /* required for resolved and rejected */
+	int line, col;
+};
+
+struct complaint_resp {
+	const char *path;         /* "complaints/<CODE>.yaml" */
+	const char *code;         /* canonical tracking code */
+	const char *category;     /* overrides the submission's; NULL = keep */
+	struct case_event *history; /* in file order (checked non-decreasing) */
+	size_t n_history;
+	const char *summary, *summary_en; /* staff-written */
+	int publish_summary;
+	int line_category;
+};
+
+#define SUB_MAX_SCALE 32          /* scale questions kept per submission */
+
+struct submission {
+	const char *form_id;
+	const struct form_def *form; /* the model's form, NULL when gone */
+	enum form_kind kind;
+	enum form_channel channel;
+	const char *code;         /* complaints: canonical code; NULL otherwise */
+	pdate created;            /* date in Thailand (UTC+7) */
+	const char *category, *district, *project; /* checked values, or NULL */
+	unsigned char levels[SUB_MAX_SCALE]; /* per scale question of the form, 0 = none, 1..5 */
+	int sample;               /* from content/sample-submissions.yaml */
+};
+
+/* content/sample-submissions.yaml, as written (checked against the forms
+ * after loading, see submissions.h). */
+struct sample_value {
+	const char *name, *value;
+	int line, col;
+};
+
+struct sample_sub {
+	const char *form, *code;
+	pdate date;
+	struct sample_value *values;
+	size_t n_values;
+	int line, col, line_code, col_code;
+};
+
 #define MODEL_MAX_JOBS 16
 
 struct model {
@@ -252,6 +310,15 @@ struct model {
 	size_t n_oit;
 	struct proc_record *procurement; /* by fiscal year, date, path, line */
 	size_t n_procurement;
+	struct complaint_resp **responses; /* by code */
+	size_t n_responses;
+	struct sample_sub *sample_subs; /* as in the file */
+	size_t n_sample_subs;
+	const char *sample_subs_path; /* NULL when there is no such file */
+	struct submission *subs;  /* by date, then code; read by submissions.c */
+	size_t n_subs;
+	int subs_from_db;         /* a database was read */
+	int subs_sample;          /* sample submissions were merged */
 };
 
 void model_init(struct model *m);

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "complaints.h"
 #include "procure.h"
+#include "stats.h"
 #include "textout.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -71,6 +73,42 @@ static const struct od_column procurement_cols[] = {
 	{ "contract", "string", "เลขที่สัญญาหรือข้อตกลง", "contract or agreement number" },
 };
 
+static const struct od_column complaint_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.) ที่รับเรื่อง", "fiscal year (BE) the complaints were received in" },
+	{ "breakdown", "string", "การแจกแจง: year, quarter, month, channel, category, district, status",
+	  "breakdown: year, quarter, month, channel, category, district, status" },
+	{ "key", "string", "ไตรมาส 1-4, เดือน YYYY-MM, หรือรหัสช่องทาง/ประเภท/อำเภอ/สถานะ (ว่าง = ไม่ระบุ)",
+	  "quarter 1-4, month YYYY-MM, or the channel/category/district/status id (empty = not given)" },
+	{ "label", "string", "ชื่อ", "label (Thai)" },
+	{ "total", "integer", "จำนวนเรื่องที่รับ", "complaints received" },
+	{ "completed", "integer", "ดำเนินการแล้วเสร็จ (resolved หรือ rejected) ณ วันที่ข้อมูล",
+	  "completed (resolved or rejected) by the as-of date" },
+	{ "in_progress", "integer", "อยู่ระหว่างดำเนินการ", "still in progress" },
+	{ "median_days_to_close", "number", "ค่ามัธยฐานจำนวนวันจนยุติเรื่อง (เฉพาะแถว year)",
+	  "median days from receipt to closing (year rows only)" },
+	{ "source", "string", "ที่มา: database, sample (ข้อมูลตัวอย่าง) หรือ content (ไฟล์บันทึกการตอบเท่านั้น)",
+	  "source: database, sample (fictitious) or content (response files only)" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+static const struct od_column survey_cols[] = {
+	{ "form", "string", "รหัสแบบประเมิน", "survey form id" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)" },
+	{ "question", "string", "รหัสข้อ", "question (field name)" },
+	{ "label", "string", "ข้อ", "question (Thai)" },
+	{ "project", "string", "รหัสโครงการ (ว่าง = คำตอบทั้งหมด)", "project id (empty = all responses)" },
+	{ "n", "integer", "จำนวนผู้ตอบข้อนี้", "answers to the question" },
+	{ "level_5", "integer", "มากที่สุด", "answers at level 5 (very high)" },
+	{ "level_4", "integer", "มาก", "answers at level 4 (high)" },
+	{ "level_3", "integer", "ปานกลาง", "answers at level 3" },
+	{ "level_2", "integer", "น้อย", "answers at level 2" },
+	{ "level_1", "integer", "น้อยที่สุด", "answers at level 1" },
+	{ "share_high", "number", "ร้อยละระดับมากขึ้นไป (4-5)", "share at level 4 or 5, %" },
+	{ "wilson_low", "number", "ขอบล่างช่วงความเชื่อมั่น 95% (Wilson, ปัดลง)", "95% Wilson interval, lower bound (rounded down), %" },
+	{ "wilson_high", "number", "ขอบบนช่วงความเชื่อมั่น 95% (Wilson, ปัดขึ้น)", "95% Wilson interval, upper bound (rounded up), %" },
+	{ "target", "number", "เป้าหมาย (%)", "target, %" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+
 const struct od_resource od_resources[] = {
 	{ "projects", "โครงการ", "Projects",
 	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
@@ -86,6 +124,14 @@ const struct od_resource od_resources[] = {
 	{ "procurement", "การจัดซื้อจัดจ้าง", "Procurement",
 	  "ผลการจัดซื้อจัดจ้างทุกรายการ (ข้อมูลเดียวกับแบบ สขร.1)", "Every procurement record (the fields of form สขร.1)",
 	  procurement_cols, N(procurement_cols), NULL },
+	{ "complaint-statistics", "สถิติเรื่องร้องเรียน", "Complaint statistics",
+	  "จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ และอยู่ระหว่างดำเนินการ รายปี ไตรมาส เดือน ช่องทาง ประเภท อำเภอ และสถานะ (ไม่มีข้อมูลรายเรื่อง)",
+	  "Complaints received, completed and in progress by fiscal year, quarter, month, channel, category, district and status (no individual cases)",
+	  complaint_cols, N(complaint_cols), NULL },
+	{ "survey-results", "ผลการประเมินความพึงพอใจ", "Survey results",
+	  "การกระจายคำตอบ 5 ระดับ รายข้อ รายปี และรายโครงการ พร้อมร้อยละระดับมากขึ้นไปและช่วงความเชื่อมั่น 95%",
+	  "Answers over the 5 levels per question, fiscal year and project, with the share at 'high' or above and its 95% interval",
+	  survey_cols, N(survey_cols), NULL },
 };
 const size_t od_n_resources = N(od_resources);
 
@@ -94,7 +140,8 @@ int opendata_has(const char *rel)
 	size_t i;
 	char b[128];
 
-	if (strcmp(rel, "data/datapackage.json") == 0 || strcmp(rel, "data/oc4ids.json") == 0)
+	if (strcmp(rel, "data/datapackage.json") == 0 || strcmp(rel, "data/oc4ids.json") == 0 ||
+		strcmp(rel, "complaints/statistics.csv") == 0)
 		return 1;
 	for (i = 0; i < od_n_resources; i++) {
 		snprintf(b, sizeof(b), "data/%s.csv", od_resources[i].name);
@@ -225,6 +272,10 @@ static int table_end(struct table *t, struct outdir *out, char *err, size_t errl
 		rc = -1;
 	snprintf(path, sizeof(path), "data/%s.json", t->res->name);
 	if (!rc && out_write(out, path, buf_str(&t->json), t->json.len) != 0)
+		rc = -1;
+	/* the complaint statistics page's own download */
+	if (!rc && strcmp(t->res->name, "complaint-statistics") == 0 &&
+		out_write(out, "complaints/statistics.csv", buf_str(&t->csv), t->csv.len) != 0)
 		rc = -1;
 	if (rc && !err[0])
 		snprintf(err, errlen, "%s", out->err);
@@ -376,6 +427,112 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 	}
 }
 
+static void crow(const struct site_ctx *sc, struct table *t, int fy, const char *breakdown,
+	const char *key, const char *label, const struct period_count *c, int64_t median)
+{
+	const struct cstats *cs = sc->cs;
+
+	c_int(t, fy);
+	c_str(t, breakdown);
+	c_str(t, key ? key : "");
+	c_str(t, label);
+	c_int(t, (int64_t)c->total);
+	c_int(t, (int64_t)c->closed);
+	c_int(t, (int64_t)c->open);
+	if (median >= 0)
+		c_num(t, median);
+	else
+		c_str(t, NULL);
+	c_str(t, cs->from_db ? (cs->sample ? "database+sample" : "database") :
+		cs->sample ? "sample" : "content");
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+static void complaint_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	static const char *const ch_id[3] = { "", "general", "corruption" };
+	static const char *const ch_label[3] = { "ไม่ทราบช่องทาง", "ร้องเรียนทั่วไป", "แจ้งเบาะแสการทุจริต" };
+	const struct cstats *cs = sc->cs;
+	size_t i, k;
+
+	for (i = 0; cs && i < cs->n_fys; i++) {
+		const struct cstats_fy *f = &cs->fys[i];
+		int fy = f->fiscal_year;
+		crow(sc, t, fy, "year", arena_printf(a, "%d", fy), arena_printf(a, "ปีงบประมาณ %d", fy),
+			&f->all, f->median_days);
+		for (k = 0; k < 4; k++)
+			crow(sc, t, fy, "quarter", arena_printf(a, "%zu", k + 1),
+				arena_printf(a, "ไตรมาส %zu", k + 1), &f->quarters[k], -1);
+		for (k = 0; k < 12; k++) {
+			int mo = (int)(k + 9) % 12 + 1, y = fy - 543 - (mo >= 10);
+			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
+				arena_printf(a, "%04d-%02d", y + 543, mo), &f->months[k], -1);
+		}
+		for (k = 1; k < 3; k++)
+			crow(sc, t, fy, "channel", ch_id[k], ch_label[k], &f->channels[k], -1);
+		if (f->channels[0].total)
+			crow(sc, t, fy, "channel", ch_id[0], ch_label[0], &f->channels[0], -1);
+		for (k = 0; k < f->n_categories; k++)
+			crow(sc, t, fy, "category", f->categories[k].id, f->categories[k].label,
+				&f->categories[k].c, -1);
+		for (k = 0; k < f->n_districts; k++)
+			crow(sc, t, fy, "district", f->districts[k].id, f->districts[k].label,
+				&f->districts[k].c, -1);
+		for (k = 0; k < CS__COUNT; k++) {
+			struct period_count c = { f->by_status[k], case_status_closed((enum case_status)k) ?
+				f->by_status[k] : 0, case_status_closed((enum case_status)k) ? 0 : f->by_status[k] };
+			crow(sc, t, fy, "status", case_status_name((enum case_status)k),
+				case_status_label_th((enum case_status)k), &c, -1);
+		}
+	}
+}
+
+static void srow(const struct site_ctx *sc, struct table *t, const char *form, int fy,
+	const struct survey_q *q, const char *project)
+{
+	int k;
+
+	c_str(t, form);
+	c_int(t, fy);
+	c_str(t, q->name);
+	c_str(t, q->label);
+	c_str(t, project ? project : "");
+	c_int(t, (int64_t)q->n);
+	for (k = 5; k >= 1; k--)
+		c_int(t, (int64_t)q->dist[k - 1]);
+	if (q->n) {
+		c_num(t, q->w.share);
+		c_num(t, q->w.lo);
+		c_num(t, q->w.hi);
+	} else {
+		c_str(t, NULL);
+		c_str(t, NULL);
+		c_str(t, NULL);
+	}
+	c_num(t, STATS_TARGET);
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+static void survey_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct cstats *cs = sc->cs;
+	size_t i, j, k;
+
+	for (i = 0; cs && i < cs->n_surveys; i++) {
+		const struct survey_stats *ss = &cs->surveys[i];
+		for (j = ss->n_fys; j-- > 0;) {
+			const struct survey_fy *sf = &ss->fys[j];
+			for (k = 0; k < sf->n_qs; k++)
+				srow(sc, t, ss->form->id, sf->fiscal_year, &sf->qs[k], NULL);
+			for (k = 0; k < sf->n_projects; k++)
+				srow(sc, t, ss->form->id, sf->fiscal_year, &sf->projects[k].q,
+					sf->projects[k].project_id);
+		}
+	}
+}
+
 /* OC4IDS project level: projectStatus codelist values. */
 static const char *oc4ids_status(const struct project *p, pdate today)
 {
@@ -455,8 +612,8 @@ static void datapackage(const struct site_ctx *sc, struct buf *b, struct arena *
 	buf_adds(b, "{\n\"profile\":\"data-package\",\n\"name\":\"prongsai-open-data\",\n\"title\":");
 	json_str(b, s->name);
 	buf_adds(b, ",\n\"description\":");
-	json_str(b, "ข้อมูลเปิดโครงการ ความก้าวหน้า งบประมาณ และการจัดซื้อจัดจ้าง / "
-		"Open data: projects, progress, budget and procurement. CSV files are UTF-8 with a byte-order mark; money in baht with 2 decimals.");
+	json_str(b, "ข้อมูลเปิดโครงการ ความก้าวหน้า งบประมาณ การจัดซื้อจัดจ้าง สถิติเรื่องร้องเรียน และผลการประเมินความพึงพอใจ / "
+		"Open data: projects, progress, budget, procurement, complaint statistics and survey results. CSV files are UTF-8 with a byte-order mark; money in baht with 2 decimals.");
 	if (s->base_url) {
 		buf_adds(b, ",\n\"homepage\":");
 		json_str(b, s->base_url);
@@ -530,6 +687,12 @@ int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, siz
 	rc |= table_end(&t, out, err, errlen);
 	table_begin(&t, &od_resources[3]);
 	procurement_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[4]);
+	complaint_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[5]);
+	survey_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
 	buf_init(&b, OPENDATA_MAX_SIZE);
 	oc4ids(sc, &b);

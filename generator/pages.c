@@ -214,6 +214,9 @@ struct tval *pg_base_view(const struct site_ctx *sc, const struct page_job *job,
 		tv_sets(a, v, "complaint_href", arena_printf(a, "%sforms/complaint/index.html", root));
 	if (find_form(m, "corruption"))
 		tv_sets(a, v, "corruption_href", arena_printf(a, "%sforms/corruption/index.html", root));
+	tv_sets(a, v, "complaints_href", arena_printf(a, "%scomplaints/index.html", root));
+	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
+	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
 	if (find_form(m, "satisfaction"))
 		tv_sets(a, v, "satisfaction_href", arena_printf(a, "%sforms/satisfaction/index.html", root));
 	tv_sets(a, v, "canonical", arena_printf(a, "%s%s", m->site.base_url ? m->site.base_url : "",
@@ -633,7 +636,7 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 		tv_sets(a, v, "weight", pg_dec(sc, a, p->weight));
 	if (p->status_override != ST__COUNT)
 		pg_set_str(a, v, "status_reason", p->status_reason);
-	tv_sets(a, v, "body", markdown_html(a, p->body));
+	tv_sets(a, v, "body", markdown_html_at(a, p->body, 3));
 	pg_method_view(sc, a, v);
 	/* KPIs with the latest actuals */
 	for (i = 0; i < p->n_kpis; i++) {
@@ -658,9 +661,9 @@ static void project_page(const struct site_ctx *sc, const struct project *p, str
 		tv_sets(a, rv, "percent", pg_pct(sc, a, r->percent));
 		tv_sets(a, rv, "disbursed", pg_money(sc, a, r->disbursed));
 		if (r->narrative)
-			tv_sets(a, rv, "narrative", markdown_html(a, r->narrative));
+			tv_sets(a, rv, "narrative", markdown_html_at(a, r->narrative, 4));
 		if (r->problems)
-			tv_sets(a, rv, "problems", markdown_html(a, r->problems));
+			tv_sets(a, rv, "problems", markdown_html_at(a, r->problems, 5));
 		for (j = 0; j < r->n_photos; j++) {
 			struct tval *ph = tv_map(a);
 			tv_sets(a, ph, "src", arena_printf(a, "%s%s", root, r->photos[j].src));
@@ -889,6 +892,23 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 	case PG_SEARCH:
 		*title_en = "Search";
 		return "ค้นหา";
+	case PG_TRACK:
+		*title_en = "Track a complaint";
+		return "ติดตามเรื่องร้องเรียน";
+	case PG_TRACK_CASE:
+		*title_en = arena_printf(a, "Complaint %s", sc->cs->cases[job->index].code);
+		return arena_printf(a, "ติดตามเรื่อง %s", sc->cs->cases[job->index].code);
+	case PG_COMPLAINTS:
+		*title_en = arena_printf(a, "Complaint statistics, fiscal year %d",
+			job->fy ? job->fy : sc->dv->current_fy);
+		return arena_printf(a, "ผลการดำเนินงานเรื่องร้องเรียน %s",
+			pg_fy_label(sc, a, job->fy ? job->fy : sc->dv->current_fy));
+	case PG_SURVEYS:
+		*title_en = "Satisfaction survey results";
+		return "ผลการประเมินความพึงพอใจ";
+	case PG_SURVEY:
+		*title_en = arena_printf(a, "Results: %s", sc->cs->surveys[job->index].form->title_en);
+		return arena_printf(a, "ผลการประเมิน: %s", sc->cs->surveys[job->index].form->title_th);
 	}
 	return "";
 }
@@ -959,6 +979,17 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_DATA:
 		pg_data(sc, a, v, root);
+		break;
+	case PG_TRACK:
+	case PG_TRACK_CASE:
+		pg_track(sc, job, a, v, root);
+		break;
+	case PG_COMPLAINTS:
+		pg_complaints(sc, job, a, v, root);
+		break;
+	case PG_SURVEYS:
+	case PG_SURVEY:
+		pg_surveys(sc, job, a, v, root);
 		break;
 	case PG_FORM:
 	case PG_THANKS:
@@ -1079,6 +1110,24 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 				m->forms[i].id));
 			j->index = i;
 		}
+	}
+	add_job(&pl, PG_TRACK, "track", "track/index.html");
+	for (i = 0; i < sc->cs->n_cases; i++) {
+		j = add_job(&pl, PG_TRACK_CASE, "track", arena_printf(a, "track/%s/index.html",
+			sc->cs->cases[i].code));
+		j->index = i;
+	}
+	add_job(&pl, PG_COMPLAINTS, "complaints", "complaints/index.html");
+	for (i = 0; i < s->n_fiscal_years; i++) {
+		j = add_job(&pl, PG_COMPLAINTS, "complaints", arena_printf(a, "complaints/%d/index.html",
+			s->fiscal_years[i]));
+		j->fy = s->fiscal_years[i];
+	}
+	add_job(&pl, PG_SURVEYS, "surveys", "surveys/index.html");
+	for (i = 0; i < sc->cs->n_surveys; i++) {
+		j = add_job(&pl, PG_SURVEY, "surveys", arena_printf(a, "surveys/%s/index.html",
+			sc->cs->surveys[i].form->id));
+		j->index = i;
 	}
 	add_job(&pl, PG_DASHBOARD, "dashboard", "dashboard/index.html");
 	add_job(&pl, PG_REPORTS, "reports", "reports/index.html");

@@ -11,13 +11,15 @@
 #include <stddef.h>
 #include "arena.h"
 #include "derive.h"
+#include "stats.h"
 #include "model.h"
 #include "tval.h"
 
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
 	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
-	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH
+	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH,
+	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };
@@ -32,7 +34,9 @@ struct page_job {
 	size_t index;           /* item index (project, news, page, form, facet value;
 	                           PG_REPORT: 0 half-year, 1 annual; PG_OIT: the
 	                           year in m->oit; PG_PROCUREMENT: CE month 1..12,
-	                           0 for the year) */
+	                           0 for the year; PG_TRACK_CASE: the case in
+	                           cs->cases; PG_SURVEY: the survey in
+	                           cs->surveys; PG_COMPLAINTS: fy 0 = index) */
 };
 
 struct site_ctx {
@@ -41,6 +45,7 @@ struct site_ctx {
 	const struct report **recent; /* reports, newest first */
 	size_t n_recent;
 	const char *version;
+	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
 };
 
 /* Folder names a page slug may not take (they hold other parts of the site). */

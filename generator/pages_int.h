@@ -40,4 +40,16 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 	struct tval *v, const char *root);
 void pg_data(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
 
+/* pages_cases.c: complaint tracking, complaint statistics, survey results. */
+struct tval *pg_case_row(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct case_row *c);
+void pg_track(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_complaints(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+/* The max open cases received longest ago (oldest first, then by code). */
+struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max);
+
 #endif

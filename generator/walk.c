@@ -214,8 +214,12 @@ enum file_kind classify(struct diags *d, const char *rel)
 		return FK_OIT;
 	if (strncmp(rel, "procurement/", 12) == 0 && nc == 3 && ends_with(rel, ".yaml"))
 		return FK_PROCUREMENT;
-	if (strncmp(rel, "complaints/", 11) == 0)
-		return FK_IGNORED; /* read by later stages */
+	if (strcmp(rel, "sample-submissions.yaml") == 0)
+		return FK_SAMPLE_SUBS;
+	if (strncmp(rel, "complaints/", 11) == 0 && nc == 2 && ends_with(rel, ".yaml"))
+		return FK_COMPLAINT;
+	if (strncmp(rel, "complaints/", 11) == 0 && nc == 2 && strncmp(base, "README", 6) == 0)
+		return FK_IGNORED; /* notes for staff */
 	diag_warn(d, file_loc(rel), "ไม่รู้จักไฟล์นี้ จึงไม่ได้นำไปใช้ (ตรวจชื่อและตำแหน่งไฟล์)",
 		"unknown file, ignored (check its name and folder)");
 	return FK_IGNORED;

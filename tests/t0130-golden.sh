@@ -7,6 +7,23 @@
 make_case "$TEST_OUT/c"
 mkdir -p "$TEST_OUT/c/forms"
 cp "$TOP"/content/forms/*.yaml "$TEST_OUT/c/forms/" 2>/dev/null
+# issue 4: a staff response (content only, no database) and sample submissions
+mkdir -p "$TEST_OUT/c/complaints"
+cat >"$TEST_OUT/c/complaints/7NJ6-QX11-GG92-2QTE.yaml" <<'Y'
+category: service
+history:
+  - {date: 2026-01-05, status: received, note: ได้รับเรื่องแล้ว, note_en: Received.}
+  - {date: 2026-01-20, status: resolved, note: แก้ไขแล้ว, reason: ดำเนินการตามข้อร้องเรียนแล้ว}
+summary: ปรับปรุงจุดบริการแล้ว
+publish_summary: true
+Y
+cat >"$TEST_OUT/c/sample-submissions.yaml" <<'Y'
+submissions:
+  - {form: complaint, code: 7NJ6-QX11-GG92-2QTE, date: 2026-01-04, category: service, district: dan-sai}
+  - {form: corruption, code: 0000-0000-0000-0000, date: 2026-02-01, category: bribery}
+  - {form: satisfaction, date: 2026-03-01, speed: 5, courtesy: 4, clarity: 4, process: 3, transparency: 5, overall: 5, project: 2569-001}
+  - {form: satisfaction, date: 2026-03-02, speed: 3, courtesy: 4, clarity: 2, process: 3, transparency: 4, overall: 3}
+Y
 run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/site" --today 2026-04-15 || fail "build"
 pages="index.html projects/index.html projects/2569/index.html projects/2569/group/strategy/index.html
 projects/2569/status/behind/index.html projects/2569-001/index.html projects/2569-002/index.html
@@ -17,7 +34,10 @@ dashboard/index.html reports/index.html reports/2569/half-year/index.html report
 oit/index.html oit/2569/index.html procurement/index.html procurement/2569/index.html
 procurement/2569/02/index.html data/index.html search/index.html
 data/projects.csv data/progress.json data/procurement.csv data/datapackage.json data/oc4ids.json
-feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json"
+feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json
+track/index.html track/7NJ6-QX11-GG92-2QTE/index.html track/0000-0000-0000-0000/index.html
+complaints/index.html complaints/2569/index.html complaints/statistics.csv
+surveys/index.html surveys/satisfaction/index.html data/survey-results.csv"
 for p in $pages; do
 	g="$TOP/tests/golden/${p//\//__}"
 	if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then

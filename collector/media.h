@@ -1,0 +1,36 @@
+/* media.h: attachments recognised by their bytes, never by their names or
+ * the Content-Type a browser guessed; metadata stripped in place.
+ *
+ * JPEG (ITU T.81 Annex B): every APPn segment except APP0 (JFIF), APP2
+ * "ICC_PROFILE" and APP14 "Adobe" is dropped (APP1 is where Exif, its GPS
+ * block and XMP live), and so are comments (COM) and anything after EOI.
+ * The image data is copied byte for byte; the Exif orientation goes with
+ * the Exif block, so a photo may show turned (documented).
+ * PNG (ISO 15948 §5): only critical chunks and tRNS gAMA cHRM sRGB iCCP
+ * sBIT bKGD pHYs are kept (eXIf, tEXt, zTXt, iTXt, tIME and the rest go),
+ * nothing after IEND.
+ * PDF: recognised by "%PDF-" at the start, stored as sent. */
+#ifndef PRONGSAI_MEDIA_H
+#define PRONGSAI_MEDIA_H
+
+#include <stddef.h>
+
+enum media_type { MEDIA_NONE = 0, MEDIA_JPEG, MEDIA_PNG, MEDIA_PDF };
+
+/* What the first bytes say the data is; MEDIA_NONE for anything else. */
+enum media_type media_sniff(const unsigned char *p, size_t len);
+
+/* "image/jpeg", "image/png", "application/pdf"; NULL for MEDIA_NONE. */
+const char *media_type_name(enum media_type t);
+
+/* Strip the metadata of data[0..len) of type t in place (see above).
+ * Returns the new length (<= len), or (size_t)-1 if the file's structure is
+ * broken (a segment or chunk running past the end, no image data, ...);
+ * the buffer is then unspecified.  MEDIA_PDF: returns len. */
+size_t media_strip(enum media_type t, unsigned char *data, size_t len);
+
+/* The two strippers media_strip() dispatches to, same contract. */
+size_t jpeg_strip(unsigned char *data, size_t len);
+size_t png_strip(unsigned char *data, size_t len);
+
+#endif

@@ -1,0 +1,53 @@
+/* respond.h: the collector's CGI responses (RFC 3875 §6): a Status header
+ * (RFC 9110 §15), and a small page in Thai and English that says what to do,
+ * as HTML or, when the client prefers it, as JSON.  Every response carries
+ * Cache-Control: no-store, nosniff, no-referrer and a CSP that allows
+ * nothing but inline style.  Responses are built into a buffer (struct buf,
+ * capped at RESPOND_MAX) and written in one go by respond_write(). */
+#ifndef PRONGSAI_RESPOND_H
+#define PRONGSAI_RESPOND_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "db.h"
+#include "formdef.h"
+#include "submission.h"
+
+#define RESPOND_MAX 65536
+
+struct respond_ctx {
+	int json;                            /* cgi_wants_json() */
+	const char *site_root;               /* for links; NULL or "" = unknown */
+	const struct form_def *form;         /* NULL = none (labels, title) */
+	const struct db_settings *settings;  /* NULL = none (office contact) */
+};
+
+/* The reason phrase of an HTTP status ("See Other", ...); "" if unknown. */
+const char *respond_reason(int status);
+
+/* An error response for status 400, 403, 404, 405, 413, 415, 422, 429, 500
+ * or 503 into out.  s (may be NULL) gives the field problems for 422;
+ * retry_after (seconds, > 0) adds Retry-After (429, 503); allow adds an
+ * Allow header (405).  Returns 0, or -1 if out is full. */
+int respond_error(const struct respond_ctx *c, int status, const struct submission *s,
+		  long retry_after, const char *allow, struct buf *out);
+
+/* 303 See Other to <site_root>forms/<id>/thanks/index.html, with ?code=CODE
+ * when code is not empty (RFC 9110 §15.4.4).  site_root comes from
+ * cgi_site_root(); code is a tracking code (safe characters only).
+ * Returns 0, or -1 if out is full. */
+int respond_see_other(const struct respond_ctx *c, const char *form_id, const char *code,
+		      struct buf *out);
+
+/* 200 for GET /health (ok != 0), else 503.  Returns 0 or -1. */
+int respond_health(const struct respond_ctx *c, int ok, struct buf *out);
+
+/* Append s[0..len) escaped for HTML text and attribute values / for a JSON
+ * string (without quotes).  Returns 0 or -1 if out is full. */
+int html_escape(struct buf *out, const char *s, size_t len);
+int json_escape(struct buf *out, const char *s, size_t len);
+
+/* Write out to fd completely (EINTR and short writes handled).  0 or -1. */
+int respond_write(int fd, const struct buf *out);
+
+#endif

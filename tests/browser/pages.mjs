@@ -1,0 +1,112 @@
+// tests/browser/pages.mjs: every page of a built site, served over HTTP,
+// in headless Chromium at phone size (360x640):
+//   - loads with no console error, no failed request, no HTTP error, and no
+//     request that leaves 127.0.0.1;
+//   - does not scroll sideways, and no table cell is squeezed narrower than
+//     40px (text one letter a line);
+//   - axe-core finds no violation of the WCAG 2.0/2.1 A and AA rules;
+// and one page of each page type (see lib.mjs pageType) is loaded again at
+// desktop size (1280x800) and both are kept as screenshots in OUT_DIR.
+// Environment: BASE_URL (http://127.0.0.1:PORT/), SITE_DIR (the built
+// site), OUT_DIR (screenshots, axe-results.json), AXE=all|types (default
+// all up to 400 pages, else types: one page per type).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { launch, watch, sideways, htmlPages, pageType, fail, ok } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SRC = require.resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const base = process.env.BASE_URL;
+const site = process.env.SITE_DIR;
+const out = process.env.OUT_DIR || 'tests/out/browser';
+
+if (!base || !site) { console.error('BASE_URL and SITE_DIR are required'); process.exit(2); }
+fs.mkdirSync(path.join(out, 'screenshots'), { recursive: true });
+
+const pages = htmlPages(site);
+const types = new Map(); // signature -> first page
+for (const p of pages) {
+	const sig = pageType(fs.readFileSync(path.join(site, p), 'utf8'));
+	if (!types.has(sig)) types.set(sig, p);
+}
+const reps = new Set(types.values());
+// axe on every page while the site is small, else on one page per type
+const axeAll = (process.env.AXE || (pages.length <= 400 ? 'all' : 'types')) === 'all';
+const shotName = (p, w) => `${p.replace(/\/index\.html$/, '').replace(/\.html$/, '').replace(/\//g, '__') || 'home'}-${w}.png`;
+
+const browser = await launch();
+const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+const axeRules = new Set();
+const axeSummary = [];
+let loaded = 0, axePages = 0, incomplete = 0, problemsTotal = 0;
+
+async function visit(ctx, p, { axe, shot, width }) {
+	const page = await ctx.newPage();
+	const problems = await watch(page, base);
+	const url = new URL(p, base).href;
+	try {
+		const res = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+		if (!res || res.status() !== 200) problems.push(`status ${res ? res.status() : 'none'}`);
+		if (width === 360) {
+			const over = await sideways(page);
+			if (over > 0) problems.push(`scrolls sideways by ${over}px at 360x640`);
+			// a table cell squeezed to the width of a letter (text broken one
+			// character a line) is unreadable even when the page does not scroll
+			const squeezed = await page.evaluate(() => [...document.querySelectorAll('td, th')]
+				.filter((c) => c.textContent.trim().length > 3 && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().width < 40)
+				.slice(0, 3).map((c) => `"${c.textContent.trim().slice(0, 30)}" ${Math.round(c.getBoundingClientRect().width)}px`));
+			if (squeezed.length) problems.push(`table cells squeezed at 360x640: ${squeezed.join(', ')}`);
+		}
+		if (axe) {
+			await page.addScriptTag({ path: AXE_SRC });
+			const r = await page.evaluate(async (tags) => {
+				const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+				const ids = (l) => l.map((x) => x.id);
+				return {
+					rules: [...ids(res.violations), ...ids(res.passes), ...ids(res.incomplete), ...ids(res.inapplicable)],
+					incomplete: ids(res.incomplete),
+					violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+						nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) })),
+				};
+			}, AXE_TAGS);
+			r.rules.forEach((x) => axeRules.add(x));
+			axePages++;
+			incomplete += r.incomplete.length;
+			axeSummary.push({ page: p, violations: r.violations, incomplete: r.incomplete });
+			for (const v of r.violations) {
+				problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => `${n.target}: ${n.summary.replace(/\n\s*/g, ' ')}`).join('\n      ')}`);
+			}
+		}
+		if (shot) await page.screenshot({ path: path.join(out, 'screenshots', shotName(p, width)), fullPage: true });
+	} catch (e) {
+		problems.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	loaded++;
+	if (problems.length) { problemsTotal += problems.length; fail(`${p} at ${width}px:\n    ${problems.join('\n    ')}`); }
+	return problems.length === 0;
+}
+
+// two pages at a time (the machines have 2 cores)
+let good = 0, next = 0;
+async function worker() {
+	while (next < pages.length) {
+		const p = pages[next++];
+		if (await visit(phone, p, { axe: axeAll || reps.has(p), shot: reps.has(p), width: 360 })) good++;
+	}
+}
+await Promise.all([worker(), worker()]);
+for (const p of reps) await visit(desktop, p, { axe: false, shot: true, width: 1280 });
+await browser.close();
+
+fs.writeFileSync(path.join(out, 'axe-results.json'), JSON.stringify(axeSummary, null, 1));
+fs.writeFileSync(path.join(out, 'page-types.txt'), [...types.values()].join('\n') + '\n');
+const summary = `${pages.length} pages (${good} clean at 360x640), ${types.size} page types ` +
+	`(screenshots at 360 and 1280 in ${path.join(out, 'screenshots')}), ` +
+	`axe-core ${JSON.parse(fs.readFileSync(require.resolve('axe-core/package.json'))).version} on ${axePages} pages: ` +
+	`${axeRules.size} WCAG 2.1 A/AA rules run, ${incomplete} needs-review results`;
+if (problemsTotal === 0) ok(summary); else fail(`${problemsTotal} problem(s); ${summary}`);
+console.log(`SUMMARY pages=${pages.length} types=${types.size} axe_pages=${axePages} axe_rules=${axeRules.size} loads=${loaded}`);

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The collector run directly as a CGI (RFC 3875), for what a web server would
+# not let through: missing, non-numeric, negative and absurd CONTENT_LENGTH,
+# bodies shorter than announced, no configuration.  Every refusal is checked
+# to have written nothing.
+. "$(dirname "$0")/lib/test-lib.sh"
+. "$TOP/tests/lib/collector.sh"
+
+cl_setup "$TEST_OUT/site" || finish
+URL=application/x-www-form-urlencoded
+GOOD='subject=%E0%B8%96%E0%B8%99%E0%B8%99%E0%B8%8A%E0%B8%B3%E0%B8%A3%E0%B8%B8%E0%B8%94&detail=line1%0D%0Aline2&district=dan-sai&category=service&consent=yes&website='
+
+# expect STATUS WHAT METHOD PATH CTYPE BODY [VAR=VALUE...]: the status, and
+# that nothing was written
+expect() {
+	local want=$1 what=$2 before out
+	shift 2
+	before=$(cl_state)
+	out=$(cl_cgi "$@" 2>"$TEST_OUT/stderr")
+	expect_eq "$(cl_status "$out")" "$want" "$what: status"
+	[ "$want" = 303 ] || expect_eq "$(cl_state)" "$before" "$what: nothing written"
+	printf '%s\n' "$out" >"$TEST_OUT/last"
+}
+
+# CONTENT_LENGTH (RFC 3875 §4.1.2)
+expect 400 "missing CONTENT_LENGTH" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=
+expect 400 "non-numeric CONTENT_LENGTH" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=abc
+expect 400 "negative CONTENT_LENGTH" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=-1
+expect 400 "CONTENT_LENGTH with a sign" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=+10
+expect 400 "CONTENT_LENGTH with a space" POST /complaint "$URL" "$GOOD" "CONTENT_LENGTH= 10"
+expect 413 "CONTENT_LENGTH past any integer" POST /complaint "$URL" "$GOOD" \
+	CONTENT_LENGTH=999999999999999999999999999999999999999999
+expect 413 "CONTENT_LENGTH 2^64" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=18446744073709551616
+expect 413 "CONTENT_LENGTH one past the form's cap" POST /satisfaction "$URL" "x" CONTENT_LENGTH=65537
+# decided before reading: the body is not even there
+out=$(printf '' | env -i PRONGSAI_DB="$CL_DB" REQUEST_METHOD=POST PATH_INFO=/complaint CONTENT_TYPE=$URL \
+	CONTENT_LENGTH=16000001 SCRIPT_NAME=/cgi-bin/collect.cgi timeout 10 "$COLLECT_CGI")
+expect_eq "$(cl_status "$out")" 413 "413 without any body"
+expect 400 "body shorter than CONTENT_LENGTH" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=$(( ${#GOOD} + 10 ))
+# a longer body than announced: only CONTENT_LENGTH bytes are read (RFC 3875 §4.2)
+n=$(cl_count)
+S='speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=5&comment=hel'
+out=$(cl_cgi POST /satisfaction "$URL" "${S}lo" CONTENT_LENGTH=${#S} 2>/dev/null)
+expect_eq "$(cl_status "$out")" 303 "extra bytes after CONTENT_LENGTH are not read"
+expect_eq "$(sqlite3 "$CL_DB" "SELECT value FROM submission_values WHERE name='comment' ORDER BY submission_id DESC LIMIT 1")" \
+	"hel" "the value ends where CONTENT_LENGTH does"
+cl_setting repeat_window_s 0
+
+# routing and method
+expect 404 "no form id" POST "" "$URL" "$GOOD"
+expect 404 "unknown form" POST /nosuch "$URL" "$GOOD"
+expect 404 "form id with a path" POST /../../etc/passwd "$URL" "$GOOD"
+expect 404 "form id with a slash" POST /complaint/x "$URL" "$GOOD"
+expect 405 "GET a form" GET /complaint "" ""
+grep -q '^Allow: POST' "$TEST_OUT/last" && pass "405 has Allow: POST" || fail "405 without Allow: POST"
+expect 405 "PUT a form" PUT /complaint "$URL" "$GOOD"
+expect 405 "POST /health" POST /health "$URL" "x"
+out=$(cl_cgi GET /health "" "")
+expect_eq "$(cl_status "$out")" 200 "GET /health"
+out=$(cl_cgi HEAD /health "" "")
+expect_eq "$(cl_status "$out")" 200 "HEAD /health"
+
+# content types and encodings
+expect 415 "no content type" POST /complaint "" "$GOOD"
+expect 415 "text/plain" POST /complaint "text/plain" "$GOOD"
+expect 415 "JSON body" POST /complaint "application/json" '{"subject":"x"}'
+expect 415 "another charset" POST /complaint "$URL; charset=TIS-620" "$GOOD"
+expect 400 "multipart without boundary" POST /complaint "multipart/form-data" "$GOOD"
+expect 400 "bad percent-encoding" POST /complaint "$URL" "${GOOD}%4"
+expect 400 "invalid UTF-8" POST /complaint "$URL" "${GOOD/line2/%FF%FE}"
+expect 400 "control character" POST /complaint "$URL" "${GOOD/subject=/subject=%07}"
+expect 400 "line break in a one-line field" POST /complaint "$URL" "${GOOD/subject=/subject=a%0Ab}"
+expect 422 "missing fields" POST /complaint "$URL" "consent=yes"
+grep -q 'subject' "$TEST_OUT/last" && grep -q 'detail' "$TEST_OUT/last" && pass "422 names each field" ||
+	fail "422 does not name the fields"
+grep -q 'กรุณาแก้ไขข้อมูลต่อไปนี้' "$TEST_OUT/last" && grep -q 'Please correct' "$TEST_OUT/last" &&
+	pass "422 page in Thai and English" || fail "422 page is not in Thai and English"
+
+# JSON errors
+out=$(cl_cgi POST /complaint "$URL" "consent=no" HTTP_ACCEPT=application/json)
+expect_eq "$(cl_status "$out")" 422 "JSON 422"
+body=$(printf '%s\n' "$out" | sed '1,/^\r*$/d')
+if printf '%s' "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["status"]==422; assert {f["name"] for f in d["fields"]} >= {"subject","detail","consent"}; assert d["message_th"] and d["message_en"]'; then
+	pass "JSON body parses and names the fields"
+else
+	fail "JSON body: $body"
+fi
+
+# Origin (RFC 6454)
+expect 403 "foreign Origin" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=https://evil.example
+expect 403 "Origin null" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=null
+n=$(cl_count)
+expect 303 "the site's own Origin (base_url)" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=https://loei.example.go.th
+expect_eq "$(cl_count)" $((n + 1)) "a valid submission is stored"
+n=$(cl_count)
+out=$(cl_cgi POST /complaint "$URL" "${GOOD}&name=x" HTTP_ORIGIN=http://127.0.0.1:8080)
+expect_eq "$(cl_status "$out")" 303 "the request's own Origin"
+loc=$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')
+case $loc in
+/forms/complaint/thanks/index.html\?code=[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]-*) pass "Location: $loc" ;;
+*) fail "bad Location: $loc" ;;
+esac
+code=${loc#*code=}
+expect_eq "$(cl_count "code = '$code'")" 1 "the tracking code is in the database"
+# the site root is SCRIPT_NAME minus the collector path
+out=$(cl_cgi POST /satisfaction "$URL" "speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4" \
+	SCRIPT_NAME=/loei/cgi-bin/collect.cgi)
+expect_eq "$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')" \
+	/loei/forms/satisfaction/thanks/index.html "survey: Location under the site root, no code"
+
+# not configured: 503, and the page says what to do
+for db in "" "$TEST_OUT/nosuch.db" "$TEST_OUT"; do
+	out=$(printf '%s' "$GOOD" | env -i PRONGSAI_DB="$db" REQUEST_METHOD=POST PATH_INFO=/complaint CONTENT_TYPE=$URL \
+		CONTENT_LENGTH=${#GOOD} "$COLLECT_CGI" 2>"$TEST_OUT/stderr")
+	expect_eq "$(cl_status "$out")" 503 "PRONGSAI_DB=[$db]: 503"
+	printf '%s' "$out" | grep -q 'Retry-After' && pass "503 has Retry-After" || fail "503 without Retry-After"
+	[ -s "$TEST_OUT/stderr" ] && pass "503 is logged" || fail "503 is not logged"
+done
+[ ! -e "$TEST_OUT/nosuch.db" ] && pass "the collector never creates the database" || fail "nosuch.db was created"
+sqlite3 "$TEST_OUT/empty.db" "PRAGMA user_version=0" && touch "$TEST_OUT/empty.db"
+out=$(printf '' | env -i PRONGSAI_DB="$TEST_OUT/empty.db" REQUEST_METHOD=GET PATH_INFO=/health "$COLLECT_CGI" 2>/dev/null)
+expect_eq "$(cl_status "$out")" 503 "health of an uninstalled database: 503"
+
+# personal fields without a public key are refused by name; anonymous works
+cl_setting public_key ""
+expect 422 "personal field without a key" POST /complaint "$URL" "${GOOD}&phone=0812345678"
+grep -q 'phone' "$TEST_OUT/last" && pass "the refusal names the field" || fail "no field named"
+expect 303 "anonymous without a key" POST /complaint "$URL" "${GOOD/line1/anon}"
+
+# the response headers every answer carries
+out=$(cl_cgi POST /complaint "$URL" "x=1")
+for h in 'Cache-Control: no-store' 'X-Content-Type-Options: nosniff' "Content-Security-Policy: default-src 'none'"; do
+	printf '%s' "$out" | grep -qF "$h" && pass "header $h" || fail "missing header $h"
+done
+finish

@@ -1,0 +1,89 @@
+/* Unit tests of collector/sandbox.c: the parser child can read its input
+ * and write its result, and nothing else. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "buf.h"
+#include "sandbox.h"
+
+static int echo(void *arg, int fd)
+{
+	const char *msg = arg;
+
+	return write(fd, msg, strlen(msg)) == (ssize_t)strlen(msg) ? 0 : -1;
+}
+
+static int opens_a_file(void *arg, int fd)
+{
+	int f;
+
+	(void)arg;
+	f = open("/etc/hostname", O_RDONLY);
+	if (f >= 0) {
+		if (write(fd, "opened", 6) != 6)
+			return -1;
+		return 0;
+	}
+	return -1; /* refused with EPERM (sanitizer builds): fail */
+}
+
+static int writes_stdout(void *arg, int fd)
+{
+	(void)arg;
+	(void)fd;
+	return write(1, "leak\n", 5) == 5 ? 0 : -1;
+}
+
+static int forks(void *arg, int fd)
+{
+	pid_t p;
+
+	(void)arg;
+	(void)fd;
+	p = fork();
+	if (p == 0)
+		_exit(0);
+	return p > 0 ? 0 : -1;
+}
+
+static int big(void *arg, int fd)
+{
+	static char chunk[4096];
+	int i;
+
+	(void)arg;
+	for (i = 0; i < 64; i++)
+		if (write(fd, chunk, sizeof chunk) != (ssize_t)sizeof chunk)
+			return -1;
+	return 0;
+}
+
+int main(void)
+{
+	struct buf out;
+	const char *why;
+
+	buf_init(&out, 1024);
+	CHECK_INT(sandbox_run(echo, "hello", &out, &why), 0);
+	CHECK_STR(buf_str(&out), "hello");
+	buf_reset(&out);
+	CHECK_INT(sandbox_run(opens_a_file, NULL, &out, &why), -1);
+	CHECK_STR(buf_str(&out), "");
+	printf("open: %s\n", why);
+	CHECK_INT(sandbox_run(writes_stdout, NULL, &out, &why), -1);
+	printf("stdout: %s\n", why);
+	CHECK_INT(sandbox_run(forks, NULL, &out, &why), -1);
+	printf("fork: %s\n", why);
+	CHECK_INT(sandbox_run(big, NULL, &out, &why), -1); /* past the output cap */
+	CHECK(strstr(why, "too big") != NULL);
+	buf_reset(&out);
+	CHECK_INT(sandbox_run(echo, "still fine", &out, &why), 0);
+	CHECK_STR(buf_str(&out), "still fine");
+	buf_free(&out);
+	return CHECK_RESULT();
+}

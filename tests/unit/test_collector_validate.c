@@ -1,0 +1,394 @@
+/* Unit tests of collector/validate.c and collector/media.c: every field
+ * rule at and past its limit, encoding errors, files, metadata stripping. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "buf.h"
+#include "media.h"
+#include "urlenc.h"
+#include "submission.h"
+#include "testforms.h"
+
+static struct form_data fd;
+
+/* Does needle occur in hay? (memmem is not POSIX) */
+static int contains(const unsigned char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+static struct submission sub;
+
+#define OK "subject=s&detail=d&consent=yes"
+
+/* Parse a urlencoded body and validate it against form. */
+static int check_url(const struct form_def *form, const char *body, int have_key)
+{
+	static char *copy;
+	const char *reason;
+	size_t n = strlen(body);
+
+	free(copy);
+	copy = malloc(n + 1);
+	memcpy(copy, body, n + 1);
+	fd.n = 0;
+	if (urlenc_parse(copy, n, &fd, &reason) != PARSE_OK)
+		return -1;
+	validate_submission(form, &fd, have_key, &sub);
+	return sub.status;
+}
+
+static int has_error(const char *name, enum field_problem p)
+{
+	size_t i;
+
+	for (i = 0; i < sub.n_errors; i++)
+		if (strcmp(sub.errors[i].name, name) == 0 && sub.errors[i].problem == p)
+			return 1;
+	return 0;
+}
+
+static const char *value_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sub.n_values; i++)
+		if (strcmp(tf_complaint.fields[sub.values[i].field].name, name) == 0)
+			return sub.values[i].value;
+	return NULL;
+}
+
+static void test_fields(void)
+{
+	CHECK_INT(check_url(&tf_complaint, OK, 0), 0);
+	CHECK_INT(sub.n_values, 3);
+	CHECK_STR(value_of("subject"), "s");
+	/* required */
+	CHECK_INT(check_url(&tf_complaint, "detail=d&consent=yes", 0), 422);
+	CHECK(has_error("subject", FP_REQUIRED));
+	CHECK_INT(sub.n_values, 0); /* all or nothing */
+	CHECK_INT(check_url(&tf_complaint, "subject=+++&detail=d&consent=yes", 0), 422); /* blank */
+	CHECK(has_error("subject", FP_REQUIRED));
+	CHECK_INT(check_url(&tf_complaint, "", 0), 422);
+	CHECK(has_error("subject", FP_REQUIRED) && has_error("detail", FP_REQUIRED) &&
+	      has_error("consent", FP_MUST_EQUAL));
+	CHECK_INT(sub.n_errors, 3);
+	/* consent */
+	CHECK_INT(check_url(&tf_complaint, "subject=s&detail=d&consent=no", 0), 422);
+	CHECK(has_error("consent", FP_MUST_EQUAL));
+	CHECK_INT(check_url(&tf_complaint, "subject=s&detail=d&consent=YES", 0), 422);
+	/* max_length in code points: subject 10, Thai is 3 bytes each */
+	CHECK_INT(check_url(&tf_complaint, "subject=0123456789&detail=d&consent=yes", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, "subject=0123456789A&detail=d&consent=yes", 0), 422);
+	CHECK(has_error("subject", FP_TOO_LONG));
+	CHECK_INT(check_url(&tf_complaint, "subject=" "%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96"
+			    "%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96&detail=d&consent=yes", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, "subject=" "%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96"
+			    "%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96%E0%B8%96&detail=d&consent=yes", 0), 422);
+	/* trimming before the length check */
+	CHECK_INT(check_url(&tf_complaint, "subject=++0123456789++&detail=d&consent=yes", 0), 0);
+	CHECK_STR(value_of("subject"), "0123456789");
+	/* choice */
+	CHECK_INT(check_url(&tf_complaint, OK "&district=dan-sai&category=other", 0), 0);
+	CHECK_STR(value_of("district"), "dan-sai");
+	CHECK_INT(check_url(&tf_complaint, OK "&district=bangkok", 0), 422);
+	CHECK(has_error("district", FP_CHOICE));
+	CHECK_INT(check_url(&tf_complaint, OK "&district=", 0), 0); /* optional and empty */
+	/* scale */
+	CHECK_INT(check_url(&tf_complaint, OK "&rating=1", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, OK "&rating=5", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, OK "&rating=0", 0), 422);
+	CHECK(has_error("rating", FP_SCALE));
+	CHECK_INT(check_url(&tf_complaint, OK "&rating=6", 0), 422);
+	CHECK_INT(check_url(&tf_complaint, OK "&rating=5.0", 0), 422);
+	/* date */
+	CHECK_INT(check_url(&tf_complaint, OK "&when=2026-01-05", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, OK "&when=2024-02-29", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, OK "&when=2025-02-29", 0), 422);
+	CHECK(has_error("when", FP_DATE));
+	CHECK_INT(check_url(&tf_complaint, OK "&when=2026-13-01", 0), 422);
+	CHECK_INT(check_url(&tf_complaint, OK "&when=05/01/2026", 0), 422);
+	/* personal fields need the key */
+	CHECK_INT(check_url(&tf_complaint, OK "&name=Somchai", 0), 422);
+	CHECK(has_error("name", FP_NO_KEY));
+	CHECK_INT(check_url(&tf_complaint, OK "&name=&phone=&email=", 0), 0); /* anonymous is fine */
+	CHECK_INT(check_url(&tf_complaint, OK "&name=Somchai&phone=081-234-5678&email=a%40b.co", 1), 0);
+	CHECK_STR(value_of("phone"), "081-234-5678");
+	CHECK_INT(check_url(&tf_complaint, OK "&phone=12345", 1), 422);
+	CHECK(has_error("phone", FP_PHONE));
+	CHECK_INT(check_url(&tf_complaint, OK "&email=not-an-address", 1), 422);
+	CHECK(has_error("email", FP_EMAIL));
+	/* unknown, repeated, honeypot */
+	CHECK_INT(check_url(&tf_complaint, OK "&nosuch=1", 0), 422);
+	CHECK(has_error("nosuch", FP_UNKNOWN));
+	CHECK_INT(check_url(&tf_complaint, OK "&%3Cscript%3E=1", 0), 422);
+	CHECK(has_error("", FP_UNKNOWN)); /* never echoes an invalid name */
+	CHECK_INT(check_url(&tf_complaint, OK "&subject=again", 0), 422);
+	CHECK(has_error("subject", FP_REPEATED));
+	CHECK_INT(check_url(&tf_complaint, OK "&website=", 0), 0);
+	CHECK_INT(check_url(&tf_complaint, OK "&website=http%3A%2F%2Fspam", 0), 422);
+	CHECK(has_error("website", FP_HONEYPOT));
+	/* a file field sent as text */
+	CHECK_INT(check_url(&tf_complaint, OK "&attachments=photo.jpg", 0), 422);
+	CHECK(has_error("attachments", FP_NOT_FILE));
+	/* surveys */
+	CHECK_INT(check_url(&tf_survey, "overall=4&comment=", 0), 0);
+	CHECK_INT(check_url(&tf_survey, "comment=x", 0), 422);
+	CHECK(has_error("overall", FP_REQUIRED));
+}
+
+static void test_encoding(void)
+{
+	/* control characters: 400, except tabs and line breaks in textareas */
+	CHECK_INT(check_url(&tf_complaint, "subject=a%0Ab&detail=d&consent=yes", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=a%09b&detail=d&consent=yes", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=a%00b&detail=d&consent=yes", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=a%7Fb&detail=d&consent=yes", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=a%C2%85b&detail=d&consent=yes", 0), 400); /* C1 NEL */
+	CHECK_INT(check_url(&tf_complaint, "subject=s&detail=a%0D%0Ab%09c%0Dd&consent=yes", 0), 0);
+	CHECK_STR(value_of("detail"), "a\nb\tc\nd"); /* CRLF and CR become LF */
+	CHECK_INT(check_url(&tf_complaint, "subject=s&detail=a%00&consent=yes", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=s&detail=a%1B&consent=yes", 0), 400);
+	/* invalid UTF-8: 400 */
+	CHECK_INT(check_url(&tf_complaint, "subject=%FF&detail=d&consent=yes", 0), 400);
+	CHECK(sub.reason && strstr(sub.reason, "UTF-8"));
+	CHECK_INT(check_url(&tf_complaint, "subject=%C0%AF&detail=d&consent=yes", 0), 400); /* overlong */
+	CHECK_INT(check_url(&tf_complaint, "subject=%ED%A0%80&detail=d&consent=yes", 0), 400); /* surrogate */
+	CHECK_INT(check_url(&tf_complaint, "subject=%E0%B8&detail=d&consent=yes", 0), 400); /* truncated */
+	CHECK_INT(check_url(&tf_complaint, "subject=%F4%90%80%80&detail=d&consent=yes", 0), 400); /* > U+10FFFF */
+	/* 400 wins over 422 */
+	CHECK_INT(check_url(&tf_complaint, "subject=%FF", 0), 400);
+}
+
+static void test_formats(void)
+{
+	CHECK(valid_email("a@b.co", 6));
+	CHECK(valid_email("somchai.j+loei@mail.example.go.th", 33));
+	CHECK(!valid_email("a@b", 3));
+	CHECK(!valid_email("@b.co", 5));
+	CHECK(!valid_email("a@@b.co", 7));
+	CHECK(!valid_email("a..b@c.co", 9));
+	CHECK(!valid_email("a@-b.co", 7));
+	CHECK(!valid_email("a@b.co-", 7));
+	CHECK(!valid_email("a b@c.co", 8));
+	CHECK(!valid_email("a@b..co", 7));
+	CHECK(valid_phone("0812345678", 10));
+	CHECK(valid_phone("042811773", 9));
+	CHECK(valid_phone("+66 81 234 5678", 15));
+	CHECK(valid_phone("(042) 811-773", 13));
+	CHECK(valid_phone("\xE0\xB9\x90\xE0\xB9\x98\xE0\xB9\x91" "2345678", 16)); /* ๐๘๑2345678 */
+	CHECK(!valid_phone("12345678", 8));            /* 8 digits */
+	CHECK(valid_phone("123456789012345", 15));     /* 15 */
+	CHECK(!valid_phone("1234567890123456", 16));   /* 16 */
+	CHECK(!valid_phone("081-234-567x", 12));
+	CHECK(!valid_phone("++66812345678", 13));
+	CHECK(valid_date("2399-12-31", 10));
+	CHECK(!valid_date("2400-01-01", 10));
+	CHECK(!valid_date("1899-12-31", 10));
+	CHECK(valid_date("2000-02-29", 10));
+	CHECK(!valid_date("1900-02-29", 10));
+	CHECK(!valid_date("2026-04-31", 10));
+	CHECK(!valid_date("2026-4-1", 8));
+}
+
+/* ---- files ---- */
+
+/* A tiny JPEG-shaped byte string: SOI, APP0 JFIF, APP1 Exif with a GPS
+ * marker, COM, DQT, SOF0, DHT, SOS, entropy data with a stuffed 0xFF00 and
+ * RST0, EOI, then trailing junk. */
+static size_t make_jpeg(unsigned char *out)
+{
+	static const unsigned char parts[] = {
+		0xFF, 0xD8,
+		0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+		0xFF, 0xE1, 0x00, 0x0E, 'E', 'x', 'i', 'f', 0, 0, 'G', 'P', 'S', '1', '7', '.',
+		0xFF, 0xFE, 0x00, 0x07, 's', 'e', 'c', 'r', 't',
+		0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
+		0xFF, 0xC0, 0x00, 0x05, 8, 0, 16,
+		0xFF, 0xC4, 0x00, 0x03, 0x00,
+		0xFF, 0xDA, 0x00, 0x03, 0x01,
+		0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56,
+		0xFF, 0xD9,
+		'j', 'u', 'n', 'k', 'G', 'P', 'S',
+	};
+
+	memcpy(out, parts, sizeof parts);
+	return sizeof parts;
+}
+
+static void test_jpeg(void)
+{
+	unsigned char j[256];
+	static const unsigned char want[] = {
+		0xFF, 0xD8,
+		0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+		0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
+		0xFF, 0xC0, 0x00, 0x05, 8, 0, 16,
+		0xFF, 0xC4, 0x00, 0x03, 0x00,
+		0xFF, 0xDA, 0x00, 0x03, 0x01,
+		0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56,
+		0xFF, 0xD9,
+	};
+	size_t n = make_jpeg(j), m;
+
+	CHECK_INT(media_sniff(j, n), MEDIA_JPEG);
+	m = jpeg_strip(j, n);
+	CHECK_INT(m, sizeof want);
+	CHECK(m == sizeof want && memcmp(j, want, m) == 0);
+	/* stripping is idempotent */
+	CHECK_INT(jpeg_strip(j, m), m);
+	/* broken: a segment running past the end, no SOS, a second SOI */
+	n = make_jpeg(j);
+	CHECK(jpeg_strip(j, 30) == (size_t)-1);
+	CHECK(jpeg_strip(j, 2) == (size_t)-1);
+	{
+		unsigned char bad[] = { 0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x04, 0, 1, 0xFF, 0xD9 };
+		unsigned char soi[] = { 0xFF, 0xD8, 0xFF, 0xD8, 0xFF, 0xD9 };
+		unsigned char len1[] = { 0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x01, 0xFF, 0xD9 };
+		unsigned char junk[] = { 0xFF, 0xD8, 0x00, 0xFF, 0xD9 };
+
+		CHECK(jpeg_strip(bad, sizeof bad) == (size_t)-1);
+		CHECK(jpeg_strip(soi, sizeof soi) == (size_t)-1);
+		CHECK(jpeg_strip(len1, sizeof len1) == (size_t)-1);
+		CHECK(jpeg_strip(junk, sizeof junk) == (size_t)-1);
+	}
+}
+
+static void png_chunk(struct buf *b, const char *type, const char *data, size_t len)
+{
+	unsigned char h[8] = { (unsigned char)(len >> 24), (unsigned char)(len >> 16), (unsigned char)(len >> 8),
+			       (unsigned char)len, 0, 0, 0, 0 };
+
+	memcpy(h + 4, type, 4);
+	buf_add(b, h, 8);
+	buf_add(b, data, len);
+	buf_add(b, "CRC!", 4); /* not checked by the stripper */
+}
+
+static void test_png(void)
+{
+	struct buf b, w;
+	size_t m;
+
+	buf_init(&b, 4096);
+	buf_init(&w, 4096);
+	buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
+	buf_add(&w, "\x89PNG\r\n\x1a\n", 8);
+	png_chunk(&b, "IHDR", "0123456789abc", 13);
+	png_chunk(&w, "IHDR", "0123456789abc", 13);
+	png_chunk(&b, "tEXt", "GPS\0secret", 10);
+	png_chunk(&b, "eXIf", "MM\0*GPS", 7);
+	png_chunk(&b, "pHYs", "123456789", 9);
+	png_chunk(&w, "pHYs", "123456789", 9);
+	png_chunk(&b, "IDAT", "xyz", 3);
+	png_chunk(&w, "IDAT", "xyz", 3);
+	png_chunk(&b, "tIME", "1234567", 7);
+	png_chunk(&b, "IEND", "", 0);
+	png_chunk(&w, "IEND", "", 0);
+	buf_adds(&b, "trailing GPS");
+	CHECK_INT(media_sniff((unsigned char *)b.data, b.len), MEDIA_PNG);
+	m = png_strip((unsigned char *)b.data, b.len);
+	CHECK_INT(m, w.len);
+	CHECK(m == w.len && memcmp(b.data, w.data, m) == 0);
+	CHECK(png_strip((unsigned char *)w.data, 40) == (size_t)-1); /* cut */
+	buf_reset(&b);
+	buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
+	png_chunk(&b, "IDAT", "xyz", 3); /* IHDR must come first */
+	png_chunk(&b, "IEND", "", 0);
+	CHECK(png_strip((unsigned char *)b.data, b.len) == (size_t)-1);
+	buf_free(&b);
+	buf_free(&w);
+}
+
+/* Validate a form_data with text fields from OK plus the given file parts. */
+static int check_files(const struct form_def *form, int have_key, int n, char **data, size_t *len)
+{
+	static char s[] = "s", d[] = "d", y[] = "yes";
+	static char n1[] = "subject", n2[] = "detail", n3[] = "consent", nf[] = "attachments";
+	int i;
+
+	memset(&fd, 0, sizeof fd);
+	fd.parts[0] = (struct form_part){ .name = n1, .name_len = 7, .value = s, .len = 1 };
+	fd.parts[1] = (struct form_part){ .name = n2, .name_len = 6, .value = d, .len = 1 };
+	fd.parts[2] = (struct form_part){ .name = n3, .name_len = 7, .value = y, .len = 3 };
+	fd.n = 3;
+	for (i = 0; i < n; i++)
+		fd.parts[fd.n++] = (struct form_part){ .name = nf, .name_len = 11, .value = data[i], .len = len[i],
+						       .is_file = 1, .filename = "x" };
+	validate_submission(form, &fd, have_key, &sub);
+	return sub.status;
+}
+
+static void test_files(void)
+{
+	char *data[5];
+	size_t len[5];
+	unsigned char jpeg[256];
+	size_t jn = make_jpeg(jpeg), big = 5242880;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		data[i] = malloc(big + 1);
+		memcpy(data[i], "%PDF-1.4\n", 9);
+		memset(data[i] + 9, 'x', big - 9);
+		len[i] = 100;
+	}
+	CHECK_INT(check_files(&tf_complaint, 0, 3, data, len), 0); /* 3 files: the cap */
+	CHECK_INT(sub.n_files, 3);
+	CHECK_INT(sub.files[0].type, MEDIA_PDF);
+	CHECK_INT(check_files(&tf_complaint, 0, 4, data, len), 422); /* one more */
+	CHECK(has_error("attachments", FP_FILE_COUNT));
+	len[0] = big; /* 5 MiB: the cap */
+	CHECK_INT(check_files(&tf_complaint, 0, 1, data, len), 0);
+	len[0] = big + 1;
+	CHECK_INT(check_files(&tf_complaint, 0, 1, data, len), 422);
+	CHECK(has_error("attachments", FP_FILE_SIZE));
+	len[0] = 100;
+	memcpy(data[1], "GIF89a", 6); /* not accepted, whatever its name says */
+	CHECK_INT(check_files(&tf_complaint, 0, 2, data, len), 422);
+	CHECK(has_error("attachments", FP_FILE_TYPE));
+	memcpy(data[1], jpeg, jn);
+	len[1] = jn;
+	CHECK_INT(check_files(&tf_complaint, 0, 2, data, len), 0);
+	CHECK_INT(sub.files[1].type, MEDIA_JPEG);
+	CHECK(sub.files[1].len < jn);
+	CHECK(!contains(sub.files[1].data, sub.files[1].len, "GPS"));
+	len[1] = 30; /* damaged */
+	memcpy(data[1], jpeg, jn);
+	CHECK_INT(check_files(&tf_complaint, 0, 2, data, len), 422);
+	CHECK(has_error("attachments", FP_FILE_DAMAGED));
+	len[1] = 0; /* an empty file part: no file chosen */
+	CHECK_INT(check_files(&tf_complaint, 0, 2, data, len), 0);
+	CHECK_INT(sub.n_files, 1);
+	/* corruption reports: attachments are sealed, so they need the key */
+	CHECK_INT(check_files(&tf_corruption, 0, 1, data, len), 422);
+	CHECK(has_error("attachments", FP_NO_KEY));
+	CHECK_INT(check_files(&tf_corruption, 1, 1, data, len), 0);
+	CHECK(attachment_sealed(&tf_corruption, &sub.files[0]));
+	CHECK_INT(check_files(&tf_complaint, 0, 1, data, len), 0);
+	CHECK(!attachment_sealed(&tf_complaint, &sub.files[0]));
+	/* a file in a text field */
+	fd.parts[0].is_file = 1;
+	validate_submission(&tf_complaint, &fd, 0, &sub);
+	CHECK_INT(sub.status, 422);
+	CHECK(has_error("subject", FP_NOT_FILE));
+	for (i = 0; i < 5; i++)
+		free(data[i]);
+}
+
+int main(void)
+{
+	test_fields();
+	test_encoding();
+	test_formats();
+	test_jpeg();
+	test_png();
+	test_files();
+	return CHECK_RESULT();
+}

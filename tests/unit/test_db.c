@@ -1,0 +1,253 @@
+/* Unit tests of common/db.c and common/formcheck.c on a real SQLite file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "db.h"
+#include "formcheck.h"
+#include "testforms.h"
+
+static char dir[] = "/tmp/prongsai-test-db-XXXXXX";
+static char path[256];
+
+static int count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static char *text(sqlite3 *db, const char *sql)
+{
+	static char out[256];
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0))
+		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static void test_open_migrate(void)
+{
+	sqlite3 *db = NULL;
+	char err[512], other[300];
+
+	CHECK_INT(db_open(path, DB_OPEN_EXISTING, &db, err, sizeof err), -1); /* the collector never creates */
+	CHECK(db == NULL);
+	CHECK(access(path, F_OK) != 0);
+	CHECK_INT(db_open(path, DB_OPEN_CREATE, &db, err, sizeof err), 0);
+	CHECK_STR(text(db, "PRAGMA journal_mode"), "wal");
+	CHECK_INT(count(db, "PRAGMA synchronous"), 2); /* FULL */
+	CHECK_INT(count(db, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(db_schema_version(db), 0);
+	CHECK_INT(db_migrate(db, err, sizeof err), 0);
+	CHECK_INT(db_schema_version(db), DB_SCHEMA_VERSION);
+	CHECK_INT(db_migrate(db, err, sizeof err), 0); /* idempotent */
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 10); /* with sqlite_sequence */
+	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+	CHECK_INT(db_migrate(db, err, sizeof err), -1); /* newer than us */
+	CHECK(strstr(err, "newer") != NULL);
+	sqlite3_exec(db, "PRAGMA user_version=1", NULL, NULL, NULL);
+	sqlite3_close(db);
+	/* a database that is not ours */
+	snprintf(other, sizeof other, "%s/other.db", dir);
+	CHECK_INT(db_open(other, DB_OPEN_CREATE, &db, err, sizeof err), 0);
+	sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	CHECK_INT(db_migrate(db, err, sizeof err), -1);
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema"), 1); /* untouched */
+	sqlite3_close(db);
+	CHECK_INT(db_open("", DB_OPEN_CREATE, &db, err, sizeof err), -1);
+}
+
+static void test_install(void)
+{
+	sqlite3 *db;
+	char err[512], salt[80];
+	struct form_def forms[3] = { tf_complaint, tf_corruption, tf_survey };
+	struct form_def bad[2];
+	struct db_settings s = { 0 }, got;
+	struct form_def f;
+	struct arena a;
+	struct form_field badfields[2];
+
+	CHECK_INT(db_open(path, DB_OPEN_EXISTING, &db, err, sizeof err), 0);
+	s.public_key_b64 = "GRt9pW/hEPe/ggiooyUdeT3JCeWWAVmZPD4ifWgAU0A=";
+	s.site_origin = "HTTPS://Loei.Example.go.th:443/some/path";
+	s.collector_path = "/cgi-bin/collect.cgi";
+	s.rate_limit_per_hour = 7;
+	s.office_phone = "0 4281 1773";
+	CHECK_INT(formdb_install(db, forms, 3, &s, err, sizeof err), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM forms"), 3);
+	CHECK_INT(count(db, "SELECT count(*) FROM form_fields WHERE form_id='complaint'"), (int)tf_complaint.n_fields);
+	CHECK_INT(count(db, "SELECT count(*) FROM form_choices WHERE form_id='complaint'"), 4);
+	snprintf(salt, sizeof salt, "%s", text(db, "SELECT value FROM settings WHERE key='rate_limit_salt'"));
+	CHECK_INT(strlen(salt), 64);
+	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='site_origin'"), "https://loei.example.go.th");
+	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='collector_path'"), "cgi-bin/collect.cgi");
+	/* load it back */
+	arena_init(&a);
+	CHECK_INT(formdb_load(db, "complaint", &a, &f, err, sizeof err), 0);
+	CHECK_STR(f.title_th, "ร้องเรียน");
+	CHECK_INT(f.kind, FORM_COMPLAINT);
+	CHECK_INT(f.channel, CHANNEL_GENERAL);
+	CHECK_INT(f.n_fields, tf_complaint.n_fields);
+	CHECK_STR(f.fields[0].name, "subject");
+	CHECK_INT(f.fields[0].max_length, 10);
+	CHECK_INT(f.fields[0].required, 1);
+	CHECK_STR(f.fields[2].choices[1].value, "dan-sai");
+	CHECK_STR(f.fields[2].choices[1].label_th, "ด่านซ้าย");
+	CHECK_INT(f.fields[2].n_choices, 2);
+	CHECK_INT(f.fields[7].personal, 1);
+	CHECK_STR(f.fields[10].must_equal, "yes");
+	CHECK_INT(f.fields[1].type, FT_TEXTAREA);
+	CHECK_INT(f.max_files, 3);
+	CHECK_INT(form_def_check(&f, err, sizeof err), 0);
+	CHECK_INT(formdb_load(db, "satisfaction", &a, &f, err, sizeof err), 0);
+	CHECK_INT(f.kind, FORM_SURVEY);
+	CHECK_INT(f.max_files, 0);
+	CHECK_INT(formdb_load(db, "nosuch", &a, &f, err, sizeof err), 1);
+	CHECK_INT(formdb_load(db, "../etc", &a, &f, err, sizeof err), 1);
+	CHECK_INT(db_settings_load(db, &a, &got, err, sizeof err), 0);
+	CHECK_INT(got.rate_limit_per_hour, 7);
+	CHECK_INT(got.repeat_window_s, DB_DEFAULT_REPEAT_S);
+	CHECK_INT(got.busy_timeout_ms, DB_DEFAULT_BUSY_MS);
+	CHECK_STR(got.thanks_base, "");
+	CHECK_STR(got.office_phone, "0 4281 1773");
+	CHECK_STR(got.rate_limit_salt, salt);
+	/* a second install replaces everything but keeps the salt */
+	s.rate_limit_per_hour = -1;
+	s.repeat_window_s = -1;
+	s.thanks_base = "https://loei.example.go.th/site";
+	CHECK_INT(formdb_install(db, forms + 2, 1, &s, err, sizeof err), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM forms"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM form_fields"), 2);
+	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='rate_limit_salt'"), salt);
+	CHECK_INT(db_settings_load(db, &a, &got, err, sizeof err), 0);
+	CHECK_INT(got.rate_limit_per_hour, -1);
+	CHECK_INT(got.repeat_window_s, -1);
+	CHECK_STR(got.thanks_base, "https://loei.example.go.th/site/");
+	/* errors leave everything as it was */
+	bad[0] = tf_complaint;
+	bad[1] = tf_complaint; /* same id twice */
+	CHECK_INT(formdb_install(db, bad, 2, &s, err, sizeof err), -1);
+	CHECK(strstr(err, "twice") != NULL);
+	bad[1] = tf_corruption;
+	memcpy(badfields, tf_survey_fields, sizeof badfields);
+	badfields[1].name = "website"; /* the honeypot's name */
+	bad[1].fields = badfields;
+	bad[1].n_fields = 2;
+	bad[1].kind = FORM_COMPLAINT;
+	CHECK_INT(formdb_install(db, bad, 2, &s, err, sizeof err), -1);
+	CHECK(strstr(err, "reserved") != NULL);
+	s.public_key_b64 = "not base64!";
+	CHECK_INT(formdb_install(db, forms, 3, &s, err, sizeof err), -1);
+	s.public_key_b64 = "";
+	s.site_origin = "ftp://x";
+	CHECK_INT(formdb_install(db, forms, 3, &s, err, sizeof err), -1);
+	s.site_origin = NULL;
+	s.thanks_base = "relative/path";
+	CHECK_INT(formdb_install(db, forms, 3, &s, err, sizeof err), -1);
+	CHECK_INT(count(db, "SELECT count(*) FROM forms"), 1);
+	CHECK_STR(text(db, "SELECT id FROM forms"), "satisfaction");
+	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='public_key'"),
+		  "GRt9pW/hEPe/ggiooyUdeT3JCeWWAVmZPD4ifWgAU0A=");
+	/* submissions survive an install that drops their form */
+	sqlite3_exec(db, "INSERT INTO submissions(form_id, kind, channel, code, created_at)"
+		     " VALUES ('complaint', 'complaint', 'general', 'X', '2026-01-01T00:00:00Z')", NULL, NULL, NULL);
+	s.thanks_base = NULL;
+	CHECK_INT(formdb_install(db, forms + 2, 1, &s, err, sizeof err), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM submissions"), 1);
+	CHECK_INT(count(db, "PRAGMA integrity_check") , 0); /* "ok" is not a number */
+	CHECK_STR(text(db, "PRAGMA integrity_check"), "ok");
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	arena_free(&a);
+	sqlite3_close(db);
+}
+
+static void test_formcheck(void)
+{
+	char err[512];
+	struct form_def f = tf_complaint;
+	struct form_field fields[2];
+
+	CHECK_INT(form_def_check(&tf_complaint, err, sizeof err), 0);
+	CHECK_INT(form_def_check(&tf_survey, err, sizeof err), 0);
+	f.id = "Bad_Id";
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	f.id = "health";
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	f.id = "complaint";
+	f.max_files = 4;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	f.max_files = 3;
+	f.max_file_size = FC_MAX_FILE_SIZE + 1;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	f = tf_survey;
+	memcpy(fields, tf_survey_fields, sizeof fields);
+	fields[1].type = FT_FILE; /* surveys take no files */
+	f.fields = fields;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	fields[1].type = FT_CHOICE; /* a choice without choices */
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	fields[1].type = FT_TEXT;
+	fields[1].max_length = FC_MAX_LENGTH + 1;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	fields[1].max_length = FC_MAX_LENGTH;
+	CHECK_INT(form_def_check(&f, err, sizeof err), 0);
+	f.channel = CHANNEL_GENERAL;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	CHECK(form_max_body(&tf_complaint) == 16000000);
+	CHECK(form_max_body(&tf_survey) > 0 && form_max_body(&tf_survey) < 200000);
+	CHECK_INT(form_max_files(&tf_survey), 0);
+	CHECK_STR(scale_label_th(5), "มากที่สุด");
+	CHECK_STR(scale_label_th(1), "น้อยที่สุด");
+}
+
+static void test_helpers(void)
+{
+	char o[64];
+	unsigned char pk[32];
+
+	CHECK_INT(db_origin_from_url("https://loei.example.go.th/", o, sizeof o), 0);
+	CHECK_STR(o, "https://loei.example.go.th");
+	CHECK_INT(db_origin_from_url("http://127.0.0.1:8080/x?y", o, sizeof o), 0);
+	CHECK_STR(o, "http://127.0.0.1:8080");
+	CHECK_INT(db_origin_from_url("http://h:80", o, sizeof o), 0);
+	CHECK_STR(o, "http://h");
+	CHECK_INT(db_origin_from_url("http://[::1]:8080/", o, sizeof o), 0);
+	CHECK_STR(o, "http://[::1]:8080");
+	CHECK_INT(db_origin_from_url("http://h:99999", o, sizeof o), -1);
+	CHECK_INT(db_origin_from_url("http://u@h", o, sizeof o), -1);
+	CHECK_INT(db_origin_from_url("http://", o, sizeof o), -1);
+	CHECK_INT(db_origin_from_url("javascript:x", o, sizeof o), -1);
+	CHECK_INT(db_public_key_decode("GRt9pW/hEPe/ggiooyUdeT3JCeWWAVmZPD4ifWgAU0A=", pk), 0);
+	CHECK_INT(db_public_key_decode("GRt9pW_hEPe_ggiooyUdeT3JCeWWAVmZPD4ifWgAU0A", pk), 0);
+	CHECK_INT(db_public_key_decode("GRt9pW/hEPe/ggiooyUdeT3JCeWWAVmZPD4ifWgAU0", pk), -1);
+	CHECK_INT(db_public_key_decode("", pk), -1);
+}
+
+int main(void)
+{
+	char cmd[300];
+
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	test_open_migrate();
+	test_install();
+	test_formcheck();
+	test_helpers();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return CHECK_RESULT();
+}
