@@ -170,6 +170,11 @@ suite() {
 	post "after the lock is gone" 303 --data "${GOOD/detail=d/detail=busy}" "$C/complaint"
 
 	expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA integrity_check')" ok "$K: integrity_check"
+	# the server writes its error log asynchronously: give it a moment
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q 'prongsai collect: 503' "$TEST_OUT/$K/run/"*.log 2>/dev/null && break
+		sleep 0.3
+	done
 	grep -q 'prongsai collect: 503' "$TEST_OUT/$K/run/"*.log && pass "$K: the 503 is in the error log" ||
 		fail "$K: the CGI's stderr does not reach the error log"
 	ws_stop
