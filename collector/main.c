@@ -2,6 +2,7 @@
  *
  *   POST <script>/<form-id>   a complaint, a corruption report, a survey
  *   GET  <script>/health      200 when the database is reachable
+ *   GET  <script>/track?code= 303 to the tracking page, or 404 (track.c)
  *
  * Configuration: PRONGSAI_DB (the database `prongsai build --db` made); all
  * else is read from that database (docs/collector.md).  The checks run from
@@ -32,6 +33,7 @@
 #include "media.h"
 #include "request.h"
 #include "respond.h"
+#include "track.h"
 #include "sandbox.h"
 #include "seal.h"
 #include "store.h"
@@ -110,6 +112,41 @@ static int open_db(struct request *r)
 	if (r->have_site_root)
 		r->rctx.site_root = r->site_root;
 	return 0;
+}
+
+/* GET <script>/track?code=CODE: 303 to the code's tracking page when the
+ * database knows the code, else 404. */
+static int track(struct request *r)
+{
+	char code[TRACKCODE_SIZE];
+	sqlite3_stmt *st = NULL;
+	int status, found;
+
+	if (!r->env.method || (strcmp(r->env.method, "GET") != 0 && strcmp(r->env.method, "HEAD") != 0))
+		return fail(r, 405, NULL, 0, "GET, HEAD");
+	if (track_code_from_query(getenv("QUERY_STRING"), code) != 0) {
+		respond_track(&r->rctx, "", 0, &r->out);
+		return 404;
+	}
+	status = open_db(r);
+	if (status)
+		return fail(r, status, NULL, 30, NULL);
+	if (sqlite3_prepare_v2(r->db, "SELECT 1 FROM submissions WHERE code = ?1 AND kind = 'complaint'",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		cause(r, "track: %s", sqlite3_errmsg(r->db));
+		return fail(r, 503, NULL, 30, NULL);
+	}
+	status = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (status != SQLITE_ROW && status != SQLITE_DONE) {
+		cause(r, "track: %s", sqlite3_errmsg(r->db));
+		return fail(r, 503, NULL, 30, NULL);
+	}
+	found = status == SQLITE_ROW;
+	respond_track(&r->rctx, code, found, &r->out);
+	return found ? 303 : 404;
 }
 
 static int health(struct request *r)
@@ -375,6 +412,9 @@ int main(void)
 	} else if (strcmp(path, "/health") == 0) {
 		r.form_id = "health";
 		status = health(&r);
+	} else if (strcmp(path, "/track") == 0) {
+		r.form_id = "track";
+		status = track(&r);
 	} else if (path[0] == '/' && form_id_valid(path + 1)) {
 		r.form_id = path + 1;
 		status = submit(&r, path + 1);

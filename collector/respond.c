@@ -316,6 +316,39 @@ int respond_see_other(const struct respond_ctx *c, const char *form_id, const ch
 	return ok ? 0 : -1;
 }
 
+int respond_track(const struct respond_ctx *c, const char *code, int found, struct buf *out)
+{
+	char extra[2100];
+	const char *root = c->site_root ? c->site_root : "/";
+	int ok;
+
+	if (found) {
+		snprintf(extra, sizeof extra, "Location: %strack/%s/index.html\r\n", root, code);
+		ok = head(out, 303, c->json, extra) == 0;
+		if (ok && c->json)
+			return buf_printf(out, "{\"status\":303,\"code\":\"%s\",\"location\":\"%strack/%s/index.html\"}\n",
+				code, root, code) == BUF_OK ? 0 : -1;
+		return ok && buf_adds(out, page_top) == BUF_OK &&
+			buf_adds(out, "<title>ติดตามเรื่อง / Tracking</title></head><body><p><a href=\"") == BUF_OK &&
+			h(out, root) == 0 && buf_printf(out, "track/%s/index.html\">ดูสถานะเรื่อง / Status</a></p></body></html>\n",
+				code) == BUF_OK ? 0 : -1;
+	}
+	if (head(out, 404, c->json, NULL) < 0)
+		return -1;
+	if (c->json)
+		return buf_adds(out, "{\"status\":404,\"error\":\"unknown tracking code\","
+			"\"message_th\":\"ไม่พบรหัสติดตามเรื่องนี้\"}\n") == BUF_OK ? 0 : -1;
+	return buf_adds(out, page_top) == BUF_OK &&
+		buf_adds(out, "<title>ไม่พบรหัสติดตามเรื่อง / Unknown tracking code</title></head><body>"
+			"<h1>ไม่พบรหัสติดตามเรื่องนี้<br><span class=\"en\">Unknown tracking code</span></h1>"
+			"<p>ตรวจสอบรหัส 16 ตัวอักษรที่ได้รับหลังส่งเรื่องอีกครั้ง (เช่น ABCD-EFGH-JKMN-PQRS) "
+			"ตัวพิมพ์เล็กหรือใหญ่และขีดกลางไม่มีผล</p>"
+			"<p class=\"en\">Check the 16-character code you were given after sending "
+			"(case and hyphens do not matter).</p><p><a href=\"") == BUF_OK &&
+		h(out, root) == 0 &&
+		buf_adds(out, "track/index.html\">ลองอีกครั้ง / Try again</a></p></body></html>\n") == BUF_OK ? 0 : -1;
+}
+
 int respond_health(const struct respond_ctx *c, int ok, struct buf *out)
 {
 	if (!ok)

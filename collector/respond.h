@@ -39,6 +39,10 @@ int respond_error(const struct respond_ctx *c, int status, const struct submissi
 int respond_see_other(const struct respond_ctx *c, const char *form_id, const char *code,
 		      struct buf *out);
 
+/* The tracking lookup: 303 See Other to <site_root>track/<CODE>/index.html
+ * when found, else 404 with a page saying what to do.  Returns 0 or -1. */
+int respond_track(const struct respond_ctx *c, const char *code, int found, struct buf *out);
+
 /* 200 for GET /health (ok != 0), else 503.  Returns 0 or -1. */
 int respond_health(const struct respond_ctx *c, int ok, struct buf *out);
 

@@ -1,0 +1,19 @@
+/* track.h: GET <script>/track?code=CODE, the tracking lookup for browsers
+ * without JavaScript (the static page track/index.html submits to it). */
+#ifndef PRONGSAI_TRACK_H
+#define PRONGSAI_TRACK_H
+
+#include <stddef.h>
+#include "trackcode.h"
+
+#define TRACK_QUERY_MAX 512 /* bytes of QUERY_STRING looked at */
+
+/* Find the first "code" parameter in query (application/x-www-form-
+ * urlencoded, RFC 3986 §2.1 percent-encoding, '+' for space), decode it and
+ * normalise it with trackcode_normalize().  Returns 0 and the canonical code
+ * in out, or -1 (out untouched) if query is NULL, longer than
+ * TRACK_QUERY_MAX, has no code, bad percent-encoding, or a code that is not
+ * a valid tracking code. */
+int track_code_from_query(const char *query, char out[TRACKCODE_SIZE]);
+
+#endif
