@@ -1039,6 +1039,18 @@ static struct page_job *add_job(struct plan *pl, enum page_kind kind, const char
 	return j;
 }
 
+/* The filter page projects/<fy>/<folder>/<value>/index.html. */
+static void add_filter_job(struct plan *pl, int fy, enum facet facet, const char *folder,
+	const char *value, size_t index)
+{
+	struct page_job *j = add_job(pl, PG_FILTER, "filter",
+		arena_printf(pl->a, "projects/%d/%s/%s/index.html", fy, folder, value));
+
+	j->fy = fy;
+	j->facet = facet;
+	j->index = index;
+}
+
 struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *n)
 {
 	const struct model *m = sc->m;
@@ -1055,34 +1067,15 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 		int fy = s->fiscal_years[i];
 		j = add_job(&pl, PG_PROJECTS_FY, "projects", arena_printf(a, "projects/%d/index.html", fy));
 		j->fy = fy;
-		for (k = 0; k < s->n_groups; k++) {
-			j = add_job(&pl, PG_FILTER, "filter", arena_printf(a, "projects/%d/group/%s/index.html",
-				fy, s->groups[k].id));
-			j->fy = fy;
-			j->facet = FACET_GROUP;
-			j->index = k;
-		}
-		for (k = 0; k < s->n_districts; k++) {
-			j = add_job(&pl, PG_FILTER, "filter", arena_printf(a, "projects/%d/district/%s/index.html",
-				fy, s->districts[k].id));
-			j->fy = fy;
-			j->facet = FACET_DISTRICT;
-			j->index = k;
-		}
-		for (k = 0; k < s->n_dimensions; k++) {
-			j = add_job(&pl, PG_FILTER, "filter", arena_printf(a, "projects/%d/dimension/%s/index.html",
-				fy, s->dimensions[k].id));
-			j->fy = fy;
-			j->facet = FACET_DIMENSION;
-			j->index = k;
-		}
-		for (st = 0; st < ST__COUNT; st++) {
-			j = add_job(&pl, PG_FILTER, "filter", arena_printf(a, "projects/%d/status/%s/index.html",
-				fy, status_name((enum project_status)st)));
-			j->fy = fy;
-			j->facet = FACET_STATUS;
-			j->index = (size_t)st;
-		}
+		for (k = 0; k < s->n_groups; k++)
+			add_filter_job(&pl, fy, FACET_GROUP, "group", s->groups[k].id, k);
+		for (k = 0; k < s->n_districts; k++)
+			add_filter_job(&pl, fy, FACET_DISTRICT, "district", s->districts[k].id, k);
+		for (k = 0; k < s->n_dimensions; k++)
+			add_filter_job(&pl, fy, FACET_DIMENSION, "dimension", s->dimensions[k].id, k);
+		for (st = 0; st < ST__COUNT; st++)
+			add_filter_job(&pl, fy, FACET_STATUS, "status", status_name((enum project_status)st),
+				(size_t)st);
 	}
 	for (i = 0; i < m->n_projects; i++) {
 		j = add_job(&pl, PG_PROJECT, "project", arena_printf(a, "projects/%s/index.html",
