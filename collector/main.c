@@ -395,6 +395,7 @@ static void drain_body(const struct cgi_env *e)
 int main(void)
 {
 	struct request r;
+	struct sigaction ign;
 	const char *path;
 	int status;
 
@@ -423,18 +424,25 @@ int main(void)
 	}
 	if (!r.body_read)
 		drain_body(&r.env);
-	respond_write(1, &r.out);
-	close(1); /* the answer is complete: the server can send it now */
 	if (status >= 500 || (status == 400 && r.cause[0]))
 		fprintf(stderr, "prongsai collect: %d form=%s: %s\n", status, r.form_id ? r.form_id : "-",
 			r.cause[0] ? r.cause : respond_reason(status));
-	/* upkeep after the answer: the WAL checkpoint, and the one SQLite
-	 * makes when the last connection closes */
+	respond_write(1, &r.out);
+	close(1); /* the answer is complete: the server can send it now */
+	/* Upkeep after the answer, still in the writer queue (store.h).  Some
+	 * servers (lighttpd) send SIGTERM once the answer is complete: let the
+	 * checkpoint finish; the CGI_TIME_LIMIT alarm still bounds it. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGTERM, &ign, NULL);
 	if (r.db)
 		store_checkpoint(r.db, r.wal_frames);
 	sqlite3_close(r.db);
-	if (r.lock_fd >= 0)
+	if (r.lock_fd >= 0) {
+		writelock_release(r.lock_fd);
 		close(r.lock_fd);
+	}
 	buf_free(&r.out);
 	arena_free(&r.arena);
 	return 0;

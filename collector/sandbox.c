@@ -73,12 +73,15 @@ int sandbox_enter(int in_fd, int out_fd)
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 2, 1, 0),
 		RET(DENY),
 		RET(SECCOMP_RET_ALLOW),
-		/* mmap without PROT_EXEC */
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mmap, 0, 4),
+		/* mmap of anonymous memory only (no inherited file, such as
+		 * SQLite's WAL index), never executable */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mmap, 0, 6),
 		LOAD(ARG_LO(2)),
-		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, PROT_EXEC, 0, 1),
-		RET(DENY),
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, PROT_EXEC, 3, 0),
+		LOAD(ARG_LO(3)),
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, MAP_ANONYMOUS, 0, 1),
 		RET(SECCOMP_RET_ALLOW),
+		RET(DENY),
 		ALLOW_NR(SYS_brk),
 		ALLOW_NR(SYS_munmap),
 		ALLOW_NR(SYS_mremap),

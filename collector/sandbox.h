@@ -1,12 +1,13 @@
 /* sandbox.h: the request body is parsed in a child process that can do
  * almost nothing, as kcgi does: after fork() it sets resource limits and,
  * on Linux (x86-64, AArch64), a seccomp filter that lets it read its input,
- * write to its result pipe and to stderr, manage memory and exit; any other
- * system call (open, socket, execve, kill, ...) kills it.  The parent
- * closes the database before the fork, so the child inherits neither its
- * descriptors nor SQLite's shared mapping of the WAL index.  Builds with sanitizers make
- * refused calls fail with EPERM instead, since the sanitizer runtimes need a
- * few more calls to report. */
+ * write to its result pipe and to stderr, manage memory (anonymous,
+ * non-executable mappings only) and exit; any other system call (open,
+ * socket, execve, kill, ...) kills it.  The parent closes the database
+ * before the fork, so the child inherits neither its descriptors nor
+ * SQLite's shared mapping of the WAL index.  Builds with sanitizers (or
+ * -DSANDBOX_SANITIZED, for valgrind) make refused calls fail with EPERM
+ * instead, since those runtimes need a few more calls to report. */
 #ifndef PRONGSAI_SANDBOX_H
 #define PRONGSAI_SANDBOX_H
 

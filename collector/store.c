@@ -207,9 +207,10 @@ void store_checkpoint(sqlite3 *db, int frames)
 {
 	if (frames < STORE_CHECKPOINT_FRAMES)
 		return;
+	/* never wait: a TRUNCATE checkpoint that finds readers has still
+	 * copied what it could, and the next writer restarts the WAL */
 	sqlite3_busy_handler(db, NULL, NULL);
-	if (sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
-		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 enum store_result store_submission(sqlite3 *db, const struct store_input *in,
@@ -218,7 +219,7 @@ enum store_result store_submission(sqlite3 *db, const struct store_input *in,
 {
 	sqlite3_stmt *st[N_STMT] = { 0 };
 	enum store_result r;
-	int rc = SQLITE_OK, i, locked = 0;
+	int rc = SQLITE_OK, i;
 
 	assert(in->sub->status == 0);
 	code[0] = '\0';
@@ -239,7 +240,6 @@ enum store_result store_submission(sqlite3 *db, const struct store_input *in,
 	if (in->lock_fd >= 0) {
 		switch (writelock_acquire(in->lock_fd, in->busy_ms > 0 ? in->busy_ms : 5000)) {
 		case 0:
-			locked = 1;
 			break;
 		case 1:
 			r = STORE_BUSY;
@@ -269,8 +269,7 @@ enum store_result store_submission(sqlite3 *db, const struct store_input *in,
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
 out:
-	if (locked)
-		writelock_release(in->lock_fd);
+	/* the writer queue stays held: see store.h */
 	for (i = 0; i < N_STMT; i++)
 		sqlite3_finalize(st[i]);
 	if (r != STORE_OK && r != STORE_REPEAT)

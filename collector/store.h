@@ -8,9 +8,12 @@
  * and count the rate limit, insert the submission, its public values and its
  * attachments, COMMIT.  With synchronous=FULL in WAL mode, a successful
  * COMMIT has reached the disk: only then may the caller acknowledge.
- * The collectors queue for the write lock in the kernel (writelock.h), and
- * the WAL checkpoint is taken out of the transaction: store_checkpoint()
- * runs after the answer has gone. */
+ * The collectors queue for the write lock in the kernel (writelock.h).
+ * store_submission() leaves that queue lock held (whatever the result):
+ * after answering, the caller runs store_checkpoint() and then
+ * writelock_release(), so that the WAL is emptied while no collector writes
+ * (under a steady stream of writes a checkpoint would otherwise never
+ * catch up, and the WAL would grow without end). */
 #ifndef PRONGSAI_STORE_H
 #define PRONGSAI_STORE_H
 
@@ -69,13 +72,15 @@ enum store_result store_submission(sqlite3 *db, const struct store_input *in,
  * long as db), instead of SQLite's automatic checkpoint in the commit. */
 void store_watch_wal(sqlite3 *db, int *frames);
 
-/* After the answer: if the WAL held STORE_CHECKPOINT_FRAMES frames or more,
- * copy them into the database and empty the WAL (a TRUNCATE checkpoint,
- * without waiting: if another process is reading or writing, a PASSIVE
- * checkpoint instead, which blocks nobody).  The collector's connections
+/* After the answer, still in the writer queue: if the WAL held
+ * STORE_CHECKPOINT_FRAMES frames or more, copy them into the database and,
+ * when no other process is reading, empty the WAL file (a TRUNCATE
+ * checkpoint that never waits: with readers present it copies what it can,
+ * and the next writer starts the WAL over).  The collector's connections
  * do not checkpoint when they close (db_open DB_OPEN_EXISTING): a process
- * that finds no other one attached rebuilds the WAL index from the WAL, so
- * a small WAL keeps that cheap.  Errors are ignored: a later one retries. */
+ * that finds no other one attached rebuilds the WAL index from the WAL,
+ * which a short WAL keeps cheap.  Removes the connection's busy handler.
+ * Errors are ignored: a later request tries again. */
 #define STORE_CHECKPOINT_FRAMES 128
 void store_checkpoint(sqlite3 *db, int frames);
 

@@ -74,6 +74,8 @@ fi
 expect_eq "$(cut -f1 "$TEST_OUT/stored.tsv" | sort | uniq -d | wc -l)" 0 "no submission twice"
 expect_eq "$(sqlite3 "$CL_DB" "SELECT count(*) - count(DISTINCT code) FROM submissions WHERE code IS NOT NULL")" 0 \
 	"codes unique"
+wal=$(stat -c %s "$CL_DB-wal" 2>/dev/null || echo 0)
+[ "$wal" -lt $((16 << 20)) ] && pass "the WAL stays small ($wal bytes)" || fail "the WAL grew to $wal bytes"
 expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA integrity_check')" ok "integrity_check"
 expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA foreign_key_check' | wc -l)" 0 "foreign_key_check"
 finish

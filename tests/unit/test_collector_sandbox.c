@@ -1,9 +1,12 @@
 /* Unit tests of collector/sandbox.c: the parser child can read its input
- * and write its result, and nothing else. */
+ * and write its result, and nothing else.
+ * _DEFAULT_SOURCE: MAP_ANONYMOUS (not in POSIX.1-2008). */
+#define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,6 +54,26 @@ static int forks(void *arg, int fd)
 	return p > 0 ? 0 : -1;
 }
 
+/* maps an inherited file (arg: its descriptor) */
+static int maps_a_file(void *arg, int fd)
+{
+	void *p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, *(int *)arg, 0);
+
+	(void)fd;
+	return p == MAP_FAILED ? -1 : 0;
+}
+
+static int maps_memory(void *arg, int fd)
+{
+	char *p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	(void)arg;
+	if (p == MAP_FAILED)
+		return -1;
+	p[12345] = 'x';
+	return write(fd, p + 12345, 1) == 1 ? 0 : -1;
+}
+
 static int big(void *arg, int fd)
 {
 	static char chunk[4096];
@@ -79,6 +102,18 @@ int main(void)
 	printf("stdout: %s\n", why);
 	CHECK_INT(sandbox_run(forks, NULL, &out, &why), -1);
 	printf("fork: %s\n", why);
+	{
+		int file = open("/etc/hostname", O_RDONLY);
+
+		CHECK(file >= 0);
+		CHECK_INT(sandbox_run(maps_a_file, &file, &out, &why), -1);
+		printf("mmap a file: %s\n", why);
+		close(file);
+	}
+	buf_reset(&out);
+	CHECK_INT(sandbox_run(maps_memory, NULL, &out, &why), 0);
+	CHECK_STR(buf_str(&out), "x");
+	buf_reset(&out);
 	CHECK_INT(sandbox_run(big, NULL, &out, &why), -1); /* past the output cap */
 	CHECK(strstr(why, "too big") != NULL);
 	buf_reset(&out);
