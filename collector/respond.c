@@ -75,51 +75,8 @@ const char *respond_reason(int status)
 	return "";
 }
 
-int html_escape(struct buf *out, const char *s, size_t len)
-{
-	size_t i, start = 0;
-	const char *rep;
-
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		if (buf_add(out, s + start, i - start) != BUF_OK || buf_adds(out, rep) != BUF_OK)
-			return -1;
-		start = i + 1;
-	}
-	return buf_add(out, s + start, len - start) == BUF_OK ? 0 : -1;
-}
-
-int json_escape(struct buf *out, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		enum buf_result r;
-
-		if (c == '"' || c == '\\')
-			r = buf_printf(out, "\\%c", c);
-		else if (c < 0x20 || c == 0x7f)
-			r = buf_printf(out, "\\u%04x", c);
-		else if (c == '<')
-			r = buf_adds(out, "\\u003c"); /* harmless if the JSON lands in HTML */
-		else
-			r = buf_addc(out, (char)c);
-		if (r != BUF_OK)
-			return -1;
-	}
-	return 0;
-}
-
-static int h(struct buf *out, const char *s) { return s ? html_escape(out, s, strlen(s)) : 0; }
-static int j(struct buf *out, const char *s) { return s ? json_escape(out, s, strlen(s)) : 0; }
+static int h(struct buf *out, const char *s) { return s && html_escape(out, s, strlen(s)) != BUF_OK ? -1 : 0; }
+static int j(struct buf *out, const char *s) { return s && json_escape(out, s, strlen(s)) != BUF_OK ? -1 : 0; }
 
 /* Status line and the headers every response has. */
 static int head(struct buf *out, int status, int json, const char *extra)

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "escape.h" /* html_escape, json_escape */
 #include "db.h"
 #include "formdef.h"
 #include "submission.h"
@@ -46,10 +47,6 @@ int respond_track(const struct respond_ctx *c, const char *code, int found, stru
 /* 200 for GET /health (ok != 0), else 503.  Returns 0 or -1. */
 int respond_health(const struct respond_ctx *c, int ok, struct buf *out);
 
-/* Append s[0..len) escaped for HTML text and attribute values / for a JSON
- * string (without quotes).  Returns 0 or -1 if out is full. */
-int html_escape(struct buf *out, const char *s, size_t len);
-int json_escape(struct buf *out, const char *s, size_t len);
 
 /* Write out to fd completely (EINTR and short writes handled).  0 or -1. */
 int respond_write(int fd, const struct buf *out);

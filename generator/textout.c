@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "escape.h"
+
 enum buf_result out_decimal(struct buf *b, int64_t h)
 {
 	uint64_t u = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
@@ -31,21 +33,9 @@ enum buf_result json_str(struct buf *b, const char *s)
 
 	if (!s)
 		return buf_adds(b, "null");
-	r = buf_addc(b, '"');
-	for (; *s && r == BUF_OK; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '"': r = buf_adds(b, "\\\""); break;
-		case '\\': r = buf_adds(b, "\\\\"); break;
-		case '\n': r = buf_adds(b, "\\n"); break;
-		case '\r': r = buf_adds(b, "\\r"); break;
-		case '\t': r = buf_adds(b, "\\t"); break;
-		case '<': case '>': case '&': r = buf_printf(b, "\\u%04x", c); break;
-		default:
-			r = c < 0x20 || c == 0x7f ? buf_printf(b, "\\u%04x", c) : buf_addc(b, (char)c);
-		}
-	}
-	return r == BUF_OK ? buf_addc(b, '"') : r;
+	if ((r = buf_addc(b, '"')) != BUF_OK || (r = json_escape(b, s, strlen(s))) != BUF_OK)
+		return r;
+	return buf_addc(b, '"');
 }
 
 enum buf_result xml_text(struct buf *b, const char *s)

@@ -644,28 +644,3 @@ int tmpl_render(const struct tmpl_set *set, const char *name,
 
 /* Append s[0..len) with & < > " ' replaced by entities, copying the runs in
  * between in one piece.  On failure out may hold part of the text. */
-enum buf_result html_escape(struct buf *out, const char *s, size_t len)
-{
-	size_t i, run = 0;
-	enum buf_result rc;
-	const char *ent;
-
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		default: continue;
-		}
-		if (i > run && (rc = buf_add(out, s + run, i - run)) != BUF_OK)
-			return rc;
-		if ((rc = buf_adds(out, ent)) != BUF_OK)
-			return rc;
-		run = i + 1;
-	}
-	if (len > run)
-		return buf_add(out, s + run, len - run);
-	return BUF_OK;
-}

@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "escape.h" /* html_escape */
 #include "tval.h"
 
 #define TMPL_MAX_SIZE (1 << 20)   /* bytes per template file */

@@ -80,7 +80,7 @@ static void test_respond(void)
 	buf_reset(&out);
 	c.json = 1;
 	CHECK_INT(respond_error(&c, 422, &s, 0, NULL, &out), 0);
-	CHECK(has(&out, "\\u003cscript>alert(\\\"x\\\")\\u003c/script>&"));
+	CHECK(has(&out, "\\u003cscript\\u003ealert(\\\"x\\\")\\u003c/script\\u003e\\u0026"));
 	/* 303 */
 	buf_reset(&out);
 	c.json = 0;
