@@ -117,7 +117,11 @@ static int64_t project_weight(const struct model *m, const struct project *p)
 	return p->allocated;
 }
 
-static void acc_add(const struct model *m, struct rollup *r, struct acc *a, const struct project *p)
+/* Add project p with the given figures (planned %, planned baht, actual %,
+ * disbursed) to roll-up r; a cancelled project is only counted. */
+static void acc_add_figures(const struct model *m, struct rollup *r, struct acc *a,
+	const struct project *p, int64_t planned_pct, int64_t planned_baht, int64_t actual_pct,
+	int64_t disbursed)
 {
 	int64_t w;
 
@@ -130,11 +134,18 @@ static void acc_add(const struct model *m, struct rollup *r, struct acc *a, cons
 	r->n_projects++;
 	r->by_status[p->fig.status]++;
 	r->allocated += p->allocated;
-	r->disbursed += p->fig.disbursed;
-	r->planned_baht += p->fig.planned_baht;
+	r->disbursed += disbursed;
+	r->planned_baht += planned_baht;
 	a->w_sum += w;
-	a->w_planned += (wide)w * p->fig.planned_pct;
-	a->w_actual += (wide)w * p->fig.actual_pct;
+	a->w_planned += (wide)w * planned_pct;
+	a->w_actual += (wide)w * actual_pct;
+}
+
+/* Add p with its figures as of today. */
+static void acc_add(const struct model *m, struct rollup *r, struct acc *a, const struct project *p)
+{
+	acc_add_figures(m, r, a, p, p->fig.planned_pct, p->fig.planned_baht, p->fig.actual_pct,
+		p->fig.disbursed);
 }
 
 static int64_t wide_div_round(wide num, int64_t den)
@@ -182,6 +193,27 @@ static size_t named_index(const struct named *list, size_t n, const char *id)
 	return n;
 }
 
+static void acc_finish(struct rollup *r, const struct acc *a);
+
+void rollup_at(const struct model *m, int fy, pdate plan_at, pdate actual_at, struct rollup *out)
+{
+	struct acc a = { 0, 0, 0 };
+	size_t k;
+
+	memset(out, 0, sizeof(*out));
+	for (k = 0; k < m->n_projects; k++) {
+		const struct project *p = m->projects[k];
+		const struct report *r;
+		int64_t pp, pb;
+		if (p->fiscal_year != fy)
+			continue;
+		project_planned_at(p, plan_at, &pp, &pb);
+		r = project_report_at(p, actual_at);
+		acc_add_figures(m, out, &a, p, pp, pb, r ? r->percent : 0, r ? r->disbursed : 0);
+	}
+	acc_finish(out, &a);
+}
+
 static void fy_series(const struct model *m, struct fy_figures *f)
 {
 	pdate fs = fiscal_year_start(f->fiscal_year);
@@ -192,31 +224,16 @@ static void fy_series(const struct model *m, struct fy_figures *f)
 	date_to_ymd(fs, &y, &mo, &d);
 	for (i = 0; i < 12; i++) {
 		struct month_point *mp = &f->months[i];
-		wide wp = 0, wa = 0;
-		int64_t ws = 0;
+		struct rollup r;
 		mp->year = y;
 		mp->month = mo;
 		mp->end = date_month_end(date_from_ymd(y, mo, 1));
 		mp->past = date_from_ymd(y, mo, 1) <= m->today;
-		for (k = 0; k < m->n_projects; k++) {
-			const struct project *p = m->projects[k];
-			int64_t pp, pb, w;
-			const struct report *r;
-			if (p->fiscal_year != f->fiscal_year || p->fig.status == ST_CANCELLED)
-				continue;
-			w = project_weight(m, p);
-			project_planned_at(p, mp->end, &pp, &pb);
-			ws += w;
-			wp += (wide)w * pp;
-			mp->planned_baht += pb;
-			r = project_report_at(p, mp->end < m->today ? mp->end : m->today);
-			if (r) {
-				wa += (wide)w * r->percent;
-				mp->disbursed += r->disbursed;
-			}
-		}
-		mp->planned_pct = wide_div_round(wp, ws);
-		mp->actual_pct = wide_div_round(wa, ws);
+		rollup_at(m, f->fiscal_year, mp->end, mp->end < m->today ? mp->end : m->today, &r);
+		mp->planned_pct = r.planned_pct;
+		mp->actual_pct = r.actual_pct;
+		mp->planned_baht = r.planned_baht;
+		mp->disbursed = r.disbursed;
 		if (++mo > 12) {
 			mo = 1;
 			y++;

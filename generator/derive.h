@@ -69,6 +69,12 @@ void project_planned_at(const struct project *p, pdate t, int64_t *pct, int64_t 
 /* The latest report of p on or before t, or NULL. */
 const struct report *project_report_at(const struct project *p, pdate t);
 
+/* The roll-up of fiscal year fy's projects (as above) with each plan taken at
+ * plan_at and the actuals from the latest report on or before actual_at;
+ * by_status counts today's statuses.  Used for the monthly S-curves and the
+ * periodic reports, so that every page rolls up the same way. */
+void rollup_at(const struct model *m, int fy, pdate plan_at, pdate actual_at, struct rollup *out);
+
 /* Compute everything; memory from m->arena. */
 void derive_all(struct model *m, struct derived *out);
 

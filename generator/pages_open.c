@@ -13,7 +13,6 @@
 #include "procure.h"
 #include "thaidate.h"
 
-typedef __int128 wide;
 
 /* ---- dashboard ---- */
 
@@ -86,9 +85,8 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 	pdate t = end < m->today ? end : m->today;
 	struct tval *rows = tv_list(a);
 	const struct person *ex = approver(m);
-	int64_t alloc = 0, disb = 0, pbaht = 0, wsum = 0;
-	wide wp = 0, wa = 0;
-	size_t i, j, n = 0, ncanc = 0;
+	struct rollup ru;
+	size_t i, j;
 
 	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, fy));
 	tv_sets(a, v, "period_start", pg_tdate(sc, a, start));
@@ -100,7 +98,7 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 		const struct project *p = m->projects[i];
 		const struct report *r = project_report_at(p, t);
 		struct tval *row = tv_map(a), *kpis = tv_list(a);
-		int64_t pp, pb, act = r ? r->percent : 0, dis = r ? r->disbursed : 0, w;
+		int64_t pp, pb, act = r ? r->percent : 0, dis = r ? r->disbursed : 0;
 		if (p->fiscal_year != fy)
 			continue;
 		project_planned_at(p, t, &pp, &pb);
@@ -131,40 +129,18 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 		if (r && r->problems)
 			tv_sets(a, row, "problems", markdown_html(a, r->problems));
 		tv_push(a, rows, row);
-		if (p->status_override == ST_CANCELLED) {
-			ncanc++;
-			continue;
-		}
-		/* the same roll-up as derive.c, at date t */
-		w = m->site.rollup == ROLLUP_WEIGHT ? (p->weight ? p->weight : 100) : p->allocated;
-		n++;
-		alloc += p->allocated;
-		disb += dis;
-		pbaht += pb;
-		wsum += w;
-		wp += (wide)w * pp;
-		wa += (wide)w * act;
 	}
 	tv_set(a, v, "rows", rows);
-	tv_sets(a, v, "n_projects", pg_integer(sc, a, (int64_t)n));
-	tv_sets(a, v, "n_cancelled", pg_integer(sc, a, (int64_t)ncanc));
-	tv_setb(a, v, "has_cancelled", ncanc > 0);
-	tv_sets(a, v, "allocated", pg_money(sc, a, alloc));
-	tv_sets(a, v, "disbursed", pg_money(sc, a, disb));
-	tv_sets(a, v, "planned_baht", pg_money(sc, a, pbaht));
-	tv_sets(a, v, "disb_rate", pg_pct(sc, a, alloc ? num_muldiv(disb, 10000, alloc) : 0));
-	if (wsum > 0) {
-		wide qp = wp / wsum, qa = wa / wsum;
-		if ((wp % wsum) * 2 >= wsum)
-			qp++;
-		if ((wa % wsum) * 2 >= wsum)
-			qa++;
-		tv_sets(a, v, "planned", pg_pct(sc, a, (int64_t)qp));
-		tv_sets(a, v, "actual", pg_pct(sc, a, (int64_t)qa));
-	} else {
-		tv_sets(a, v, "planned", pg_pct(sc, a, 0));
-		tv_sets(a, v, "actual", pg_pct(sc, a, 0));
-	}
+	rollup_at(m, fy, t, t, &ru);
+	tv_sets(a, v, "n_projects", pg_integer(sc, a, (int64_t)ru.n_projects));
+	tv_sets(a, v, "n_cancelled", pg_integer(sc, a, (int64_t)ru.n_cancelled));
+	tv_setb(a, v, "has_cancelled", ru.n_cancelled > 0);
+	tv_sets(a, v, "allocated", pg_money(sc, a, ru.allocated));
+	tv_sets(a, v, "disbursed", pg_money(sc, a, ru.disbursed));
+	tv_sets(a, v, "planned_baht", pg_money(sc, a, ru.planned_baht));
+	tv_sets(a, v, "disb_rate", pg_pct(sc, a, ru.disb_rate));
+	tv_sets(a, v, "planned", pg_pct(sc, a, ru.planned_pct));
+	tv_sets(a, v, "actual", pg_pct(sc, a, ru.actual_pct));
 	if (ex) {
 		tv_sets(a, v, "approver", ex->name);
 		tv_sets(a, v, "approver_position", ex->position);
