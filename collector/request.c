@@ -79,24 +79,28 @@ int request_child(void *arg, int fd)
 	struct form_data *d = malloc(sizeof *d);
 	struct submission *s = malloc(sizeof *s);
 	char empty[1] = { 0 };
-	int rc;
+	int rc, res = -1;
 
-	if (!d || !s)
-		return -1;
 	buf_init(&body, ctx->content_length);
+	buf_init(&out, ctx->content_length + 65536); /* the body plus its framing */
+	if (!d || !s)
+		goto done;
 	rc = request_read_body(0, ctx->content_length, &body);
 	if (rc == 400) {
 		memset(s, 0, sizeof *s);
 		s->status = 400;
 		s->reason = "body shorter than CONTENT_LENGTH";
 	} else if (rc != 0) {
-		return -1;
+		goto done;
 	} else {
 		request_parse(ctx, body.data ? body.data : empty, body.len, d, s);
 	}
-	/* the result is at most the body plus its framing */
-	buf_init(&out, ctx->content_length + 65536);
-	if (wire_encode(s, &out) < 0 || write_all(fd, out.data, out.len) < 0)
-		return -1;
-	return 0;
+	if (wire_encode(s, &out) == 0 && write_all(fd, out.data, out.len) == 0)
+		res = 0;
+done:
+	buf_free(&out);
+	buf_free(&body);
+	free(s);
+	free(d);
+	return res;
 }

@@ -93,7 +93,7 @@ int trackcode_normalize(const char *in, char out[TRACKCODE_SIZE])
 
 	if (!in)
 		return -1;
-	for (i = 0; in[i] && i < 64; i++) {
+	for (i = 0; i < 64 && in[i]; i++) {
 		unsigned char c = (unsigned char)in[i];
 
 		if (c == '-' || c == ' ')
