@@ -233,9 +233,25 @@ static const char schema_v1[] =
 	" PRIMARY KEY (hour, client, form_id)"
 	") WITHOUT ROWID;";
 
+/* Version 2 (issue 4): when the personal data of a case was purged, and one
+ * row per submission and notification channel for `prongsai notify`. */
+static const char schema_v2[] =
+	"ALTER TABLE submissions ADD COLUMN purged_at TEXT;"
+	"CREATE TABLE notices ("
+	" submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,"
+	" channel TEXT NOT NULL,"
+	" state TEXT NOT NULL CHECK (state IN ('pending','sent','gave_up')),"
+	" attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+	" next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" sent_at TEXT,"
+	" PRIMARY KEY (submission_id, channel)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX notices_state ON notices(state, next_attempt_at);";
+
 /* migrations[v] takes the schema from version v to v + 1 (index 0: the
  * whole schema for a new file). */
-static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1 };
+static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1, schema_v2 };
 
 int db_migrate(sqlite3 *db, char *err, size_t errlen)
 {

@@ -20,7 +20,7 @@
 #include "arena.h"
 #include "formdef.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 /* db_open() modes (the contract's readonly flag: 0 and 1). */
 #define DB_OPEN_CREATE 0   /* read-write, the file is created if missing */

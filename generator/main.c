@@ -8,8 +8,10 @@
 
 #include "build.h"
 #include "dates.h"
+#include "backup.h"
 #include "inbox.h"
 #include "newcmd.h"
+#include "notify.h"
 #include "version.h"
 
 static void usage(FILE *f)
@@ -24,8 +26,12 @@ static void usage(FILE *f)
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
-		"  prongsai inbox keygen|... \n"
+		"  prongsai inbox keygen|list|show|export|purge ...\n"
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
+		"  prongsai notify --db FILE [--config FILE]\n"
+		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
+		"  prongsai backup --db FILE --dir DIR [--keep N]\n"
+		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
 		"\n"
 		"ค่าปริยาย / defaults: -C content, -o public, --theme themes/default,\n"
 		"  --today = วันนี้ตามเวลาประเทศไทย / today in Asia/Bangkok, -j = CPU count\n"
@@ -169,6 +175,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "notify") == 0)
+		return notify_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "backup") == 0)
+		return backup_main(argc - 1, argv + 1);
 	fprintf(stderr, "prongsai: ไม่รู้จักคำสั่ง / unknown command: %s\n", cmd);
 	usage(stderr);
 	return 2;

@@ -37,7 +37,7 @@ run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/public" --db "$TEST_OUT/db
 expect_eq "$?" 0 "build --db --public-key"
 expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "SELECT value FROM settings WHERE key = 'public_key'")" "$pub" "key installed"
 expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "SELECT count(*) FROM forms")" 3 "three forms installed"
-expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "PRAGMA user_version")" 1 "schema version 1"
+expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "PRAGMA user_version")" 2 "schema version 2"
 salt=$(sqlite3 "$TEST_OUT/db/p.db" "SELECT value FROM settings WHERE key = 'rate_limit_salt'")
 run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/public" --db "$TEST_OUT/db/p.db" --public-key "not-a-key" \
 	>"$TEST_OUT/build2.log" 2>&1

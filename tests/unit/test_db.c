@@ -52,11 +52,23 @@ static void test_open_migrate(void)
 	CHECK_INT(db_migrate(db, err, sizeof err), 0);
 	CHECK_INT(db_schema_version(db), DB_SCHEMA_VERSION);
 	CHECK_INT(db_migrate(db, err, sizeof err), 0); /* idempotent */
-	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 10); /* with sqlite_sequence */
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 11); /* with sqlite_sequence */
+	/* a version-1 file with a submission: step 2 adds purged_at and notices
+	 * and keeps the row */
+	CHECK_INT(sqlite3_exec(db, "DROP TABLE notices; ALTER TABLE submissions DROP COLUMN purged_at;"
+			       "PRAGMA user_version=1;"
+			       "INSERT INTO submissions(form_id, kind, channel, code, created_at)"
+			       " VALUES ('c','complaint','general','AAAA','2026-01-01T00:00:00Z')",
+			       NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(db_migrate(db, err, sizeof err), 0);
+	CHECK_INT(db_schema_version(db), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM submissions WHERE code='AAAA' AND purged_at IS NULL"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM notices"), 0);
+	sqlite3_exec(db, "DELETE FROM submissions", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
 	CHECK_INT(db_migrate(db, err, sizeof err), -1); /* newer than us */
 	CHECK(strstr(err, "newer") != NULL);
-	sqlite3_exec(db, "PRAGMA user_version=1", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version=2", NULL, NULL, NULL);
 	sqlite3_close(db);
 	/* a database that is not ours */
 	snprintf(other, sizeof other, "%s/other.db", dir);
