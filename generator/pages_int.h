@@ -1,4 +1,4 @@
-/* pages_int.h: view helpers shared by pages.c and pages_open.c (internal).
+/* pages_int.h: view helpers shared by the pages*.c files (internal).
  *
  * Formatters return text in the arena, with Thai digits when site.yaml asks
  * for them (pg_disp); none fails.  The pg_*_page functions fill a page's view
@@ -18,6 +18,8 @@ const char *pg_isodate(struct arena *a, pdate t);
 const char *pg_fy_label(const struct site_ctx *sc, struct arena *a, int fy);
 const char *pg_month_label(const struct site_ctx *sc, struct arena *a, int y, int mo);
 const char *pg_name_of(const struct named *n);
+/* "../" repeated depth times ("" at the site root). */
+const char *pg_root_of(struct arena *a, int depth);
 void pg_set_str(struct arena *a, struct tval *v, const char *k, const char *s);
 struct tval *pg_project_row(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct project *p);
@@ -27,6 +29,16 @@ const char *pg_rollup_bars(const struct site_ctx *sc, struct arena *a, const cha
 void pg_method_view(const struct site_ctx *sc, struct arena *a, struct tval *v);
 /* Office, group, district and dimension roll-ups and charts of fiscal year fy. */
 void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy);
+
+/* pages_projects.c: the home page, the fiscal-year and filter lists, one
+ * project, one news item's view. */
+void pg_home_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_filter_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_project_page(const struct site_ctx *sc, const struct project *p, struct arena *a,
+	struct tval *v, const char *root);
+struct tval *pg_news_item(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct news *n);
 
 /* pages_open.c: the dashboard, periodic reports, OIT index, procurement,
  * open data and search pages. */
