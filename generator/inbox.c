@@ -1,185 +1,225 @@
-/* inbox.c: see inbox.h. */
+/* inbox.c: see inbox.h.  The command line, the shared set-up of the
+ * subcommands, and `inbox list`. */
 #include "inbox.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <sodium.h>
 
-#define KEY_FILE_MAX 4096
+#include "complaints.h"
+#include "diag.h"
+#include "inbox_cmd.h"
+#include "inbox_key.h"
+#include "load.h"
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#define COMMON_OPTS                                                                                           \
+	"  --db FILE       ฐานข้อมูล / the database (default: $PRONGSAI_DB)\n"                                    \
+	"  --key FILE      แฟ้มกุญแจลับ (สิทธิ์ 0600) / the secret key file, mode 0600\n"                         \
+	"                  (default: $PRONGSAI_INBOX_KEY); - = standard input: --key - < FILE\n"               \
+	"  -C CONTENT      โฟลเดอร์เนื้อหา (สถานะจาก CONTENT/complaints/<CODE>.yaml) / the content folder,\n"    \
+	"                  for the statuses in CONTENT/complaints/<CODE>.yaml (default: content)\n"
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
+static const char usage_all[] =
+	"usage: prongsai inbox keygen --key FILE\n"
+	"       prongsai inbox list [--all] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"       prongsai inbox show CODE [--attachments DIR] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"       prongsai inbox export --csv [-o FILE] [--all] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"       prongsai inbox purge --closed-before DATE [--dry-run] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"  กล่องเรื่องร้องเรียนของเจ้าหน้าที่ ใช้บนเครื่องที่มีกุญแจลับ / the complaint officer's inbox,\n"
+	"  on the machine holding the secret key.  prongsai inbox COMMAND --help for each command.\n"
+	"  exit status: 0 ok, 1 failure, 2 usage error\n";
+
+static const char usage_keygen[] =
+	"usage: prongsai inbox keygen --key FILE\n"
+	"  สร้างคู่กุญแจ เขียนกุญแจลับลง FILE (สิทธิ์ 0600 ไม่เขียนทับ)\n"
+	"  และพิมพ์กุญแจสาธารณะ (base64) สำหรับ site.yaml inbox.public_key\n"
+	"  make a key pair: the secret key goes to FILE (mode 0600, never\n"
+	"  overwritten); the base64 public key is printed, for site.yaml\n"
+	"  inbox.public_key or prongsai build --public-key\n";
+
+static const char usage_list[] =
+	"usage: prongsai inbox list [--all] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"  เรื่องร้องเรียนที่ยังไม่ตอบ (new) และยังไม่ปิด เรียงจากเก่าไปใหม่ ไม่แสดงข้อมูลส่วนบุคคล\n"
+	"  New and open complaints, oldest first, one a line: code, date (Thai time),\n"
+	"  form, channel, status, category, district.  No personal data.\n"
+	"  --all           รวมเรื่องที่ปิดแล้วและที่ลบข้อมูลแล้ว / closed and purged ones too\n" COMMON_OPTS;
+
+static const char usage_show[] =
+	"usage: prongsai inbox show CODE [--attachments DIR] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"  แสดงเรื่องหนึ่งเรื่อง: สถานะ ข้อมูลที่เปิดเผยได้ และข้อมูลส่วนบุคคลที่ถอดรหัสแล้ว\n"
+	"  One complaint: its status history, public values and decrypted personal data.\n"
+	"  CODE            รหัสติดตามเรื่อง ตัวพิมพ์ใดก็ได้ / the tracking code (any case, spaces allowed)\n"
+	"  --attachments DIR  บันทึกไฟล์แนบลง DIR/<CODE>-<n>.<jpg|png|pdf> (สิทธิ์ 0600 ไม่เขียนทับ)\n"
+	"                  write the attachments to DIR/<CODE>-<n>.<ext> (mode 0600, never\n"
+	"                  overwritten; DIR is created with mode 0700 if missing)\n" COMMON_OPTS;
+
+static const char usage_export[] =
+	"usage: prongsai inbox export --csv [-o FILE] [--all] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"  ส่งออกเป็น CSV (UTF-8 มี BOM เปิดใน Excel ได้) รวมข้อมูลส่วนบุคคล เก็บแฟ้มเป็นความลับ\n"
+	"  CSV (RFC 4180, UTF-8 with a BOM for Excel) of the new and open complaints,\n"
+	"  with their personal data: keep the file confidential.\n"
+	"  --csv           รูปแบบ CSV (ต้องระบุ) / CSV format (required)\n"
+	"  -o FILE         เขียนลง FILE (สร้างใหม่ สิทธิ์ 0600 ไม่เขียนทับ) แทน stdout /\n"
+	"                  write to a new FILE (mode 0600, never overwritten) instead of stdout\n"
+	"  --all           รวมเรื่องที่ปิดแล้วและที่ลบข้อมูลแล้ว / closed and purged ones too\n" COMMON_OPTS;
+
+static const char usage_purge[] =
+	"usage: prongsai inbox purge --closed-before DATE [--dry-run] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"  ลบข้อมูลส่วนบุคคลของเรื่องที่ปิด (resolved/rejected) ก่อนวันที่ DATE ตามระยะเวลาเก็บรักษาตาม PDPA:\n"
+	"  ข้อมูลที่เข้ารหัส ไฟล์แนบ และข้อความอิสระ (เก็บรหัส วันที่ และค่าที่เลือกไว้สำหรับสถิติ)\n"
+	"  Deletes the personal data of the complaints closed (resolved or rejected)\n"
+	"  before DATE, for the PDPA retention period: sealed values, attachments and\n"
+	"  free-text values (the code, dates and chosen values stay, for statistics).\n"
+	"  --closed-before DATE  YYYY-MM-DD (ค.ศ. หรือ พ.ศ. / CE or BE)\n"
+	"  --dry-run       แสดงว่าจะลบเรื่องใดโดยไม่ลบ / list what would be purged, change nothing\n" COMMON_OPTS;
+
+static const char *sub_usage(const char *sub)
 {
-	va_list ap;
-
-	if (!errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
+	if (strcmp(sub, "keygen") == 0)
+		return usage_keygen;
+	if (strcmp(sub, "list") == 0)
+		return usage_list;
+	if (strcmp(sub, "show") == 0)
+		return usage_show;
+	if (strcmp(sub, "export") == 0)
+		return usage_export;
+	if (strcmp(sub, "purge") == 0)
+		return usage_purge;
+	return usage_all;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+static int usage_error(const char *sub, const char *th, const char *en, const char *arg)
 {
-	ssize_t w;
+	fprintf(stderr, "prongsai inbox %s: %s / %s%s%s\n", sub, th, en, arg ? ": " : "", arg ? arg : "");
+	fputs(sub_usage(sub), stderr);
+	return 2;
+}
 
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
+/* ---- shared helpers (inbox_cmd.h) ---- */
+
+void inbox_status_of(const struct model *m, const char *code, struct inbox_status *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->resp = model_response(m, code);
+	if (s->resp && s->resp->n_history) {
+		const struct case_event *e = &s->resp->history[s->resp->n_history - 1];
+		s->status = e->status;
+		s->since = e->date;
+		s->closed = case_status_closed(e->status);
+	} else {
+		s->resp = NULL;
+	}
+}
+
+const char *inbox_status_name(const struct inbox_status *s)
+{
+	return s->resp ? case_status_name(s->status) : "new";
+}
+
+void inbox_print_text(FILE *f, const char *s, size_t len, const char *indent)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n') {
+			fputc('\n', f);
+			fputs(indent, f);
+		} else if (c == '\r') {
 			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int inbox_keygen(const char *path, char pub_b64[45], char *err, size_t errlen)
-{
-	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-	char sk_b64[45], text[512];
-	int fd, n, ok;
-
-	if (sodium_init() < 0) {
-		seterr(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
-		return -1;
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			seterr(err, errlen, "%s exists already: a key is never overwritten (submissions sealed to it "
-			       "could no longer be read) / มีแฟ้ม %s อยู่แล้ว จะไม่เขียนทับกุญแจเดิม", path, path);
-		else
-			seterr(err, errlen, "cannot create %s: %s / สร้างแฟ้มกุญแจไม่ได้", path, strerror(errno));
-		return -1;
-	}
-	crypto_box_keypair(pk, sk);
-	sodium_bin2base64(pub_b64, 45, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
-	sodium_bin2base64(sk_b64, sizeof sk_b64, sk, sizeof sk, sodium_base64_VARIANT_ORIGINAL);
-	n = snprintf(text, sizeof text,
-		     "# prongsai inbox key pair (X25519, libsodium crypto_box).\n"
-		     "# เก็บแฟ้มนี้เป็นความลับ / KEEP THIS FILE SECRET: it opens the personal data of complainants.\n"
-		     "# Keep a copy offline: without it, sealed submissions cannot be read.\n"
-		     "secret_key: %s\npublic_key: %s\n", sk_b64, pub_b64);
-	ok = n > 0 && (size_t)n < sizeof text && fchmod(fd, 0600) == 0 && write_all(fd, text, (size_t)n) == 0 &&
-	     fsync(fd) == 0;
-	sodium_memzero(sk, sizeof sk);
-	sodium_memzero(sk_b64, sizeof sk_b64);
-	sodium_memzero(text, sizeof text);
-	if (close(fd) != 0)
-		ok = 0;
-	if (!ok) {
-		seterr(err, errlen, "cannot write %s: %s / เขียนแฟ้มกุญแจไม่ได้", path, strerror(errno));
-		unlink(path);
-		return -1;
-	}
-	return 0;
-}
-
-/* The value of "name: value" in text, decoded from base64 into out[32]. */
-static int key_field(const char *text, const char *name, unsigned char out[32])
-{
-	const char *p = text, *v, *end;
-	size_t nlen = strlen(name), len;
-
-	while (*p) {
-		end = p + strcspn(p, "\n");
-		if ((size_t)(end - p) > nlen + 1 && strncmp(p, name, nlen) == 0 && p[nlen] == ':') {
-			v = p + nlen + 1;
-			while (*v == ' ' || *v == '\t')
-				v++;
-			len = (size_t)(end - v);
-			while (len && (v[len - 1] == ' ' || v[len - 1] == '\r' || v[len - 1] == '\t'))
-				len--;
-			if (sodium_base642bin(out, 32, v, len, NULL, &len, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-			    len != 32)
-				return -1;
-			return 0;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			fputc('?', f);
+		} else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+			   (unsigned char)s[i + 1] <= 0x9f) {
+			fputc('?', f); /* C1 control */
+			i++;
+		} else {
+			fputc(c, f);
 		}
-		p = *end ? end + 1 : end;
 	}
-	return -1;
 }
 
-int inbox_key_read(const char *path, unsigned char sk[32], unsigned char pk[32], char *err, size_t errlen)
-{
-	char text[KEY_FILE_MAX + 1];
-	unsigned char check[32];
-	ssize_t n;
-	size_t len = 0;
-	int fd, ok;
+/* ---- list ---- */
 
-	if (sodium_init() < 0) {
-		seterr(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
-		return -1;
+struct list_ctx {
+	struct inbox_run *r;
+	size_t shown, hidden;
+};
+
+static int list_one(void *ctx, const struct inbox_case *c)
+{
+	struct list_ctx *l = ctx;
+	struct inbox_status s;
+	char when[INBOX_TIME_SIZE], purged[INBOX_TIME_SIZE];
+	const char *category;
+
+	inbox_status_of(&l->r->m, c->code, &s);
+	if ((s.closed || c->purged_at[0]) && !l->r->o->all) {
+		l->hidden++;
+		return 0;
 	}
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		seterr(err, errlen, "cannot open %s: %s / เปิดแฟ้มกุญแจไม่ได้", path, strerror(errno));
-		return -1;
+	inbox_time_bangkok(c->created_at, 0, when);
+	category = s.resp && s.resp->category ? s.resp->category : c->category;
+	printf("%-19s  %-16s  %-12s  %-10s  %-12s  %-14s  %s", c->code, when, c->form_id, c->channel,
+	       inbox_status_name(&s), category[0] ? category : "-", c->district[0] ? c->district : "-");
+	if (c->purged_at[0]) {
+		inbox_time_bangkok(c->purged_at, 0, purged);
+		printf("  purged %s", purged);
 	}
-	while (len < KEY_FILE_MAX && (n = read(fd, text + len, KEY_FILE_MAX - len)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	text[len] = '\0';
-	ok = key_field(text, "secret_key", sk) == 0 && key_field(text, "public_key", pk) == 0 &&
-	     crypto_scalarmult_base(check, sk) == 0 && sodium_memcmp(check, pk, 32) == 0;
-	sodium_memzero(text, sizeof text);
-	if (!ok) {
-		sodium_memzero(sk, 32);
-		seterr(err, errlen, "%s is not a prongsai key file, or its keys do not match / "
-		       "แฟ้มกุญแจไม่ถูกต้อง", path);
-		return -1;
-	}
+	putchar('\n');
+	l->shown++;
 	return 0;
 }
 
-static void usage(FILE *f)
+int inbox_cmd_list(struct inbox_run *r)
 {
-	fputs("usage: prongsai inbox keygen --key FILE\n"
-	      "       prongsai inbox list|show|export|purge   (not yet implemented)\n"
-	      "  keygen --key FILE  สร้างคู่กุญแจ เขียนกุญแจลับลง FILE (สิทธิ์ 0600 ไม่เขียนทับ)\n"
-	      "                     และพิมพ์กุญแจสาธารณะ (base64) สำหรับ site.yaml inbox.public_key\n"
-	      "                     make a key pair: the secret key goes to FILE (mode 0600, never\n"
-	      "                     overwritten); the base64 public key is printed, for site.yaml\n"
-	      "                     inbox.public_key or prongsai build --public-key\n", f);
+	struct list_ctx l = { r, 0, 0 };
+	char err[512];
+	int rc;
+
+	printf("%-19s  %-16s  %-12s  %-10s  %-12s  %-14s  %s\n", "CODE", "CREATED (UTC+7)", "FORM", "CHANNEL",
+	       "STATUS", "CATEGORY", "DISTRICT");
+	rc = inbox_db_read_begin(&r->x, err, sizeof err);
+	if (rc == 0)
+		rc = inbox_each_case(&r->x, list_one, &l, err, sizeof err);
+	inbox_db_read_end(&r->x);
+	if (rc != 0) {
+		fprintf(stderr, "prongsai inbox list: %s\n", err);
+		return 1;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("prongsai inbox list: เขียนผลลัพธ์ไม่ได้ / cannot write the output\n", stderr);
+		return 1;
+	}
+	fprintf(stderr, "%zu เรื่อง%s / %zu complaint(s)%s", l.shown, r->o->all ? "" : "ที่ยังไม่ปิด", l.shown,
+		r->o->all ? "" : " new or open");
+	if (l.hidden)
+		fprintf(stderr, " (ปิดแล้ว %zu เรื่อง ดูด้วย --all / %zu closed: --all shows them)", l.hidden, l.hidden);
+	fputs("\n  prongsai inbox show CODE: อ่านเรื่อง / read one\n", stderr);
+	return 0;
 }
+
+/* ---- keygen ---- */
 
 static int keygen_main(int argc, char **argv)
 {
 	const char *path = NULL;
-	char pub[45], err[512];
+	char pub[INBOX_KEY_B64], err[512];
 	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
 			path = argv[++i];
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
+			fputs(usage_keygen, stdout);
 			return 0;
 		} else {
-			fprintf(stderr, "prongsai inbox keygen: ไม่รู้จักตัวเลือก / unknown option: %s\n", argv[i]);
-			usage(stderr);
-			return 2;
+			return usage_error("keygen", "ไม่รู้จักตัวเลือก", "unknown option", argv[i]);
 		}
 	}
-	if (!path) {
-		fputs("prongsai inbox keygen: ต้องระบุ --key FILE / --key FILE is required\n", stderr);
-		usage(stderr);
-		return 2;
-	}
+	if (!path)
+		return usage_error("keygen", "ต้องระบุ --key FILE", "--key FILE is required", NULL);
 	if (inbox_keygen(path, pub, err, sizeof err) < 0) {
 		fprintf(stderr, "prongsai inbox keygen: %s\n", err);
 		return 1;
@@ -192,22 +232,147 @@ static int keygen_main(int argc, char **argv)
 	return 0;
 }
 
+/* ---- the command line of list, show, export, purge ---- */
+
+/* Returns 0, 2 (usage error, reported), or -1 for --help (printed). */
+static int parse_opts(int argc, char **argv, struct inbox_opts *o)
+{
+	const char *sub = argv[0], *before = NULL;
+	int i, show = strcmp(sub, "show") == 0, export = strcmp(sub, "export") == 0,
+	       purge = strcmp(sub, "purge") == 0, list = strcmp(sub, "list") == 0, be;
+
+	memset(o, 0, sizeof(*o));
+	o->sub = sub;
+	o->db = getenv("PRONGSAI_DB");
+	o->key = getenv("PRONGSAI_INBOX_KEY");
+	o->content = "content";
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+		int takes = strcmp(a, "--db") == 0 || strcmp(a, "--key") == 0 || strcmp(a, "-C") == 0 ||
+			    (show && strcmp(a, "--attachments") == 0) || (export && strcmp(a, "-o") == 0) ||
+			    (purge && strcmp(a, "--closed-before") == 0);
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(sub_usage(sub), stdout);
+			return -1;
+		}
+		if (takes && !next)
+			return usage_error(sub, "ขาดค่าของตัวเลือก", "missing value for", a);
+		if (strcmp(a, "--db") == 0)
+			o->db = next;
+		else if (strcmp(a, "--key") == 0)
+			o->key = next;
+		else if (strcmp(a, "-C") == 0)
+			o->content = next;
+		else if (show && strcmp(a, "--attachments") == 0)
+			o->attachments = next;
+		else if (export && strcmp(a, "-o") == 0)
+			o->out = next;
+		else if (purge && strcmp(a, "--closed-before") == 0)
+			before = next;
+		else if ((list || export) && strcmp(a, "--all") == 0)
+			o->all = 1;
+		else if (export && strcmp(a, "--csv") == 0)
+			o->csv = 1;
+		else if (purge && strcmp(a, "--dry-run") == 0)
+			o->dry_run = 1;
+		else if (show && a[0] != '-' && !o->code)
+			o->code = a;
+		else
+			return usage_error(sub, "ไม่รู้จักตัวเลือก", "unknown option or extra argument", a);
+		if (takes)
+			i++;
+	}
+	if (!o->db || !o->db[0])
+		return usage_error(sub, "ต้องระบุ --db FILE (หรือ PRONGSAI_DB)", "--db FILE or PRONGSAI_DB is required",
+				   NULL);
+	if (!o->key || !o->key[0])
+		return usage_error(sub, "ต้องระบุ --key FILE (หรือ PRONGSAI_INBOX_KEY)",
+				   "--key FILE or PRONGSAI_INBOX_KEY is required", NULL);
+	if (show && !o->code)
+		return usage_error(sub, "ต้องระบุรหัสติดตามเรื่อง", "CODE is required", NULL);
+	if (show && strlen(o->code) > INBOX_CODE_ARG_MAX)
+		return usage_error(sub, "รหัสติดตามเรื่องยาวเกินไป", "not a tracking code (too long)", NULL);
+	if (o->attachments && (!o->attachments[0] || strlen(o->attachments) > PATH_MAX - 64))
+		return usage_error(sub, "--attachments: ชื่อโฟลเดอร์ว่างหรือยาวเกินไป",
+				   "--attachments: empty or too long a path", NULL);
+	if (o->out && (!o->out[0] || strlen(o->out) >= PATH_MAX))
+		return usage_error(sub, "-o: ชื่อแฟ้มว่างหรือยาวเกินไป", "-o: empty or too long a path", NULL);
+	if (export && !o->csv)
+		return usage_error(sub, "ต้องระบุ --csv (รูปแบบเดียวที่มี)", "--csv is required (the only format)", NULL);
+	if (purge && !before)
+		return usage_error(sub, "ต้องระบุ --closed-before DATE", "--closed-before DATE is required", NULL);
+	if (purge && (strlen(before) != 10 || date_parse(before, &o->before, &be) != DATE_OK))
+		return usage_error(sub, "--closed-before: วันที่ต้องเป็น YYYY-MM-DD", "--closed-before: not a YYYY-MM-DD date",
+				   strlen(before) <= 32 ? before : NULL);
+	if (purge)
+		date_iso(o->before, o->before_iso);
+	return 0;
+}
+
+static int run_sub(int argc, char **argv)
+{
+	struct inbox_opts o;
+	struct inbox_run r;
+	struct diags d;
+	char err[1024], prefix[PATH_MAX];
+	int rc;
+
+	rc = parse_opts(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	memset(&r, 0, sizeof r);
+	r.o = &o;
+	if (inbox_db_open(&r.x, o.db, o.key, strcmp(o.sub, "purge") == 0, err, sizeof err) != 0) {
+		fprintf(stderr, "prongsai inbox %s: %s\n", o.sub, err);
+		return 1;
+	}
+	model_init(&r.m);
+	diags_init(&d, LANG_TH);
+	rc = load_responses(&r.m, o.content, &d);
+	snprintf(prefix, sizeof prefix, "%s/", o.content);
+	if (d.errors || d.warnings)
+		diags_print(&d, stderr, rc == 0 ? prefix : "");
+	if (rc != 0) {
+		fprintf(stderr, "prongsai inbox %s: ไม่พบโฟลเดอร์เนื้อหา %s (ใช้ -C) / content folder %s not found "
+			"(use -C): the statuses come from its complaints/\n", o.sub, o.content, o.content);
+		rc = 1;
+		goto done;
+	}
+	r.responses_ok = d.errors == 0;
+	if (!r.responses_ok)
+		fprintf(stderr, "prongsai inbox %s: แฟ้มบันทึกการตอบบางแฟ้มมีข้อผิดพลาด (ดู prongsai check) "
+			"เรื่องเหล่านั้นแสดงเป็น new / some response files have errors (see prongsai check): "
+			"those cases show as new\n", o.sub);
+	if (strcmp(o.sub, "list") == 0)
+		rc = inbox_cmd_list(&r);
+	else if (strcmp(o.sub, "show") == 0)
+		rc = inbox_cmd_show(&r);
+	else if (strcmp(o.sub, "export") == 0)
+		rc = inbox_cmd_export(&r);
+	else
+		rc = inbox_cmd_purge(&r);
+done:
+	diags_free(&d);
+	model_free(&r.m);
+	inbox_db_close(&r.x);
+	return rc;
+}
+
 int inbox_main(int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : NULL;
 
 	if (!sub || strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
-		usage(sub ? stdout : stderr);
+		fputs(usage_all, sub ? stdout : stderr);
 		return sub ? 0 : 2;
 	}
 	if (strcmp(sub, "keygen") == 0)
 		return keygen_main(argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0 || strcmp(sub, "show") == 0 || strcmp(sub, "export") == 0 ||
-	    strcmp(sub, "purge") == 0) {
-		fprintf(stderr, "prongsai inbox %s: ยังไม่รองรับ / not yet implemented\n", sub);
-		return 2;
-	}
+	    strcmp(sub, "purge") == 0)
+		return run_sub(argc - 1, argv + 1);
 	fprintf(stderr, "prongsai inbox: ไม่รู้จักคำสั่ง / unknown command: %s\n", sub);
-	usage(stderr);
+	fputs(usage_all, stderr);
 	return 2;
 }

@@ -390,3 +390,44 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	return 0;
 }
 
+int load_responses(struct model *m, const char *root, struct diags *d)
+{
+	struct walk w;
+	char real_root[PATH_MAX], dir[PATH_MAX];
+	struct stat st;
+	struct arena scratch;
+	struct loader ld = { { &m->arena, d, NULL }, &scratch, NULL, &m->site };
+	size_t i;
+	int n;
+
+	m->root = ld.root = arena_strdup(&m->arena, root);
+	if (stat(root, &st) != 0 || !S_ISDIR(st.st_mode) || !realpath(root, real_root)) {
+		diag_error(d, file_loc(root), "ไม่พบโฟลเดอร์เนื้อหา", "content folder not found");
+		return -1;
+	}
+	n = snprintf(dir, sizeof(dir), "%s/complaints", root);
+	if (n < 0 || (size_t)n >= sizeof(dir) || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0; /* no responses yet */
+	memset(&w, 0, sizeof(w));
+	w.root = root;
+	w.real_root = real_root;
+	w.real_root_len = strlen(real_root);
+	w.d = d;
+	walk_dir(&w, "complaints", 1);
+	m->responses = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->responses));
+	arena_init(&scratch);
+	for (i = 0; i < w.n; i++) {
+		w.files[i].kind = classify(d, w.files[i].rel);
+		if (w.files[i].kind != FK_COMPLAINT)
+			continue;
+		load_one(&ld, &w.files[i]);
+		if (w.files[i].result)
+			m->responses[m->n_responses++] = w.files[i].result;
+	}
+	arena_free(&scratch);
+	qsort(m->responses, m->n_responses, sizeof(*m->responses), cmp_resp);
+	for (i = 0; i < w.n; i++)
+		free(w.files[i].rel);
+	free(w.files);
+	return 0;
+}

@@ -15,6 +15,14 @@
  * -1 when root itself cannot be read (also reported in d). */
 int load_content(struct model *m, const char *root, int jobs, struct diags *d);
 
+/* Load only the staff responses, root/complaints/<CODE>.yaml, into
+ * m->responses (sorted by code, for model_response()), as load_content()
+ * would (same caps and mapping, problems into d; unusable files are left
+ * out).  For `prongsai inbox`, which needs the cases' statuses and nothing
+ * else.  A root without a complaints/ folder gives no responses and returns
+ * 0; returns -1 (reported in d) when root itself is not a readable folder. */
+int load_responses(struct model *m, const char *root, struct diags *d);
+
 /* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
  * and the body, returns 0; returns -1 if text does not start with a front
  * matter block or it is not closed. */
