@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 
 #define ARENA_BLOCK 65536
 
@@ -36,6 +37,15 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+}
+
+void arena_wipe(struct arena *a)
+{
+	struct arena_block *b;
+
+	for (b = a->head; b; b = b->next)
+		sodium_memzero(b->mem, b->size);
+	arena_free(a);
 }
 
 void arena_reset(struct arena *a)

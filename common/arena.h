@@ -15,6 +15,9 @@ struct arena {
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
+/* arena_free() that first overwrites every block with zeros (sodium_memzero,
+ * which the compiler cannot drop): for arenas that held secrets. */
+void arena_wipe(struct arena *a);
 /* Forget everything allocated but keep one block for reuse (cheaper than
  * arena_free() + arena_init() for a scratch arena used in a loop). */
 void arena_reset(struct arena *a);
