@@ -18,6 +18,7 @@
 #include "db.h"
 #include "derive.h"
 #include "feeds.h"
+#include "fsutil.h"
 #include "load.h"
 #include "model.h"
 #include "oit.h"
@@ -182,12 +183,29 @@ static int install_db(const struct build_opts *o, const struct model *m)
 {
 	sqlite3 *db = NULL;
 	char err[512];
+	char dir[PATH_MAX];
 	struct db_settings s;
+	int made = 0;
 
+	/* a missing folder is made 0700: the database holds personal data
+	 * (general complaints' attachments are not sealed), so nobody else may
+	 * read it until the administrator gives the collector's user access */
+	if (fs_parent(o->db, dir, sizeof(dir), err, sizeof(err)) != 0 ||
+		fs_mkdirs(dir, 0700, &made, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: --db %s: %s\n", o->db, err);
+		return -1;
+	}
+	if (made)
+		say(o, "สร้างโฟลเดอร์ %s (สิทธิ์ 0700) ให้ผู้ใช้ของ collector เขียนได้ก่อนเปิดบริการ",
+			"made the folder %s (mode 0700); give the collector's user access to it", dir);
 	memset(&s, 0, sizeof(s));
 	s.public_key_b64 = o->public_key ? o->public_key : m->site.public_key;
 	s.site_origin = m->site.base_url;
 	s.collector_path = m->site.collector;
+	s.thanks_base = m->site.thanks_base;
+	s.rate_limit_per_hour = m->site.rate_limit_per_hour;
+	s.repeat_window_s = m->site.repeat_window_s;
+	s.busy_timeout_ms = m->site.busy_timeout_ms;
 	s.office_name_th = m->site.name;
 	s.office_name_en = m->site.name_en;
 	s.office_phone = m->site.phone;

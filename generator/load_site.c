@@ -67,11 +67,62 @@ static int64_t *target_row(struct yctx *c, const struct ynode *t, const char *ke
 	return row;
 }
 
+/* 1 if t can be the site root the collector redirects to: an http(s) URL
+ * with a host, or a path starting with one "/"; no character that would
+ * need percent-encoding in a Location header, no query or fragment (the
+ * collector appends "forms/<id>/thanks/index.html?code=..."). */
+static int thanks_base_ok(const char *t)
+{
+	const char *p = t;
+	size_t i;
+
+	if (strncmp(t, "https://", 8) == 0)
+		p = t + 8;
+	else if (strncmp(t, "http://", 7) == 0)
+		p = t + 7;
+	else if (t[0] != '/' || t[1] == '/')
+		return 0;
+	if (p != t && (!*p || *p == '/'))
+		return 0; /* no host */
+	for (i = 0; t[i]; i++)
+		if ((unsigned char)t[i] <= ' ' || (unsigned char)t[i] >= 0x7f || strchr("\"<>\\^`{|}?#", t[i]))
+			return 0;
+	return 1;
+}
+
+/* site.yaml collector_settings: the collector's limits, installed into its
+ * database by build --db (struct db_settings). */
+static void load_collector_settings(struct yctx *c, const struct ynode *o,
+	const char *const *keys, struct site *s)
+{
+	const char *t;
+	long v;
+
+	ycheck_keys(c, o, keys);
+	/* written 0 = no limit / off; in struct site (db.h) 0 is "default" */
+	if (yget_int(c, o, "rate_limit_per_hour", 0, 0, 10000, &v) == Y_OK)
+		s->rate_limit_per_hour = v ? (int)v : -1;
+	if (yget_int(c, o, "repeat_window_seconds", 0, 0, 86400, &v) == Y_OK)
+		s->repeat_window_s = v ? (int)v : -1;
+	if (yget_int(c, o, "busy_timeout_ms", 0, 100, 60000, &v) == Y_OK)
+		s->busy_timeout_ms = (int)v;
+	if ((t = get_text(c, o, "thanks_base", 0)) != NULL && t[0]) {
+		if (thanks_base_ok(t))
+			s->thanks_base = t;
+		else
+			diag_error(c->d, yloc(c->path, ymap_get(o, "thanks_base")),
+				"thanks_base ต้องเป็น URL เต็ม (https://...) หรือพาธที่ขึ้นต้นด้วย / "
+				"โดยไม่มีช่องว่าง อักขระพิเศษ ? หรือ #",
+				"thanks_base must be an absolute URL (https://...) or a path starting with /, "
+				"without spaces, special characters, ? or #");
+	}
+}
+
 void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 {
 	static const char *const keys[] = { "sample", "office", "base_url", "collector",
 		"license", "fiscal_years", "display", "status", "rollup", "districts", "groups",
-		"dimensions", "disbursement_targets", "inbox", NULL };
+		"dimensions", "disbursement_targets", "inbox", "collector_settings", NULL };
 	static const char *const office_keys[] = { "name", "name_en", "parent", "parent_en",
 		"address", "address_en", "phone", "email", "social", NULL };
 	static const char *const link_keys[] = { "label", "url", NULL };
@@ -80,6 +131,8 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 	static const char *const status_keys[] = { "behind", "seriously_behind", NULL };
 	static const char *const target_keys[] = { "fiscal_year", "overall", "recurrent", "capital", NULL };
 	static const char *const inbox_keys[] = { "public_key", NULL };
+	static const char *const collector_keys[] = { "rate_limit_per_hour", "repeat_window_seconds",
+		"busy_timeout_ms", "thanks_base", NULL };
 	struct yctx *c = &ld->c;
 	const struct ynode *o, *n, *seq;
 	size_t i;
@@ -221,6 +274,8 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 			s->n_targets++;
 		}
 	}
+	if ((o = yget_map(c, root, "collector_settings", 0)) != NULL)
+		load_collector_settings(c, o, collector_keys, s);
 	if ((o = yget_map(c, root, "inbox", 0)) != NULL) {
 		const char *k;
 		ycheck_keys(c, o, inbox_keys);

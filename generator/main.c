@@ -30,7 +30,7 @@ static void usage(FILE *f)
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
 		"  prongsai notify --db FILE [--config FILE]\n"
 		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
-		"  prongsai backup --db FILE --dir DIR [--keep N]\n"
+		"  prongsai backup --db FILE --dir DIR [--keep N] [-q]\n"
 		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
 		"\n"
 		"ค่าปริยาย / defaults: -C content, -o public, --theme themes/default,\n"

@@ -58,6 +58,10 @@ struct site {
 	struct disb_target *targets;
 	size_t n_targets;
 	const char *public_key;   /* base64, or NULL */
+	/* collector_settings, as struct db_settings takes them (db.h): 0 =
+	 * the default, negative = no limit / off */
+	int rate_limit_per_hour, repeat_window_s, busy_timeout_ms;
+	const char *thanks_base;  /* NULL: derived from SCRIPT_NAME */
 };
 
 struct person {

@@ -8,6 +8,11 @@
 
 cl_setup "$TEST_OUT/site" || finish
 URL=application/x-www-form-urlencoded
+# the defaults when site.yaml says nothing
+settings() { sqlite3 "$1" "SELECT group_concat(key || '=' || value, ' ') FROM (SELECT key, value FROM settings
+	WHERE key IN ('rate_limit_per_hour', 'repeat_window_s', 'busy_timeout_ms', 'thanks_base') ORDER BY key)"; }
+expect_eq "$(settings "$CL_DB")" "busy_timeout_ms=5000 rate_limit_per_hour=20 repeat_window_s=600 thanks_base=" \
+	"defaults without collector_settings"
 GOOD='subject=%E0%B8%96%E0%B8%99%E0%B8%99%E0%B8%8A%E0%B8%B3%E0%B8%A3%E0%B8%B8%E0%B8%94&detail=line1%0D%0Aline2&district=dan-sai&category=service&consent=yes&website='
 
 # expect STATUS WHAT METHOD PATH CTYPE BODY [VAR=VALUE...]: the status, and
@@ -129,7 +134,67 @@ expect 303 "anonymous without a key" POST /complaint "$URL" "${GOOD/line1/anon}"
 
 # the response headers every answer carries
 out=$(cl_cgi POST /complaint "$URL" "x=1")
-for h in 'Cache-Control: no-store' 'X-Content-Type-Options: nosniff' "Content-Security-Policy: default-src 'none'"; do
+for h in 'Cache-Control: no-store' 'X-Content-Type-Options: nosniff' "Content-Security-Policy: default-src 'none'" \
+	'Referrer-Policy: no-referrer'; do
 	printf '%s' "$out" | grep -qF "$h" && pass "header $h" || fail "missing header $h"
 done
+# the tracking code must not leak through Referer: the redirect to the
+# thank-you page and the collector's own pages say so (header and meta)
+for req in "POST /complaint $URL ${GOOD/line1/referrer}" "GET /track  " "GET /health  " "POST /nosuch $URL x"; do
+	set -- $req
+	out=$(cl_cgi "$1" "$2" "${3:-}" "${4:-}" 2>/dev/null)
+	printf '%s' "$out" | grep -qF 'Referrer-Policy: no-referrer' && pass "$1 $2 ($(cl_status "$out")): Referrer-Policy" ||
+		fail "$1 $2: no Referrer-Policy header"
+done
+out=$(cl_cgi POST /nosuch "$URL" x 2>/dev/null)
+printf '%s' "$out" | grep -qF '<meta name="referrer" content="no-referrer">' && pass "error page: referrer meta" ||
+	fail "error page without the referrer meta"
+for p in forms/complaint/thanks/index.html track/index.html; do
+	grep -qF '<meta name="referrer" content="no-referrer">' "$CL_PUBLIC/$p" && pass "$p: referrer meta" ||
+		fail "$p: no referrer meta"
+done
+grep -qF 'name="referrer"' "$CL_PUBLIC/forms/complaint/index.html" && fail "the form page got the referrer meta" ||
+	pass "other pages keep the default referrer policy"
+
+# site.yaml collector_settings reach the database and the collector; build
+# --db makes the database's missing folders (0700)
+cp -r "$TOP/content" "$TEST_OUT/content2"
+cat >>"$TEST_OUT/content2/site.yaml" <<'Y'
+collector_settings:
+  rate_limit_per_hour: 2
+  repeat_window_seconds: 0
+  busy_timeout_ms: 2500
+  thanks_base: "https://www.example.go.th/loei"
+Y
+DB2=$TEST_OUT/var/lib/prongsai/collect.db
+"$PRONGSAI" build -q -C "$TEST_OUT/content2" -o "$TEST_OUT/public2" --db "$DB2" 2>"$TEST_OUT/build2.err"
+expect_eq "$?" 0 "build --db into a folder that does not exist"
+expect_eq "$(stat -c %a "$TEST_OUT/var/lib/prongsai"):$(stat -c %a "$TEST_OUT/var/lib"):$(stat -c %a "$TEST_OUT/var")" \
+	700:700:700 "the missing folders are made 0700"
+expect_eq "$(settings "$DB2")" \
+	"busy_timeout_ms=2500 rate_limit_per_hour=2 repeat_window_s=0 thanks_base=https://www.example.go.th/loei/" \
+	"collector_settings installed"
+LIVE_DB=$CL_DB
+CL_DB=$DB2
+for i in 1 2 3; do
+	out=$(cl_cgi POST /complaint "$URL" "${GOOD/line1/limit$i}" 2>/dev/null)
+	st[$i]=$(cl_status "$out")
+	[ "$i" = 1 ] && loc=$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')
+done
+expect_eq "${st[1]} ${st[2]} ${st[3]}" "303 303 429" "rate_limit_per_hour: 2 lets two through"
+case $loc in
+https://www.example.go.th/loei/forms/complaint/thanks/index.html\?code=*) pass "thanks_base used: $loc" ;;
+*) fail "thanks_base not used: $loc" ;;
+esac
+CL_DB=$LIVE_DB
+sed -i 's/rate_limit_per_hour: 2/rate_limit_per_hour: 0/' "$TEST_OUT/content2/site.yaml"
+"$PRONGSAI" build -q -C "$TEST_OUT/content2" -o "$TEST_OUT/public2" --db "$DB2" 2>"$TEST_OUT/build2.err"
+expect_eq "$(sqlite3 "$DB2" "SELECT value FROM settings WHERE key = 'rate_limit_per_hour'")" 0 \
+	"rate_limit_per_hour: 0 is stored as no limit"
+# a parent that is a file: refused, nothing built
+: >"$TEST_OUT/afile"
+"$PRONGSAI" build -q -C "$TEST_OUT/content2" -o "$TEST_OUT/public3" --db "$TEST_OUT/afile/x.db" 2>"$TEST_OUT/build3.err"
+expect_eq "$?" 1 "build --db under a regular file exits 1"
+expect_grep 'not a directory' "$TEST_OUT/build3.err" "... and says why"
+[ ! -e "$TEST_OUT/public3" ] && pass "... and builds nothing" || fail "public3 was built"
 finish
