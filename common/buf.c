@@ -11,6 +11,7 @@ void buf_init(struct buf *b, size_t cap)
 	b->len = 0;
 	b->alloc = 0;
 	b->cap = cap;
+	b->err = BUF_OK;
 }
 
 void buf_free(struct buf *b)
@@ -19,16 +20,25 @@ void buf_free(struct buf *b)
 	b->data = NULL;
 	b->len = 0;
 	b->alloc = 0;
+	b->err = BUF_OK;
 }
 
 void buf_reset(struct buf *b)
 {
 	b->len = 0;
+	b->err = BUF_OK;
 	if (b->data)
 		b->data[0] = '\0';
 }
 
-/* Make room for len more bytes plus the NUL.  On error nothing changes. */
+static enum buf_result failed(struct buf *b, enum buf_result r)
+{
+	if (b->err == BUF_OK)
+		b->err = r;
+	return r;
+}
+
+/* Make room for len more bytes plus the NUL.  On error only err changes. */
 static enum buf_result buf_grow(struct buf *b, size_t len)
 {
 	size_t need, a;
@@ -36,7 +46,7 @@ static enum buf_result buf_grow(struct buf *b, size_t len)
 
 	assert(b->len <= b->cap);
 	if (len > b->cap - b->len)
-		return BUF_TOO_BIG;
+		return failed(b, BUF_TOO_BIG);
 	need = b->len + len + 1;
 	if (need <= b->alloc)
 		return BUF_OK;
@@ -47,7 +57,7 @@ static enum buf_result buf_grow(struct buf *b, size_t len)
 		a = b->cap + 1;
 	p = realloc(b->data, a);
 	if (!p)
-		return BUF_NOMEM;
+		return failed(b, BUF_NOMEM);
 	b->data = p;
 	b->alloc = a;
 	return BUF_OK;
@@ -86,7 +96,7 @@ enum buf_result buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		return BUF_NOMEM;
+		return failed(b, BUF_NOMEM);
 	r = buf_grow(b, (size_t)n);
 	if (r != BUF_OK)
 		return r;
@@ -122,5 +132,6 @@ char *buf_detach(struct buf *b, size_t *len)
 	b->data = NULL;
 	b->len = 0;
 	b->alloc = 0;
+	b->err = BUF_OK;
 	return p;
 }

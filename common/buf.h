@@ -1,7 +1,9 @@
 /* buf.h: a growable byte buffer with a hard cap.
  *
  * Every buffer is created with a maximum size; any append that would take it
- * past the cap fails with BUF_TOO_BIG and leaves the buffer as it was.  The
+ * past the cap fails with BUF_TOO_BIG and leaves the buffer as it was; the
+ * first failure is kept in err until buf_reset(), buf_free() or buf_detach(),
+ * so that a writer can append many pieces and check once at the end.  The
  * content is always NUL-terminated (the terminator is not counted in len and
  * does not count against the cap).  Ownership: the buffer owns its memory until
  * buf_detach() hands it to the caller, or buf_free() releases it.
@@ -20,15 +22,16 @@ struct buf {
 	size_t len;   /* bytes in use, excluding the NUL */
 	size_t alloc; /* bytes allocated */
 	size_t cap;   /* hard maximum for len */
+	enum buf_result err; /* the first failed append since init/reset/free */
 };
 
 /* Initialise an empty buffer that may grow to at most cap bytes. */
 void buf_init(struct buf *b, size_t cap);
 
-/* Release the memory and reset to empty (the cap is kept). */
+/* Release the memory and reset to empty (the cap is kept, err cleared). */
 void buf_free(struct buf *b);
 
-/* Forget the content but keep the memory for reuse. */
+/* Forget the content (and err) but keep the memory for reuse. */
 void buf_reset(struct buf *b);
 
 /* Append len bytes.  On error, nothing is changed. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "textout.h"
+#include "utf8.h"
 
 static const char *base(const struct site_ctx *sc)
 {
@@ -60,27 +61,130 @@ static void entry(const struct site_ctx *sc, struct buf *b, const char *path, co
 	buf_adds(b, "</entry>\n");
 }
 
+/* Thai vowel and tone marks written above or below a letter, and the
+ * general combining marks: a summary is not cut just before one. */
+static int is_mark(unsigned cp)
+{
+	return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E) ||
+		(cp >= 0x0300 && cp <= 0x036F);
+}
+
+/* s, or its first FEEDS_MAX_SUMMARY - 1 code points (fewer if the cut would
+ * split a letter from its marks, less trailing spaces) and "…" */
+static const char *short_summary(struct arena *a, const char *s)
+{
+	size_t len = strlen(s), off = 0, n = 0, cut = 0, k;
+	unsigned cp;
+
+	while (off < len && n <= FEEDS_MAX_SUMMARY) {
+		if (n == FEEDS_MAX_SUMMARY - 1)
+			cut = off;
+		k = utf8_decode(s + off, len - off, &cp);
+		off += k ? k : 1;
+		n++;
+	}
+	if (n <= FEEDS_MAX_SUMMARY)
+		return s;
+	while (cut > 0 && utf8_decode(s + cut, len - cut, &cp) && is_mark(cp))
+		do
+			cut--;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80);
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == '\n'))
+		cut--;
+	return arena_printf(a, "%.*s…", (int)cut, s);
+}
+
 static int put(struct outdir *out, const char *rel, struct buf *b, char *err, size_t errlen)
 {
-	if (b->len + 1 >= b->cap || out_write(out, rel, buf_str(b), b->len) != 0) {
-		snprintf(err, errlen, "%s: %s", rel, out->err[0] ? out->err : "too large");
+	if (b->err) {
+		snprintf(err, errlen, "%s: more than %zu bytes", rel, b->cap);
+		buf_reset(b);
+		return -1;
+	}
+	if (out_write(out, rel, buf_str(b), b->len) != 0) {
+		snprintf(err, errlen, "%s: %s", rel, out->err);
 		return -1;
 	}
 	buf_reset(b);
 	return 0;
 }
 
+static const char sm_head[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+static const char sm_tail[] = "</urlset>\n";
+
+/* sitemap.xml, or sitemap-1.xml ... and their index in sitemap.xml */
+static int sitemaps(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	struct outdir *out, struct buf *b, char *err, size_t errlen)
+{
+	struct buf e;
+	size_t i, count = 0, files = 0;
+	char name[64];
+	int rc = 0;
+
+	buf_init(&e, b->cap);
+	buf_adds(b, sm_head);
+	for (i = 0; i < n_jobs; i++) {
+		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE)
+			continue;
+		buf_reset(&e);
+		buf_adds(&e, "<url><loc>");
+		xml_text(&e, base(sc));
+		if (strcmp(jobs[i].out, "index.html") != 0)
+			xml_text(&e, jobs[i].out);
+		buf_adds(&e, "</loc></url>\n");
+		if (count && (count == FEEDS_SITEMAP_MAX_URLS ||
+			b->len + e.len + sizeof(sm_tail) - 1 > FEEDS_SITEMAP_MAX_BYTES)) {
+			buf_adds(b, sm_tail);
+			snprintf(name, sizeof(name), "sitemap-%zu.xml", ++files);
+			rc |= put(out, name, b, err, errlen);
+			buf_reset(b);
+			buf_adds(b, sm_head);
+			count = 0;
+		}
+		if (e.err)
+			b->err = e.err;
+		buf_add(b, e.data, e.len);
+		count++;
+	}
+	buf_adds(b, sm_tail);
+	if (!files) {
+		rc |= put(out, "sitemap.xml", b, err, errlen);
+	} else {
+		snprintf(name, sizeof(name), "sitemap-%zu.xml", ++files);
+		rc |= put(out, name, b, err, errlen);
+		buf_reset(b);
+		buf_adds(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+			"<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (i = 1; i <= files; i++) {
+			buf_adds(b, "<sitemap><loc>");
+			xml_text(b, base(sc));
+			buf_printf(b, "sitemap-%zu.xml</loc></sitemap>\n", i);
+		}
+		buf_adds(b, "</sitemapindex>\n");
+		rc |= put(out, "sitemap.xml", b, err, errlen);
+	}
+	buf_free(&e);
+	return rc;
+}
+
 int feeds_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
 	struct outdir *out, char *err, size_t errlen)
+{
+	return feeds_write_max(sc, jobs, n_jobs, out, FEEDS_MAX_SIZE, err, errlen);
+}
+
+int feeds_write_max(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	struct outdir *out, size_t max, char *err, size_t errlen)
 {
 	const struct model *m = sc->m;
 	struct buf b;
 	struct arena a;
-	size_t i;
+	size_t i, n;
 	int rc = 0;
 	pdate upd;
 
-	buf_init(&b, FEEDS_MAX_SIZE);
+	buf_init(&b, max);
 	arena_init(&a);
 	/* news: items dated after today are not yet published */
 	upd = 0;
@@ -88,14 +192,15 @@ int feeds_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n
 		if (m->news[i]->date <= m->today && m->news[i]->date > upd)
 			upd = m->news[i]->date;
 	feed_head(sc, &b, "feeds/news.xml", arena_printf(&a, "ข่าว: %s", m->site.name), upd ? upd : m->today);
-	for (i = 0; i < m->n_news; i++) {
-		const struct news *n = m->news[i];
+	for (i = 0, n = 0; i < m->n_news && n < FEEDS_MAX_NEWS; i++) {
+		const struct news *nw = m->news[i];
 		char iso[11];
-		if (n->date > m->today)
+		if (nw->date > m->today)
 			continue;
-		date_iso(n->date, iso);
-		entry(sc, &b, arena_printf(&a, "news/%s-%s/index.html", iso, n->slug), "", n->title,
-			n->summary, n->date);
+		date_iso(nw->date, iso);
+		entry(sc, &b, arena_printf(&a, "news/%s-%s/index.html", iso, nw->slug), "", nw->title,
+			nw->summary ? short_summary(&a, nw->summary) : NULL, nw->date);
+		n++;
 	}
 	buf_adds(&b, "</feed>\n");
 	rc |= put(out, "feeds/news.xml", &b, err, errlen);
@@ -116,20 +221,7 @@ int feeds_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n
 	}
 	buf_adds(&b, "</feed>\n");
 	rc |= put(out, "feeds/updates.xml", &b, err, errlen);
-	/* sitemap */
-	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	for (i = 0; i < n_jobs; i++) {
-		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE)
-			continue;
-		buf_adds(&b, "<url><loc>");
-		xml_text(&b, base(sc));
-		if (strcmp(jobs[i].out, "index.html") != 0)
-			xml_text(&b, jobs[i].out);
-		buf_adds(&b, "</loc></url>\n");
-	}
-	buf_adds(&b, "</urlset>\n");
-	rc |= put(out, "sitemap.xml", &b, err, errlen);
+	rc |= sitemaps(sc, jobs, n_jobs, out, &b, err, errlen);
 	buf_printf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", base(sc));
 	rc |= put(out, "robots.txt", &b, err, errlen);
 	buf_free(&b);

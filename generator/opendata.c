@@ -135,6 +135,13 @@ const struct od_resource od_resources[] = {
 };
 const size_t od_n_resources = N(od_resources);
 
+_Static_assert(N(project_cols) <= OPENDATA_MAX_COLS, "projects: too many columns");
+_Static_assert(N(progress_cols) <= OPENDATA_MAX_COLS, "progress: too many columns");
+_Static_assert(N(budget_cols) <= OPENDATA_MAX_COLS, "budget: too many columns");
+_Static_assert(N(procurement_cols) <= OPENDATA_MAX_COLS, "procurement: too many columns");
+_Static_assert(N(complaint_cols) <= OPENDATA_MAX_COLS, "complaint-statistics: too many columns");
+_Static_assert(N(survey_cols) <= OPENDATA_MAX_COLS, "survey-results: too many columns");
+
 int opendata_has(const char *rel)
 {
 	size_t i;
@@ -167,43 +174,83 @@ struct cell {
 struct table {
 	const struct od_resource *res;
 	struct buf csv, json;
+	size_t max;       /* bytes per file */
+	int over;         /* a cell passed max */
 	size_t rows;
-	struct cell cells[32];
+	struct cell cells[OPENDATA_MAX_COLS];
 	size_t n;
 };
 
+/* The next cell of the row, or NULL past OPENDATA_MAX_COLS (the column
+ * tables are checked against it when compiled). */
+static struct cell *next_cell(struct table *t)
+{
+	return t->n < OPENDATA_MAX_COLS ? &t->cells[t->n++] : NULL;
+}
+
 static void c_str(struct table *t, const char *s)
 {
-	t->cells[t->n].k = s ? C_STR : C_NULL;
-	t->cells[t->n++].s = s;
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = s ? C_STR : C_NULL;
+	c->s = s;
 }
 
 static void c_int(struct table *t, int64_t v)
 {
-	t->cells[t->n].k = C_INT;
-	t->cells[t->n++].v = v;
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = C_INT;
+	c->v = v;
 }
 
 static void c_num(struct table *t, int64_t v)
 {
-	t->cells[t->n].k = C_NUM;
-	t->cells[t->n++].v = v;
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = C_NUM;
+	c->v = v;
 }
 
 static void c_date(struct table *t, pdate d, int present)
 {
-	t->cells[t->n].k = present ? C_DATE : C_NULL;
-	t->cells[t->n++].v = d;
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = present ? C_DATE : C_NULL;
+	c->v = d;
 }
 
-static void table_begin(struct table *t, const struct od_resource *res)
+/* A cell built from many pieces ("a;b;c"): into the arena, or NULL (and
+ * the table marked over) if it passed the table's cap. */
+static const char *cell_text(struct table *t, struct arena *a, struct buf *b)
+{
+	const char *s = NULL;
+
+	if (b->err)
+		t->over = 1;
+	else
+		s = arena_strdup(a, buf_str(b));
+	buf_free(b);
+	return s;
+}
+
+static void table_begin(struct table *t, const struct od_resource *res, size_t max)
 {
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
 	t->res = res;
-	buf_init(&t->csv, OPENDATA_MAX_SIZE);
-	buf_init(&t->json, OPENDATA_MAX_SIZE);
+	t->max = max;
+	buf_init(&t->csv, max);
+	buf_init(&t->json, max);
 	buf_adds(&t->csv, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
 	for (i = 0; i < res->n_cols; i++) {
 		if (i)
@@ -261,10 +308,12 @@ static int table_end(struct table *t, struct outdir *out, char *err, size_t errl
 {
 	char path[128];
 	int rc = 0;
-	enum buf_result r = buf_adds(&t->json, "\n]\n");
 
-	if (r != BUF_OK || t->csv.len >= t->csv.cap || t->json.len >= t->json.cap) {
-		snprintf(err, errlen, "data/%s: too large", t->res->name);
+	buf_adds(&t->json, "\n]\n");
+	if (t->over || t->csv.err || t->json.err) {
+		if (!err[0])
+			snprintf(err, errlen, "data/%s.%s: more than %zu bytes", t->res->name,
+				t->csv.err || t->over ? "csv" : "json", t->max);
 		rc = -1;
 	}
 	snprintf(path, sizeof(path), "data/%s.csv", t->res->name);
@@ -285,21 +334,18 @@ static int table_end(struct table *t, struct outdir *out, char *err, size_t errl
 }
 
 /* "a;b;c" of the ids, in the arena */
-static const char *joined(struct arena *a, const char *const *ids, size_t n)
+static const char *joined(struct table *t, struct arena *a, const char *const *ids, size_t n)
 {
 	struct buf b;
-	const char *s;
 	size_t i;
 
-	buf_init(&b, 1 << 20);
+	buf_init(&b, t->max);
 	for (i = 0; i < n; i++) {
 		if (i)
 			buf_addc(&b, ';');
 		buf_adds(&b, ids[i]);
 	}
-	s = arena_strdup(a, buf_str(&b));
-	buf_free(&b);
-	return s;
+	return cell_text(t, a, &b);
 }
 
 static const char *name_or_empty(const struct named *n)
@@ -320,7 +366,7 @@ static void projects_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, p->title_en ? p->title_en : "");
 		c_str(t, p->group);
 		c_str(t, name_or_empty(model_group(m, p->group)));
-		c_str(t, joined(a, p->districts, p->n_districts));
+		c_str(t, joined(t, a, p->districts, p->n_districts));
 		c_str(t, p->dimension ? p->dimension : "");
 		c_date(t, p->start, 1);
 		c_date(t, p->end, 1);
@@ -354,7 +400,7 @@ static void progress_rows(const struct site_ctx *sc, struct table *t, struct are
 		struct buf kb;
 		if (r->date > m->today)
 			continue; /* not yet public: figures are as of today */
-		buf_init(&kb, 1 << 20);
+		buf_init(&kb, t->max);
 		for (j = 0; j < r->n_kpis; j++) {
 			if (j)
 				buf_addc(&kb, ';');
@@ -367,11 +413,10 @@ static void progress_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, r->reporter);
 		c_num(t, r->percent);
 		c_num(t, r->disbursed);
-		c_str(t, arena_strdup(a, buf_str(&kb)));
+		c_str(t, cell_text(t, a, &kb));
 		c_str(t, r->narrative ? r->narrative : "");
 		c_str(t, r->problems ? r->problems : "");
 		table_row(t);
-		buf_free(&kb);
 	}
 }
 
@@ -404,7 +449,7 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 	for (i = 0; i < m->n_procurement; i++) {
 		const struct proc_record *r = &m->procurement[i];
 		struct buf bb;
-		buf_init(&bb, 1 << 20);
+		buf_init(&bb, t->max);
 		for (j = 0; j < r->n_bids; j++) {
 			if (j)
 				buf_addc(&bb, ';');
@@ -417,13 +462,12 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 		c_str(t, r->method);
 		c_str(t, proc_method_th(r->method));
 		c_num(t, r->budget);
-		c_str(t, arena_strdup(a, buf_str(&bb)));
+		c_str(t, cell_text(t, a, &bb));
 		c_str(t, r->winner);
 		c_num(t, r->price);
 		c_str(t, r->reason);
 		c_str(t, r->contract ? r->contract : "");
 		table_row(t);
-		buf_free(&bb);
 	}
 }
 
@@ -642,7 +686,7 @@ static void datapackage(const struct site_ctx *sc, struct buf *b, struct arena *
 		json_str(b, r->title_en);
 		buf_adds(b, ",\"description\":");
 		json_str(b, arena_printf(a, "%s / %s", r->desc_th, r->desc_en));
-		buf_adds(b, ",\"dialect\":{\"delimiter\":\",\",\"lineTerminator\":\"\\r\\n\",\"header\":true},"
+		buf_adds(b, ",\"dialect\":{\"delimiter\":\",\",\"doubleQuote\":true,\"quoteChar\":\"\\\"\",\"lineTerminator\":\"\\r\\n\",\"header\":true},"
 			"\"schema\":{\"fields\":[");
 		for (j = 0; j < r->n_cols; j++) {
 			buf_adds(b, j ? ",\n  {" : "\n  {");
@@ -667,7 +711,19 @@ static void datapackage(const struct site_ctx *sc, struct buf *b, struct arena *
 	buf_adds(b, "}\n]\n}\n");
 }
 
-int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen)
+/* Write b to rel unless it passed its cap. */
+static int put(struct outdir *out, const char *rel, struct buf *b, char *err, size_t errlen)
+{
+	if (b->err) {
+		if (!err[0])
+			snprintf(err, errlen, "%s: more than %zu bytes", rel, b->cap);
+		return -1;
+	}
+	return out_write(out, rel, buf_str(b), b->len) != 0 ? -1 : 0;
+}
+
+int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max, char *err,
+	size_t errlen)
 {
 	struct table t;
 	struct arena a;
@@ -676,35 +732,40 @@ int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, siz
 
 	err[0] = '\0';
 	arena_init(&a);
-	table_begin(&t, &od_resources[0]);
+	table_begin(&t, &od_resources[0], max);
 	projects_rows(sc, &t, &a);
 	rc |= table_end(&t, out, err, errlen);
-	table_begin(&t, &od_resources[1]);
+	table_begin(&t, &od_resources[1], max);
 	progress_rows(sc, &t, &a);
 	rc |= table_end(&t, out, err, errlen);
-	table_begin(&t, &od_resources[2]);
+	table_begin(&t, &od_resources[2], max);
 	budget_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
-	table_begin(&t, &od_resources[3]);
+	table_begin(&t, &od_resources[3], max);
 	procurement_rows(sc, &t, &a);
 	rc |= table_end(&t, out, err, errlen);
-	table_begin(&t, &od_resources[4]);
+	table_begin(&t, &od_resources[4], max);
 	complaint_rows(sc, &t, &a);
 	rc |= table_end(&t, out, err, errlen);
-	table_begin(&t, &od_resources[5]);
+	table_begin(&t, &od_resources[5], max);
 	survey_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
-	buf_init(&b, OPENDATA_MAX_SIZE);
+	buf_init(&b, max);
 	oc4ids(sc, &b);
-	if (!rc && (b.len >= b.cap || out_write(out, "data/oc4ids.json", buf_str(&b), b.len) != 0))
-		rc = -1;
+	if (!rc)
+		rc = put(out, "data/oc4ids.json", &b, err, errlen);
 	buf_reset(&b);
 	datapackage(sc, &b, &a);
-	if (!rc && out_write(out, "data/datapackage.json", buf_str(&b), b.len) != 0)
-		rc = -1;
+	if (!rc)
+		rc = put(out, "data/datapackage.json", &b, err, errlen);
 	buf_free(&b);
 	arena_free(&a);
 	if (rc && !err[0])
 		snprintf(err, errlen, "%s", out->err[0] ? out->err : "data/: write failed");
 	return rc ? -1 : 0;
+}
+
+int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen)
+{
+	return opendata_write_max(sc, out, OPENDATA_MAX_SIZE, err, errlen);
 }

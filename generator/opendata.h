@@ -34,10 +34,18 @@ extern const size_t od_n_resources;
 /* 1 if rel ("data/projects.csv", ...) is a file opendata_write() writes. */
 int opendata_has(const char *rel);
 
+#define OPENDATA_MAX_COLS 32                   /* columns of one resource */
+#define OPENDATA_MAX_SIZE (512u * 1024 * 1024) /* bytes of one file */
+
 /* Write every file under data/ (not data/index.html, a page) into out.
- * Returns 0, or -1 with err set (a write failed or a file passed
- * OPENDATA_MAX_SIZE); out is then marked failed. */
-#define OPENDATA_MAX_SIZE (512u * 1024 * 1024)
+ * Returns 0, or -1 with err set: a write failed (out is then marked failed),
+ * or a file would pass OPENDATA_MAX_SIZE (no file of that resource is
+ * written; the caller discards out). */
 int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen);
+
+/* opendata_write() with max bytes per file instead of OPENDATA_MAX_SIZE
+ * (for the tests: a file of exactly max bytes is written, one more fails). */
+int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max, char *err,
+	size_t errlen);
 
 #endif

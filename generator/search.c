@@ -46,8 +46,12 @@ static void emit(const unsigned *cps, size_t from, size_t to,
 	char w[SEARCH_MAX_WORD + 4];
 	size_t n = 0, i;
 
-	for (i = from; i < to && n + 3 <= SEARCH_MAX_WORD; i++) {
+	/* whole characters only, at most SEARCH_MAX_WORD bytes */
+	for (i = from; i < to; i++) {
 		unsigned cp = cps[i];
+		size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+		if (n + k > SEARCH_MAX_WORD)
+			break;
 		if (cp >= 'A' && cp <= 'Z')
 			cp += 'a' - 'A';
 		n += put_utf8(w + n, cp);
@@ -134,9 +138,9 @@ struct posting {
 
 struct collect {
 	struct posting *p;
-	size_t n, alloc;
+	size_t n, alloc, max;
 	size_t doc;
-	int oom;
+	int oom, over;
 };
 
 static void add_word(const char *w, size_t len, void *ctx)
@@ -144,8 +148,12 @@ static void add_word(const char *w, size_t len, void *ctx)
 	struct collect *c = ctx;
 
 	(void)len;
-	if (c->oom)
+	if (c->oom || c->over)
 		return;
+	if (c->n >= c->max) {
+		c->over = 1;
+		return;
+	}
 	if (c->n == c->alloc) {
 		size_t na = c->alloc ? c->alloc * 2 : 4096;
 		struct posting *np = realloc(c->p, na * sizeof(*np));
@@ -189,6 +197,14 @@ static void doc(struct buf *b, struct collect *c, const char *path, const char *
 
 int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen)
 {
+	const struct search_limits lim = { SEARCH_MAX_POSTINGS, SEARCH_MAX_SIZE };
+
+	return search_write_limits(sc, out, &lim, err, errlen);
+}
+
+int search_write_limits(const struct site_ctx *sc, struct outdir *out,
+	const struct search_limits *lim, char *err, size_t errlen)
+{
 	const struct model *m = sc->m;
 	struct collect c;
 	struct buf b;
@@ -203,7 +219,8 @@ int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_
 		return -1;
 	}
 	memset(&c, 0, sizeof(c));
-	buf_init(&b, SEARCH_MAX_SIZE);
+	c.max = lim->max_postings;
+	buf_init(&b, lim->max_size);
 	arena_init(&a);
 	buf_adds(&b, "{\"v\":1,\"docs\":[");
 	for (i = 0; i < m->n_projects; i++, c.doc++) {
@@ -242,9 +259,13 @@ int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_
 		words_brk(brk, m->pages[i]->title, add_word, &c);
 	}
 	buf_adds(&b, "\n],\"terms\":{");
-	if (c.n)
+	if (!rc && c.over) {
+		snprintf(err, errlen, "search: more than %zu words to index", c.max);
+		rc = -1;
+	}
+	if (c.n && !rc)
 		qsort(c.p, c.n, sizeof(*c.p), cmp_posting);
-	for (i = 0; i < c.n; i = j) {
+	for (i = 0; !rc && i < c.n; i = j) {
 		size_t last = (size_t)-1;
 		buf_adds(&b, i ? ",\n" : "\n");
 		json_str(&b, c.p[i].word);
@@ -262,8 +283,8 @@ int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_
 		snprintf(err, errlen, "search: out of memory");
 		rc = -1;
 	}
-	if (!rc && b.len + 64 >= b.cap) {
-		snprintf(err, errlen, "search: the index is over %u bytes", SEARCH_MAX_SIZE);
+	if (!rc && b.err) {
+		snprintf(err, errlen, "search/index.json: more than %zu bytes", lim->max_size);
 		rc = -1;
 	}
 	if (!rc && out_write(out, "search/index.json", buf_str(&b), b.len) != 0) {
@@ -272,7 +293,7 @@ int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_
 	}
 	if (!rc) {
 		struct buf js;
-		buf_init(&js, SEARCH_MAX_SIZE + 64);
+		buf_init(&js, b.len + 64);
 		buf_adds(&js, "window.prongsaiIndex = ");
 		buf_add(&js, buf_str(&b), b.len);
 		buf_adds(&js, ";\n");

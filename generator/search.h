@@ -22,8 +22,14 @@
 #include "output.h"
 #include "pages.h"
 
-#define SEARCH_MAX_WORD 64        /* bytes; longer words are cut */
-#define SEARCH_MAX_TEXT 4096      /* code points of one text that are indexed */
+/* Caps.  A word longer than SEARCH_MAX_WORD bytes is cut at the last whole
+ * character that fits; only the first SEARCH_MAX_TEXT code points of a text
+ * (a title, a summary, ...) are read; past SEARCH_MAX_POSTINGS words in all
+ * (every word of every indexed text, repeats too) or SEARCH_MAX_SIZE bytes
+ * of index.json the build fails rather than publish part of an index. */
+#define SEARCH_MAX_WORD 64
+#define SEARCH_MAX_TEXT 4096
+#define SEARCH_MAX_POSTINGS (8u * 1024 * 1024)
 #define SEARCH_MAX_SIZE (256u * 1024 * 1024)
 
 /* Call fn for each word of text (UTF-8), in order, duplicates included.
@@ -33,7 +39,15 @@ int search_words(const char *text, void (*fn)(const char *w, size_t len, void *c
 
 /* Write search/index.json and search/index.js.  Returns 0, or -1 with err
  * set (libthai missing its dictionary, a write failed, or the index passed
- * SEARCH_MAX_SIZE). */
+ * SEARCH_MAX_POSTINGS or SEARCH_MAX_SIZE). */
 int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen);
+
+/* search_write() with other caps (for the tests: exactly max_postings words,
+ * or an index.json of exactly max_size bytes, is written; one more fails). */
+struct search_limits {
+	size_t max_postings, max_size;
+};
+int search_write_limits(const struct site_ctx *sc, struct outdir *out,
+	const struct search_limits *lim, char *err, size_t errlen);
 
 #endif

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Issue 6: dashboard, reports, OIT index, procurement, open data, feeds,
 # search.  Open data read back and compared with the pages' own totals;
-# datapackage.json checked structurally; feeds/sitemap well-formed XML; every
+# datapackage.json validated against the official Frictionless JSON Schemas
+# (tests/lib/validate-datapackage.mjs: ajv, the profiles of frictionlessdata's
+# npm packages datapackage and tableschema), every CSV read back against its
+# table schema (header = fields, each cell parses as its type) for the mini,
+# hostile and sample sites, and a broken package shown to fail;
+# feeds/sitemap well-formed XML; every
 # OIT link resolves; search finds a project by a Thai word from the middle
 # of its title; `check` warns about OIT items without (valid) evidence.
 . "$(dirname "$0")/lib/test-lib.sh"
@@ -77,6 +82,50 @@ for l in links:
     check(os.path.exists(os.path.normpath(os.path.join(s, "oit/2569", l))), "OIT link resolves " + l)
 sys.exit(0 if ok else 1)
 PY
+# datapackage.json against the official Frictionless profiles; each CSV against its schema
+vdp=$TOP/tests/lib/validate-datapackage.mjs
+if command -v node >/dev/null && [ -f "$TOP/node_modules/datapackage/lib/profiles/data-package.json" ] &&
+	[ -f "$TOP/node_modules/ajv-draft-04/package.json" ]; then
+	validate() { # validate DATAPACKAGE WHAT
+		if node "$vdp" "$1" >"$TEST_OUT/vdp.txt" 2>&1; then pass "$2: $(tail -n 1 "$TEST_OUT/vdp.txt" | sed 's|.*: valid|valid|')"
+		else sed 's/^/    /' "$TEST_OUT/vdp.txt" >&2; fail "$2"; fi
+	}
+	validate "$s/data/datapackage.json" "mini site datapackage.json"
+	make_case "$TEST_OUT/hostile" "$TOP/tests/fixtures/hostile"
+	run_prongsai build -q -C "$TEST_OUT/hostile" -o "$TEST_OUT/hostile-site" --today 2026-04-15 2>/dev/null || fail "hostile build"
+	validate "$TEST_OUT/hostile-site/data/datapackage.json" "hostile fixture datapackage.json"
+	run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/sample" --today 2026-11-24 2>/dev/null || fail "sample build"
+	validate "$TEST_OUT/sample/data/datapackage.json" "sample site datapackage.json"
+	# the validator can fail: a copy broken five ways, each reported
+	rm -rf "$TEST_OUT/broken" && cp -r "$s/data" "$TEST_OUT/broken"
+	python3 - "$TEST_OUT/broken" <<'PY'
+import csv, io, json, os, sys
+d = sys.argv[1]
+p = os.path.join(d, "datapackage.json")
+dp = json.load(open(p, encoding="utf-8"))
+del dp["resources"][0]["path"]                          # projects: no path
+dp["resources"][1]["schema"]["fields"][2]["name"] = "day"  # progress: schema != header
+dp["resources"][3]["dialect"].pop("doubleQuote")           # procurement: dialect incomplete
+json.dump(dp, open(p, "w", encoding="utf-8"), ensure_ascii=False)
+def edit(name, col, value):
+    f = os.path.join(d, name)
+    rows = list(csv.reader(open(f, encoding="utf-8-sig", newline="")))
+    rows[1][rows[0].index(col)] = value
+    out = io.StringIO(); csv.writer(out, lineterminator="\r\n").writerows(rows)
+    open(f, "w", encoding="utf-8-sig", newline="").write(out.getvalue())
+edit("budget.csv", "as_of", "2026-02-30")              # not a date
+edit("budget.csv", "allocated", "1,000.00")            # group separator in a number
+PY
+	node "$vdp" "$TEST_OUT/broken/datapackage.json" >"$TEST_OUT/broken.txt" 2>&1
+	expect_eq "$?" 1 "a broken datapackage fails validation"
+	expect_grep "/resources/0 (projects): must have required property 'path'" "$TEST_OUT/broken.txt" "reports a resource without path"
+	expect_grep 'progress.csv: header ["project_id","fiscal_year","date",' "$TEST_OUT/broken.txt" "reports schema fields that are not the CSV header"
+	expect_grep "/resources/3/dialect (procurement): must have required property 'doubleQuote'" "$TEST_OUT/broken.txt" "reports an incomplete dialect"
+	expect_grep 'budget.csv:2: as_of = "2026-02-30" is not a valid date' "$TEST_OUT/broken.txt" "reports a cell that is not a date"
+	expect_grep 'budget.csv:2: allocated = "1,000.00" is not a valid number' "$TEST_OUT/broken.txt" "reports a cell that is not a number"
+else
+	fail "node or node_modules (datapackage, ajv-draft-04) missing: run make deps-node"
+fi
 # search: a Thai word from the middle of a title ("เศรษฐกิจ" in "หมู่บ้านเศรษฐกิจพอเพียง";
 # 2569-002 matches too, through its group กลุ่มงานเศรษฐกิจ), part of a word ("ชีพชุม": substring
 # fallback), words in any order
