@@ -69,7 +69,7 @@ $(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CGI_LIBS)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a tests/unit/check.h
+$(B)/tests/%: tests/unit/%.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Igenerator -Icollector -Itests/unit -o $@ $< $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(LIBS)
 
@@ -79,7 +79,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a tests/
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-dev libsqlite3-dev \
 	libsodium-dev libthai-dev libcurl4-openssl-dev
 DEB_SERVE := lighttpd sqlite3 curl
-DEB_TEST := $(DEB_SERVE) git python3 python3-aiosmtpd valgrind clang libclang-rt-14-dev apache2 wrk time \
+DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx fcgiwrap libjpeg-turbo-progs libimage-exiftool-perl \
 	chromium default-jre-headless cppcheck
 deps-build:
