@@ -170,6 +170,22 @@ suite() {
 	post "after the lock is gone" 303 --data "${GOOD/detail=d/detail=busy}" "$C/complaint"
 
 	expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA integrity_check')" ok "$K: integrity_check"
+
+	# the access log: static requests yes, but no query strings (codes) and
+	# no request to the collector
+	curl -s -o /dev/null "$WS_URL$loc"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q 'thanks/index.html' "$TEST_OUT/$K/run/access.log" 2>/dev/null && break
+		sleep 0.3
+	done
+	expect_grep 'thanks/index.html' "$TEST_OUT/$K/run/access.log" "$K: the access log is written"
+	expect_no_grep "$code" "$TEST_OUT/$K/run/access.log" "$K: no tracking code in the access log"
+	expect_no_grep 'collect.cgi' "$TEST_OUT/$K/run/access.log" "$K: no collector request in the access log"
+	# a missing page (a tracking page before the next build) gets the
+	# site's Thai 404 page with status 404
+	expect_eq "$(curl -s -o "$TEST_OUT/$K/404.b" -w '%{http_code}' "$WS_URL/track/$code/")" 404 "$K: missing page 404"
+	grep -q 'ไม่พบหน้าที่ท่านต้องการ' "$TEST_OUT/$K/404.b" && pass "$K: the site's own 404 page" ||
+		fail "$K: not the site's 404 page: $(head -c 200 "$TEST_OUT/$K/404.b")"
 	# the server writes its error log asynchronously: give it a moment
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		grep -q 'prongsai collect: 503' "$TEST_OUT/$K/run/"*.log 2>/dev/null && break
