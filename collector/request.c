@@ -1,5 +1,6 @@
 /* request.c: see request.h. */
 #include "request.h"
+#include "fdio.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -55,23 +56,6 @@ void request_parse(const struct request_ctx *ctx, char *body, size_t len, struct
 	validate_submission(ctx->form, d, ctx->have_key, s);
 }
 
-/* Write all of p[0..n) to fd. */
-static int write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int request_child(void *arg, int fd)
 {
 	const struct request_ctx *ctx = arg;
@@ -95,7 +79,7 @@ int request_child(void *arg, int fd)
 	} else {
 		request_parse(ctx, body.data ? body.data : empty, body.len, d, s);
 	}
-	if (wire_encode(s, &out) == 0 && write_all(fd, out.data, out.len) == 0)
+	if (wire_encode(s, &out) == 0 && fd_write_all(fd, out.data, out.len) == 0)
 		res = 0;
 done:
 	buf_free(&out);

@@ -1,5 +1,6 @@
 /* respond.c: see respond.h. */
 #include "respond.h"
+#include "fdio.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -317,18 +318,5 @@ int respond_health(const struct respond_ctx *c, int ok, struct buf *out)
 
 int respond_write(int fd, const struct buf *out)
 {
-	const char *p = buf_str(out);
-	size_t n = out->len;
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	return fd_write_all(fd, buf_str(out), out->len);
 }

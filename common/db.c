@@ -1,5 +1,6 @@
 /* db.c: see db.h.  Schema: docs/database.md. */
 #include "db.h"
+#include "errmsg.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -13,20 +14,6 @@
 #include <sodium.h>
 
 #include "formcheck.h"
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* ---- connection ---- */
 
@@ -66,7 +53,7 @@ static int exec(sqlite3 *db, const char *sql, const char *what, char *err, size_
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		seterr(err, errlen, "database: %s: %s / ฐานข้อมูลผิดพลาด", what, msg ? msg : sqlite3_errmsg(db));
+		err_set(err, errlen, "database: %s: %s / ฐานข้อมูลผิดพลาด", what, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -81,11 +68,11 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 
 	*out = NULL;
 	if (!path || !*path) {
-		seterr(err, errlen, "no database path / ไม่ได้ระบุแฟ้มฐานข้อมูล");
+		err_set(err, errlen, "no database path / ไม่ได้ระบุแฟ้มฐานข้อมูล");
 		return -1;
 	}
 	if (sodium_init() < 0) {
-		seterr(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
+		err_set(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
 		return -1;
 	}
 	if (readonly == DB_OPEN_READONLY)
@@ -96,7 +83,7 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		seterr(err, errlen, "cannot open database %s: %s / เปิดฐานข้อมูลไม่ได้", path,
+		err_set(err, errlen, "cannot open database %s: %s / เปิดฐานข้อมูลไม่ได้", path,
 		       db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return -1;
@@ -115,7 +102,7 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 		if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK ||
 		    sqlite3_step(st) != SQLITE_ROW ||
 		    sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
-			seterr(err, errlen, "database %s: cannot use WAL mode: %s (disk full? it must be on a local "
+			err_set(err, errlen, "database %s: cannot use WAL mode: %s (disk full? it must be on a local "
 			       "file system) / ใช้โหมด WAL ไม่ได้ (ดิสก์เต็ม? ฐานข้อมูลต้องอยู่บนดิสก์ของเครื่อง)",
 			       path, sqlite3_errmsg(db));
 			sqlite3_finalize(st);
@@ -264,10 +251,10 @@ int db_migrate(sqlite3 *db, char *err, size_t errlen)
 	v = db_schema_version(db);
 	if (v < 0 || v > DB_SCHEMA_VERSION) {
 		if (v < 0)
-			seterr(err, errlen, "database: cannot read its version: %s / อ่านรุ่นของฐานข้อมูลไม่ได้",
+			err_set(err, errlen, "database: cannot read its version: %s / อ่านรุ่นของฐานข้อมูลไม่ได้",
 			       sqlite3_errmsg(db));
 		else
-			seterr(err, errlen, "database schema version %d is newer than this program (%d) / "
+			err_set(err, errlen, "database schema version %d is newer than this program (%d) / "
 			       "ฐานข้อมูลใหม่กว่าโปรแกรมนี้ กรุณาปรับรุ่นโปรแกรม", v, DB_SCHEMA_VERSION);
 		goto fail;
 	}
@@ -278,7 +265,7 @@ int db_migrate(sqlite3 *db, char *err, size_t errlen)
 			n_tables = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 		if (n_tables) {
-			seterr(err, errlen, "database has tables but no prongsai version: not a prongsai database / "
+			err_set(err, errlen, "database has tables but no prongsai version: not a prongsai database / "
 			       "แฟ้มนี้ไม่ใช่ฐานข้อมูลของ prongsai");
 			goto fail;
 		}
@@ -443,19 +430,19 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 	while (*cpath == '/')
 		cpath++;
 	if (blen && !(base[0] == '/' || strncmp(base, "https://", 8) == 0 || strncmp(base, "http://", 7) == 0)) {
-		seterr(err, errlen, "thanks_base must be an absolute URL or path / thanks_base ต้องเป็น URL หรือ path เต็ม");
+		err_set(err, errlen, "thanks_base must be an absolute URL or path / thanks_base ต้องเป็น URL หรือ path เต็ม");
 		return -1;
 	}
 	for (size_t i = 0; i < blen; i++)
 		if ((unsigned char)base[i] <= ' ' || base[i] == '"' || base[i] == '<' || base[i] == '>' ||
 		    base[i] == '\\' || (unsigned char)base[i] >= 0x7f) {
-			seterr(err, errlen, "thanks_base contains a character that must be percent-encoded / "
+			err_set(err, errlen, "thanks_base contains a character that must be percent-encoded / "
 			       "thanks_base มีอักขระที่ต้องเข้ารหัส");
 			return -1;
 		}
 	root = sqlite3_mprintf("%s%s", base, blen && base[blen - 1] != '/' ? "/" : "");
 	if (!root) {
-		seterr(err, errlen, "out of memory / หน่วยความจำไม่พอ");
+		err_set(err, errlen, "out of memory / หน่วยความจำไม่พอ");
 		return -1;
 	}
 	if (sqlite3_prepare_v2(db, "DELETE FROM settings WHERE key <> 'rate_limit_salt'", -1, &st, NULL) != SQLITE_OK ||
@@ -493,7 +480,7 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 	rc = 0;
 	goto out;
 dberr:
-	seterr(err, errlen, "database: settings: %s / บันทึกค่าตั้งไม่ได้", sqlite3_errmsg(db));
+	err_set(err, errlen, "database: settings: %s / บันทึกค่าตั้งไม่ได้", sqlite3_errmsg(db));
 out:
 	sqlite3_finalize(st);
 	sqlite3_free(root);
@@ -571,21 +558,21 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 			return -1;
 		for (j = 0; j < i; j++)
 			if (strcmp(forms[i].id, forms[j].id) == 0) {
-				seterr(err, errlen, "form %s defined twice / แบบฟอร์ม %s ซ้ำ", forms[i].id, forms[i].id);
+				err_set(err, errlen, "form %s defined twice / แบบฟอร์ม %s ซ้ำ", forms[i].id, forms[i].id);
 				return -1;
 			}
 	}
 	if (s->public_key_b64 && *s->public_key_b64 && db_public_key_decode(s->public_key_b64, pk) < 0) {
-		seterr(err, errlen, "inbox public key is not base64 of 32 bytes / กุญแจสาธารณะ (inbox.public_key) ไม่ถูกต้อง");
+		err_set(err, errlen, "inbox public key is not base64 of 32 bytes / กุญแจสาธารณะ (inbox.public_key) ไม่ถูกต้อง");
 		return -1;
 	}
 	if (s->site_origin && *s->site_origin && db_origin_from_url(s->site_origin, origin, sizeof origin) < 0) {
-		seterr(err, errlen, "site origin \"%s\" is not an http(s) URL / base_url ไม่ใช่ URL แบบ http(s)",
+		err_set(err, errlen, "site origin \"%s\" is not an http(s) URL / base_url ไม่ใช่ URL แบบ http(s)",
 		       s->site_origin);
 		return -1;
 	}
 	if (db_schema_version(db) != DB_SCHEMA_VERSION) {
-		seterr(err, errlen, "database schema is not version %d: run db_migrate first / "
+		err_set(err, errlen, "database schema is not version %d: run db_migrate first / "
 		       "ฐานข้อมูลยังไม่ได้ปรับโครงสร้าง", DB_SCHEMA_VERSION);
 		return -1;
 	}
@@ -616,7 +603,7 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 		goto fail;
 	return 0;
 dberr:
-	seterr(err, errlen, "database: installing forms: %s / บันทึกแบบฟอร์มลงฐานข้อมูลไม่ได้", sqlite3_errmsg(db));
+	err_set(err, errlen, "database: installing forms: %s / บันทึกแบบฟอร์มลงฐานข้อมูลไม่ได้", sqlite3_errmsg(db));
 fail:
 	sqlite3_finalize(sf);
 	sqlite3_finalize(sfld);
@@ -683,7 +670,7 @@ int formdb_load(sqlite3 *db, const char *id, struct arena *a, struct form_def *o
 	sqlite3_finalize(st);
 	st = NULL;
 	if (nf > FC_MAX_FIELDS) {
-		seterr(err, errlen, "form %s: too many fields in the database / จำนวนช่องในฐานข้อมูลเกินกำหนด", id);
+		err_set(err, errlen, "form %s: too many fields in the database / จำนวนช่องในฐานข้อมูลเกินกำหนด", id);
 		goto out;
 	}
 	fields = arena_alloc(a, (nf ? nf : 1) * sizeof *fields);
@@ -741,7 +728,7 @@ int formdb_load(sqlite3 *db, const char *id, struct arena *a, struct form_def *o
 	rc = 0;
 	goto out;
 dberr:
-	seterr(err, errlen, "database: loading form %s: %s / อ่านแบบฟอร์มจากฐานข้อมูลไม่ได้", id, sqlite3_errmsg(db));
+	err_set(err, errlen, "database: loading form %s: %s / อ่านแบบฟอร์มจากฐานข้อมูลไม่ได้", id, sqlite3_errmsg(db));
 	rc = -1;
 out:
 	sqlite3_finalize(st);
@@ -774,7 +761,7 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 
 	memset(s, 0, sizeof *s);
 	if (sqlite3_prepare_v2(db, "SELECT key, value FROM settings", -1, &st, NULL) != SQLITE_OK) {
-		seterr(err, errlen, "database: settings: %s / อ่านค่าตั้งไม่ได้", sqlite3_errmsg(db));
+		err_set(err, errlen, "database: settings: %s / อ่านค่าตั้งไม่ได้", sqlite3_errmsg(db));
 		return -1;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -797,11 +784,11 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		seterr(err, errlen, "database: settings: %s / อ่านค่าตั้งไม่ได้", sqlite3_errmsg(db));
+		err_set(err, errlen, "database: settings: %s / อ่านค่าตั้งไม่ได้", sqlite3_errmsg(db));
 		return -1;
 	}
 	if (!s->rate_limit_salt || strlen(s->rate_limit_salt) != 64) {
-		seterr(err, errlen, "database has no forms installed yet: run prongsai build --db / "
+		err_set(err, errlen, "database has no forms installed yet: run prongsai build --db / "
 		       "ยังไม่ได้ติดตั้งแบบฟอร์มลงฐานข้อมูล");
 		return -1;
 	}

@@ -1,5 +1,6 @@
 /* backup.c: see backup.h. */
 #include "backup.h"
+#include "errmsg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,19 +18,6 @@
 #include "fsutil.h"
 
 #define TMP_PREFIX ".prongsai-backup-"
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static double mono_now(void)
 {
@@ -151,20 +139,20 @@ static int open_source(const char *path, sqlite3 **out, int *wal, int *version,
 
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
-		seterr(err, errlen, "database %s: %s / ไม่พบฐานข้อมูล %s", path, strerror(errno), path);
+		err_set(err, errlen, "database %s: %s / ไม่พบฐานข้อมูล %s", path, strerror(errno), path);
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		seterr(err, errlen, "database %s is not a file / %s ไม่ใช่แฟ้มฐานข้อมูล", path, path);
+		err_set(err, errlen, "database %s is not a file / %s ไม่ใช่แฟ้มฐานข้อมูล", path, path);
 		return -1;
 	}
 	if (!is_sqlite_file(path)) {
-		seterr(err, errlen, "%s is not a prongsai database (not an SQLite file) / "
+		err_set(err, errlen, "%s is not a prongsai database (not an SQLite file) / "
 			"แฟ้ม %s ไม่ใช่ฐานข้อมูลของ prongsai", path, path);
 		return -1;
 	}
 	if (db_open(path, DB_OPEN_READONLY, &db, msg, sizeof(msg)) != 0) {
-		seterr(err, errlen, "%s", msg);
+		err_set(err, errlen, "%s", msg);
 		return -1;
 	}
 	*wal = 0;
@@ -186,7 +174,7 @@ static int open_source(const char *path, sqlite3 **out, int *wal, int *version,
 	st = NULL;
 	*version = db_schema_version(db);
 	if (n != 3 || *version < 1) {
-		seterr(err, errlen, "%s is not a prongsai database (no schema version or tables) / "
+		err_set(err, errlen, "%s is not a prongsai database (no schema version or tables) / "
 			"แฟ้ม %s ไม่ใช่ฐานข้อมูลของ prongsai", path, path);
 		sqlite3_close(db);
 		return -1;
@@ -196,10 +184,10 @@ static int open_source(const char *path, sqlite3 **out, int *wal, int *version,
 bad:
 	code = sqlite3_errcode(db) & 0xff;
 	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-		seterr(err, errlen, "%s is not a prongsai database: %s / แฟ้ม %s ไม่ใช่ฐานข้อมูลของ prongsai",
+		err_set(err, errlen, "%s is not a prongsai database: %s / แฟ้ม %s ไม่ใช่ฐานข้อมูลของ prongsai",
 			path, sqlite3_errmsg(db), path);
 	else
-		seterr(err, errlen, "cannot read database %s: %s / อ่านฐานข้อมูลไม่ได้", path, sqlite3_errmsg(db));
+		err_set(err, errlen, "cannot read database %s: %s / อ่านฐานข้อมูลไม่ได้", path, sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return -1;
@@ -229,7 +217,7 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int wal, struct backup_report 
 	int rc, prev = -1, left;
 
 	if (!b) {
-		seterr(err, errlen, "backup: %s / เริ่มสำรองข้อมูลไม่ได้", sqlite3_errmsg(dst));
+		err_set(err, errlen, "backup: %s / เริ่มสำรองข้อมูลไม่ได้", sqlite3_errmsg(dst));
 		return -1;
 	}
 	for (;;) {
@@ -238,7 +226,7 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int wal, struct backup_report 
 			break;
 		if (mono_now() > deadline) {
 			sqlite3_backup_finish(b);
-			seterr(err, errlen, "backup: gave up after %d s: the database was busy or kept changing / "
+			err_set(err, errlen, "backup: gave up after %d s: the database was busy or kept changing / "
 				"ฐานข้อมูลไม่ว่างหรือเปลี่ยนตลอดเวลา เลิกสำรองหลัง %d วินาที",
 				BACKUP_MAX_SECONDS, BACKUP_MAX_SECONDS);
 			return -1;
@@ -256,7 +244,7 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int wal, struct backup_report 
 			sleep_ms(10);
 			continue;
 		}
-		seterr(err, errlen, "backup: copying failed: %s%s / คัดลอกฐานข้อมูลไม่สำเร็จ%s", sqlite3_errstr(rc),
+		err_set(err, errlen, "backup: copying failed: %s%s / คัดลอกฐานข้อมูลไม่สำเร็จ%s", sqlite3_errstr(rc),
 			(rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ? " (disk full? file too large?)" : "",
 			(rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ? " (ดิสก์เต็ม?)" : "");
 		sqlite3_backup_finish(b);
@@ -265,7 +253,7 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int wal, struct backup_report 
 	r->pages = sqlite3_backup_pagecount(b);
 	rc = sqlite3_backup_finish(b);
 	if (rc != SQLITE_OK) {
-		seterr(err, errlen, "backup: %s / คัดลอกฐานข้อมูลไม่สำเร็จ", sqlite3_errmsg(dst));
+		err_set(err, errlen, "backup: %s / คัดลอกฐานข้อมูลไม่สำเร็จ", sqlite3_errmsg(dst));
 		return -1;
 	}
 	return 0;
@@ -282,18 +270,18 @@ static int finish_copy(sqlite3 **dst, int version, struct backup_report *r, char
 	 * from the source), so this opens it as WAL, and journal_mode=DELETE
 	 * then really converts it */
 	if (query_text(*dst, "PRAGMA quick_check", text, sizeof(text)) != 0 || strcmp(text, "ok") != 0) {
-		seterr(err, errlen, "the copy fails PRAGMA quick_check (%s) / สำเนาไม่ผ่านการตรวจ quick_check",
+		err_set(err, errlen, "the copy fails PRAGMA quick_check (%s) / สำเนาไม่ผ่านการตรวจ quick_check",
 			sqlite3_errmsg(*dst));
 		goto fail;
 	}
 	if (query_text(*dst, "PRAGMA user_version", text, sizeof(text)) != 0 || atoi(text) != version) {
-		seterr(err, errlen, "the copy has schema version %s, the database %d / รุ่นของสำเนาไม่ตรงกับฐานข้อมูล",
+		err_set(err, errlen, "the copy has schema version %s, the database %d / รุ่นของสำเนาไม่ตรงกับฐานข้อมูล",
 			text, version);
 		goto fail;
 	}
 	if (query_text(*dst, "PRAGMA journal_mode=DELETE", text, sizeof(text)) != 0 ||
 		strcmp(text, "delete") != 0) {
-		seterr(err, errlen, "the copy cannot leave WAL mode (%s) / เปลี่ยนโหมดของสำเนาไม่ได้",
+		err_set(err, errlen, "the copy cannot leave WAL mode (%s) / เปลี่ยนโหมดของสำเนาไม่ได้",
 			sqlite3_errmsg(*dst));
 		goto fail;
 	}
@@ -302,7 +290,7 @@ static int finish_copy(sqlite3 **dst, int version, struct backup_report *r, char
 	rc = sqlite3_close(*dst);
 	*dst = NULL;
 	if (rc != SQLITE_OK) {
-		seterr(err, errlen, "closing the copy: %s / ปิดสำเนาไม่สำเร็จ", sqlite3_errstr(rc));
+		err_set(err, errlen, "closing the copy: %s / ปิดสำเนาไม่สำเร็จ", sqlite3_errstr(rc));
 		return -1;
 	}
 	return 0;
@@ -321,12 +309,12 @@ static int check_single_file(int fd, const char *tmp, char *err, size_t errlen)
 
 	if (pread(fd, h, sizeof(h), 0) != (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0 ||
 		h[18] != 1 || h[19] != 1) {
-		seterr(err, errlen, "the copy is not a self-contained SQLite file / สำเนาไม่ใช่แฟ้มเดียวที่สมบูรณ์");
+		err_set(err, errlen, "the copy is not a self-contained SQLite file / สำเนาไม่ใช่แฟ้มเดียวที่สมบูรณ์");
 		return -1;
 	}
 	snprintf(p, sizeof(p), "%s-wal", tmp);
 	if (lstat(p, &st) == 0) {
-		seterr(err, errlen, "the copy left a -wal file / สำเนามีแฟ้ม -wal เหลืออยู่");
+		err_set(err, errlen, "the copy left a -wal file / สำเนามีแฟ้ม -wal เหลืออยู่");
 		return -1;
 	}
 	return 0;
@@ -350,7 +338,7 @@ static int publish(const char *tmp, const char *dir, time_t started, struct back
 		if (!gmtime_r(&t, &tm) || strftime(name, sizeof(name), "prongsai-%Y%m%dT%H%M%SZ.db", &tm) == 0 ||
 			!backup_name_valid(name) ||
 			snprintf(r->path, sizeof(r->path), "%s/%s", dir, name) >= (int)sizeof(r->path)) {
-			seterr(err, errlen, "cannot name the backup / ตั้งชื่อแฟ้มสำรองไม่ได้");
+			err_set(err, errlen, "cannot name the backup / ตั้งชื่อแฟ้มสำรองไม่ได้");
 			return -1;
 		}
 		if (link(tmp, r->path) == 0) {
@@ -368,7 +356,7 @@ static int publish(const char *tmp, const char *dir, time_t started, struct back
 		t = now;
 		*waited = mono_now() - w0;
 	}
-	seterr(err, errlen, "cannot name the backup %s: %s / ตั้งชื่อแฟ้มสำรองไม่ได้", r->path,
+	err_set(err, errlen, "cannot name the backup %s: %s / ตั้งชื่อแฟ้มสำรองไม่ได้", r->path,
 		i == 10 ? "the name is taken" : strerror(errno));
 	r->path[0] = '\0';
 	return -1;
@@ -386,7 +374,7 @@ int backup_make(const struct backup_opts *o, struct backup_report *r, char *err,
 	memset(r, 0, sizeof(*r));
 	tmp[0] = '\0';
 	if (stat(o->dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		seterr(err, errlen, "%s is not a directory / %s ไม่ใช่โฟลเดอร์", o->dir, o->dir);
+		err_set(err, errlen, "%s is not a directory / %s ไม่ใช่โฟลเดอร์", o->dir, o->dir);
 		return -1;
 	}
 	if (open_source(o->db, &src, &wal, &version, err, errlen) != 0)
@@ -395,12 +383,12 @@ int backup_make(const struct backup_opts *o, struct backup_report *r, char *err,
 		goto out;
 	r->stale = remove_stale(o->dir);
 	if (snprintf(tmp, sizeof(tmp), "%s/" TMP_PREFIX "XXXXXX", o->dir) >= (int)sizeof(tmp) - 16) {
-		seterr(err, errlen, "path too long: %s / พาธยาวเกินไป", o->dir);
+		err_set(err, errlen, "path too long: %s / พาธยาวเกินไป", o->dir);
 		tmp[0] = '\0';
 		goto out;
 	}
 	if ((fd = mkstemp(tmp)) < 0) {
-		seterr(err, errlen, "cannot create a file in %s: %s / สร้างแฟ้มใน %s ไม่ได้", o->dir,
+		err_set(err, errlen, "cannot create a file in %s: %s / สร้างแฟ้มใน %s ไม่ได้", o->dir,
 			strerror(errno), o->dir);
 		tmp[0] = '\0';
 		goto out;
@@ -409,7 +397,7 @@ int backup_make(const struct backup_opts *o, struct backup_report *r, char *err,
 		sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 		/* durability comes from the fsync below, before the file is named */
 		sqlite3_exec(dst, "PRAGMA synchronous=OFF", NULL, NULL, NULL) != SQLITE_OK) {
-		seterr(err, errlen, "cannot open %s: %s / เปิดแฟ้มสำเนาไม่ได้", tmp,
+		err_set(err, errlen, "cannot open %s: %s / เปิดแฟ้มสำเนาไม่ได้", tmp,
 			dst ? sqlite3_errmsg(dst) : strerror(errno));
 		goto out;
 	}
@@ -424,13 +412,13 @@ int backup_make(const struct backup_opts *o, struct backup_report *r, char *err,
 		check_single_file(fd, tmp, err, errlen) != 0)
 		goto out;
 	if (fstat(fd, &st) != 0 || fsync(fd) != 0) {
-		seterr(err, errlen, "fsync %s: %s / บันทึกสำเนาลงดิสก์ไม่ได้", tmp, strerror(errno));
+		err_set(err, errlen, "fsync %s: %s / บันทึกสำเนาลงดิสก์ไม่ได้", tmp, strerror(errno));
 		goto out;
 	}
 	r->bytes = (long long)st.st_size;
 	if (close(fd) != 0) {
 		fd = -1;
-		seterr(err, errlen, "close %s: %s / ปิดแฟ้มสำเนาไม่ได้", tmp, strerror(errno));
+		err_set(err, errlen, "close %s: %s / ปิดแฟ้มสำเนาไม่ได้", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
@@ -492,7 +480,7 @@ int backup_rotate(const char *dir, int keep, struct backup_report *r, char *err,
 	if (keep < 1)
 		keep = 1;
 	if (!(d = opendir(dir))) {
-		seterr(err, errlen, "cannot read %s: %s / อ่านโฟลเดอร์ %s ไม่ได้", dir, strerror(errno), dir);
+		err_set(err, errlen, "cannot read %s: %s / อ่านโฟลเดอร์ %s ไม่ได้", dir, strerror(errno), dir);
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -516,7 +504,7 @@ int backup_rotate(const char *dir, int keep, struct backup_report *r, char *err,
 	}
 	closedir(d);
 	if (ret != 0) {
-		seterr(err, errlen, "out of memory / หน่วยความจำไม่พอ");
+		err_set(err, errlen, "out of memory / หน่วยความจำไม่พอ");
 		for (i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
@@ -536,7 +524,7 @@ int backup_rotate(const char *dir, int keep, struct backup_report *r, char *err,
 		} else if (errno == ENOENT) {
 			left--; /* another run deleted it */
 		} else {
-			seterr(err, errlen, "cannot delete %s: %s / ลบแฟ้มสำรองเก่าไม่ได้", p, strerror(errno));
+			err_set(err, errlen, "cannot delete %s: %s / ลบแฟ้มสำรองเก่าไม่ได้", p, strerror(errno));
 			ret = -1;
 		}
 	}

@@ -1,5 +1,6 @@
 /* fsutil.c: see fsutil.h. */
 #include "fsutil.h"
+#include "errmsg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,19 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* Make one directory if it is missing; 1 made, 0 already there, -1 error. */
 static int mkdir_one(const char *p, mode_t mode, char *err, size_t errlen)
@@ -33,9 +21,9 @@ static int mkdir_one(const char *p, mode_t mode, char *err, size_t errlen)
 	if (errno == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
 	if (errno == EEXIST)
-		seterr(err, errlen, "%s exists and is not a directory / %s มีอยู่แล้วแต่ไม่ใช่โฟลเดอร์", p, p);
+		err_set(err, errlen, "%s exists and is not a directory / %s มีอยู่แล้วแต่ไม่ใช่โฟลเดอร์", p, p);
 	else
-		seterr(err, errlen, "cannot create directory %s: %s / สร้างโฟลเดอร์ไม่ได้", p, strerror(errno));
+		err_set(err, errlen, "cannot create directory %s: %s / สร้างโฟลเดอร์ไม่ได้", p, strerror(errno));
 	return -1;
 }
 
@@ -48,7 +36,7 @@ int fs_mkdirs(const char *dir, mode_t mode, int *created, char *err, size_t errl
 	if (created)
 		*created = 0;
 	if (len >= sizeof(p)) {
-		seterr(err, errlen, "path too long: %.100s... / พาธยาวเกินไป", dir);
+		err_set(err, errlen, "path too long: %.100s... / พาธยาวเกินไป", dir);
 		return -1;
 	}
 	memcpy(p, dir, len + 1);
@@ -89,7 +77,7 @@ int fs_parent(const char *path, char *out, size_t outlen, char *err, size_t errl
 		len = 1;
 	}
 	if (len >= outlen) {
-		seterr(err, errlen, "path too long: %.100s... / พาธยาวเกินไป", path);
+		err_set(err, errlen, "path too long: %.100s... / พาธยาวเกินไป", path);
 		return -1;
 	}
 	memcpy(out, path, len);
@@ -102,12 +90,12 @@ int fs_sync_dir(const char *dir, char *err, size_t errlen)
 	int fd = open(dir, O_RDONLY | O_DIRECTORY), rc;
 
 	if (fd < 0) {
-		seterr(err, errlen, "cannot open directory %s: %s / เปิดโฟลเดอร์ไม่ได้", dir, strerror(errno));
+		err_set(err, errlen, "cannot open directory %s: %s / เปิดโฟลเดอร์ไม่ได้", dir, strerror(errno));
 		return -1;
 	}
 	rc = fsync(fd);
 	if (rc != 0)
-		seterr(err, errlen, "fsync %s: %s / บันทึกโฟลเดอร์ลงดิสก์ไม่ได้", dir, strerror(errno));
+		err_set(err, errlen, "fsync %s: %s / บันทึกโฟลเดอร์ลงดิสก์ไม่ได้", dir, strerror(errno));
 	close(fd);
 	return rc == 0 ? 0 : -1;
 }

@@ -1,5 +1,6 @@
 /* inbox_db.c: see inbox_db.h. */
 #include "inbox_db.h"
+#include "errmsg.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,22 +11,9 @@
 #include "db.h"
 #include "urlenc.h"
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static int dberr(struct inbox_db *x, char *err, size_t errlen, const char *what)
 {
-	seterr(err, errlen, "database error (%s): %s / ฐานข้อมูลขัดข้อง", what, sqlite3_errmsg(x->db));
+	err_set(err, errlen, "database error (%s): %s / ฐานข้อมูลขัดข้อง", what, sqlite3_errmsg(x->db));
 	return -1;
 }
 
@@ -63,7 +51,7 @@ static int load_forms(struct inbox_db *x, char *err, size_t errlen)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == INBOX_MAX_FORMS) {
 			sqlite3_finalize(st);
-			seterr(err, errlen, "more than %d forms installed / มีแบบฟอร์มมากเกิน %d แบบ", INBOX_MAX_FORMS,
+			err_set(err, errlen, "more than %d forms installed / มีแบบฟอร์มมากเกิน %d แบบ", INBOX_MAX_FORMS,
 			       INBOX_MAX_FORMS);
 			return -1;
 		}
@@ -102,7 +90,7 @@ static int check_key(struct inbox_db *x, const char *db_path, const char *key_pa
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return dberr(x, err, errlen, "settings");
 	if (!same) {
-		seterr(err, errlen, "wrong key: this key (%s) does not belong to this database (%s); it seals to another "
+		err_set(err, errlen, "wrong key: this key (%s) does not belong to this database (%s); it seals to another "
 		       "public key (site.yaml inbox.public_key) / กุญแจไม่ถูกต้อง: กุญแจนี้ไม่ใช่ของฐานข้อมูลนี้",
 		       key_path, db_path);
 		return -1;
@@ -124,10 +112,10 @@ int inbox_db_open(struct inbox_db *x, const char *db_path, const char *key_path,
 	v = db_schema_version(x->db);
 	if (v != DB_SCHEMA_VERSION) {
 		if (v <= 0)
-			seterr(err, errlen, "%s is not a prongsai database (no schema: run prongsai build --db %s) / "
+			err_set(err, errlen, "%s is not a prongsai database (no schema: run prongsai build --db %s) / "
 			       "แฟ้มนี้ไม่ใช่ฐานข้อมูลของ prongsai", db_path, db_path);
 		else
-			seterr(err, errlen, "%s has schema version %d; this prongsai reads version %d (%s) / "
+			err_set(err, errlen, "%s has schema version %d; this prongsai reads version %d (%s) / "
 			       "รุ่นของฐานข้อมูลไม่ตรงกับโปรแกรม", db_path, v, DB_SCHEMA_VERSION,
 			       v < DB_SCHEMA_VERSION ? "migrate it with prongsai build --db" : "use a newer prongsai");
 		goto fail;
@@ -251,7 +239,7 @@ int inbox_public_values(struct inbox_db *x, sqlite3_int64 id, struct arena *a, s
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == FORMDATA_MAX_PARTS) {
 			sqlite3_finalize(st);
-			seterr(err, errlen, "a complaint with more than %d values / เรื่องนี้มีค่ามากเกินไป",
+			err_set(err, errlen, "a complaint with more than %d values / เรื่องนี้มีค่ามากเกินไป",
 			       FORMDATA_MAX_PARTS);
 			return -1;
 		}
@@ -288,12 +276,12 @@ int inbox_personal_open(struct inbox_db *x, sqlite3_int64 id, struct inbox_perso
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW) {
 		inbox_personal_wipe(p);
-		return rc == SQLITE_DONE ? (seterr(err, errlen, "no such submission / ไม่พบเรื่อง"), -1)
+		return rc == SQLITE_DONE ? (err_set(err, errlen, "no such submission / ไม่พบเรื่อง"), -1)
 					 : dberr(x, err, errlen, "submissions");
 	}
 	if (!ok) {
 		inbox_personal_wipe(p);
-		seterr(err, errlen, "the personal data cannot be opened with this key (wrong key, or the data is "
+		err_set(err, errlen, "the personal data cannot be opened with this key (wrong key, or the data is "
 		       "damaged) / เปิดข้อมูลส่วนบุคคลด้วยกุญแจนี้ไม่ได้ (กุญแจผิดหรือข้อมูลเสียหาย)");
 		return -1;
 	}
@@ -339,7 +327,7 @@ int inbox_each_attachment(struct inbox_db *x, sqlite3_int64 id, int with_data,
 			len = (size_t)sqlite3_column_bytes(st, 5);
 			if (a.sealed) {
 				if (inbox_unseal(x->sk, x->pk, data, len, &plain, &len) != 0) {
-					seterr(err, errlen, "attachment %d cannot be opened with this key (wrong key, or "
+					err_set(err, errlen, "attachment %d cannot be opened with this key (wrong key, or "
 					       "damaged) / เปิดไฟล์แนบด้วยกุญแจนี้ไม่ได้", a.position + 1);
 					r = -1;
 					break;
@@ -348,7 +336,7 @@ int inbox_each_attachment(struct inbox_db *x, sqlite3_int64 id, int with_data,
 			}
 			if (a.size < 0 || (sqlite3_uint64)a.size != (sqlite3_uint64)len || (!data && len)) {
 				inbox_wipe_free(plain, len + 1);
-				seterr(err, errlen, "attachment %d is damaged (size %lld recorded, %zu stored) / "
+				err_set(err, errlen, "attachment %d is damaged (size %lld recorded, %zu stored) / "
 				       "ไฟล์แนบเสียหาย", a.position + 1, (long long)a.size, len);
 				r = -1;
 				break;

@@ -1,5 +1,7 @@
 /* inbox_key.c: see inbox_key.h. */
 #include "inbox_key.h"
+#include "fdio.h"
+#include "errmsg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,35 +19,6 @@ _Static_assert(INBOX_SEAL_OVERHEAD == crypto_box_SEALBYTES, "seal overhead");
 _Static_assert(INBOX_KEY_BYTES == crypto_box_SECRETKEYBYTES && INBOX_KEY_BYTES == crypto_box_PUBLICKEYBYTES,
 	       "key size");
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_t errlen)
 {
 	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
@@ -53,16 +26,16 @@ int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_
 	int fd, n, ok;
 
 	if (sodium_init() < 0) {
-		seterr(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
+		err_set(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
 		return -1;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			seterr(err, errlen, "%s exists already: a key is never overwritten (submissions sealed to it "
+			err_set(err, errlen, "%s exists already: a key is never overwritten (submissions sealed to it "
 			       "could no longer be read) / มีแฟ้ม %s อยู่แล้ว จะไม่เขียนทับกุญแจเดิม", path, path);
 		else
-			seterr(err, errlen, "cannot create %s: %s / สร้างแฟ้มกุญแจไม่ได้", path, strerror(errno));
+			err_set(err, errlen, "cannot create %s: %s / สร้างแฟ้มกุญแจไม่ได้", path, strerror(errno));
 		return -1;
 	}
 	crypto_box_keypair(pk, sk);
@@ -73,7 +46,7 @@ int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_
 		     "# เก็บแฟ้มนี้เป็นความลับ / KEEP THIS FILE SECRET: it opens the personal data of complainants.\n"
 		     "# Keep a copy offline: without it, sealed submissions cannot be read.\n"
 		     "secret_key: %s\npublic_key: %s\n", sk_b64, pub_b64);
-	ok = n > 0 && (size_t)n < sizeof text && fchmod(fd, 0600) == 0 && write_all(fd, text, (size_t)n) == 0 &&
+	ok = n > 0 && (size_t)n < sizeof text && fchmod(fd, 0600) == 0 && fd_write_all(fd, text, (size_t)n) == 0 &&
 	     fsync(fd) == 0;
 	sodium_memzero(sk, sizeof sk);
 	sodium_memzero(sk_b64, sizeof sk_b64);
@@ -81,7 +54,7 @@ int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_
 	if (close(fd) != 0)
 		ok = 0;
 	if (!ok) {
-		seterr(err, errlen, "cannot write %s: %s / เขียนแฟ้มกุญแจไม่ได้", path, strerror(errno));
+		err_set(err, errlen, "cannot write %s: %s / เขียนแฟ้มกุญแจไม่ได้", path, strerror(errno));
 		unlink(path);
 		return -1;
 	}
@@ -123,22 +96,22 @@ int inbox_key_read(const char *path, unsigned char sk[32], unsigned char pk[32],
 	int fd, ok, from_stdin = strcmp(path, "-") == 0;
 
 	if (sodium_init() < 0) {
-		seterr(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
+		err_set(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
 		return -1;
 	}
 	fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY);
 	if (fd < 0) {
-		seterr(err, errlen, "cannot open the key file %s: %s / เปิดแฟ้มกุญแจไม่ได้", path, strerror(errno));
+		err_set(err, errlen, "cannot open the key file %s: %s / เปิดแฟ้มกุญแจไม่ได้", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || (from_stdin && S_ISFIFO(st.st_mode)))) {
-		seterr(err, errlen, "%s is not a key file (not a regular file) / %s ไม่ใช่แฟ้มกุญแจ", path, path);
+		err_set(err, errlen, "%s is not a key file (not a regular file) / %s ไม่ใช่แฟ้มกุญแจ", path, path);
 		if (!from_stdin)
 			close(fd);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (st.st_mode & 077)) {
-		seterr(err, errlen, "the key file %s can be read by other users (mode %03o): run chmod 600 %s / "
+		err_set(err, errlen, "the key file %s can be read by other users (mode %03o): run chmod 600 %s / "
 		       "ผู้ใช้อื่นอ่านแฟ้มกุญแจ %s ได้ ให้แก้สิทธิ์ด้วยคำสั่ง chmod 600 %s",
 		       path, (unsigned)(st.st_mode & 0777), path, path, path);
 		if (!from_stdin)
@@ -161,7 +134,7 @@ int inbox_key_read(const char *path, unsigned char sk[32], unsigned char pk[32],
 	sodium_memzero(check, sizeof check);
 	if (!ok) {
 		sodium_memzero(sk, 32);
-		seterr(err, errlen, "%s is not a prongsai key file, or its keys do not match / "
+		err_set(err, errlen, "%s is not a prongsai key file, or its keys do not match / "
 		       "แฟ้มกุญแจไม่ถูกต้อง", path);
 		return -1;
 	}

@@ -1,5 +1,6 @@
 /* inbox_show.c: `prongsai inbox show CODE [--attachments DIR]` (inbox_cmd.h). */
 #include "inbox_cmd.h"
+#include "fdio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -73,22 +74,6 @@ struct save_ctx {
 	char err[PATH_MAX + 256];
 };
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* DIR/<CODE>-<n>.<ext>, created 0600 and never overwritten. */
 static int save_one(void *ctx, const struct inbox_attachment *a, const unsigned char *data, size_t len)
 {
@@ -109,7 +94,7 @@ static int save_one(void *ctx, const struct inbox_attachment *a, const unsigned 
 			 errno == EEXIST ? " (มีแฟ้มอยู่แล้ว จะไม่เขียนทับ)" : "");
 		return -1;
 	}
-	ok = fchmod(fd, 0600) == 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0;
+	ok = fchmod(fd, 0600) == 0 && fd_write_all(fd, data, len) == 0 && fsync(fd) == 0;
 	if (close(fd) != 0)
 		ok = 0;
 	if (!ok) {

@@ -1,5 +1,6 @@
 /* notify_db.c: see notify_db.h. */
 #include "notify_db.h"
+#include "errmsg.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,22 +10,9 @@
 
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static int dberr(sqlite3 *db, const char *what, char *err, size_t errlen)
 {
-	seterr(err, errlen, "database: %s: %s / ฐานข้อมูลผิดพลาด", what, sqlite3_errmsg(db));
+	err_set(err, errlen, "database: %s: %s / ฐานข้อมูลผิดพลาด", what, sqlite3_errmsg(db));
 	return -1;
 }
 
@@ -36,7 +24,7 @@ int notify_db_open(const char *path, int readonly, sqlite3 **db, char *err, size
 		return -1;
 	v = db_schema_version(*db);
 	if (v != DB_SCHEMA_VERSION) {
-		seterr(err, errlen, "database %s has schema version %d, not %d: run prongsai build --db %s "
+		err_set(err, errlen, "database %s has schema version %d, not %d: run prongsai build --db %s "
 		       "first / ฐานข้อมูลยังไม่เป็นรุ่นปัจจุบัน ให้รัน prongsai build --db ก่อน",
 		       path, v, DB_SCHEMA_VERSION, path);
 		sqlite3_close(*db);
@@ -322,7 +310,7 @@ int notify_db_sent(sqlite3 *db, long long id, const char *channel, time_t now, c
 	if (rc != SQLITE_DONE)
 		return dberr(db, "record the delivery", err, errlen);
 	if (sqlite3_changes(db) != 1) {
-		seterr(err, errlen, "database: the notice is no longer pending / รายการแจ้งเตือนไม่อยู่ในสถานะรอส่งแล้ว");
+		err_set(err, errlen, "database: the notice is no longer pending / รายการแจ้งเตือนไม่อยู่ในสถานะรอส่งแล้ว");
 		return -1;
 	}
 	return 0;
