@@ -1,22 +1,14 @@
+/* track.c: see track.h. */
 #include "track.h"
 
 #include <string.h>
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include "urlenc.h"
 
 int track_code_from_query(const char *query, char out[TRACKCODE_SIZE])
 {
-	char value[65];
-	size_t qlen, i, k = 0;
+	char value[TRACK_QUERY_MAX + 1];
+	size_t qlen, i, k;
 	const char *p;
 
 	if (!query)
@@ -34,23 +26,14 @@ int track_code_from_query(const char *query, char out[TRACKCODE_SIZE])
 	if (!p)
 		return -1;
 	p += 5;
-	for (i = 0; p[i] && p[i] != '&'; i++) {
-		char c = p[i];
-		if (k >= sizeof(value) - 1)
-			return -1;
-		if (c == '+') {
-			c = ' ';
-		} else if (c == '%') {
-			int hi = hexval(p[i + 1]), lo = hi < 0 ? -1 : hexval(p[i + 2]);
-			if (hi < 0 || lo < 0)
-				return -1;
-			c = (char)(hi * 16 + lo);
-			i += 2;
-		}
-		if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
+	k = strcspn(p, "&");
+	memcpy(value, p, k);
+	k = urlenc_decode(value, k);
+	if (k == (size_t)-1 || k > TRACK_CODE_INPUT_MAX)
+		return -1;
+	for (i = 0; i < k; i++)
+		if ((unsigned char)value[i] < 0x20 || (unsigned char)value[i] >= 0x7f)
 			return -1; /* a code is printable ASCII */
-		value[k++] = c;
-	}
 	value[k] = '\0';
 	return trackcode_normalize(value, out);
 }

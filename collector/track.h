@@ -7,6 +7,7 @@
 #include "trackcode.h"
 
 #define TRACK_QUERY_MAX 512 /* bytes of QUERY_STRING looked at */
+#define TRACK_CODE_INPUT_MAX 64 /* bytes of the decoded code (spaces allowed) */
 
 /* Find the first "code" parameter in query (application/x-www-form-
  * urlencoded, RFC 3986 §2.1 percent-encoding, '+' for space), decode it and

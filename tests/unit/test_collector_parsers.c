@@ -1,5 +1,5 @@
-/* Unit tests of the body parsers: collector/urlenc.c and collector/multipart.c,
- * at and past every cap. */
+/* Unit tests of the parsers of untrusted input: common/urlenc.c,
+ * collector/multipart.c and collector/track.c, at and past every cap. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "formdata.h"
 #include "multipart.h"
 #include "urlenc.h"
+#include "track.h"
 
 static struct form_data fd;
 static const char *reason;
@@ -201,9 +202,43 @@ static void test_multipart(void)
 	}
 }
 
+/* track_code_from_query(): the decoded code is capped at
+ * TRACK_CODE_INPUT_MAX bytes, the query at TRACK_QUERY_MAX. */
+static void test_track(void)
+{
+	char out[TRACKCODE_SIZE], q[TRACK_QUERY_MAX + 64];
+	size_t n;
+
+	CHECK_INT(track_code_from_query("code=1JBC-C0RE-CEPB-MH7D", out), 0);
+	CHECK_STR(out, "1JBC-C0RE-CEPB-MH7D");
+	CHECK_INT(track_code_from_query("x=1&code=1jbc+c0re%20cepb-mh7d&y=2", out), 0);
+	CHECK_STR(out, "1JBC-C0RE-CEPB-MH7D");
+	CHECK_INT(track_code_from_query("code=1JBC-C0RE-CEPB-MH7E", out), -1); /* check symbol */
+	CHECK_INT(track_code_from_query("code=%zz", out), -1);
+	CHECK_INT(track_code_from_query("code=1JBC-C0RE-CEPB-MH7D%00", out), -1);
+	CHECK_INT(track_code_from_query("xcode=1JBC-C0RE-CEPB-MH7D", out), -1);
+	CHECK_INT(track_code_from_query(NULL, out), -1);
+	/* exactly TRACK_CODE_INPUT_MAX decoded bytes (trailing spaces), then one more */
+	strcpy(q, "code=1JBC-C0RE-CEPB-MH7D");
+	for (n = 19; n < TRACK_CODE_INPUT_MAX; n++)
+		strcat(q, "+");
+	CHECK_INT(track_code_from_query(q, out), 0);
+	strcat(q, "+");
+	CHECK_INT(track_code_from_query(q, out), -1);
+	/* exactly TRACK_QUERY_MAX bytes of query, then one more */
+	memset(q, 'a', TRACK_QUERY_MAX);
+	memcpy(q, "code=1JBC-C0RE-CEPB-MH7D&", 25);
+	q[TRACK_QUERY_MAX] = '\0';
+	CHECK_INT(track_code_from_query(q, out), 0);
+	q[TRACK_QUERY_MAX] = 'a';
+	q[TRACK_QUERY_MAX + 1] = '\0';
+	CHECK_INT(track_code_from_query(q, out), -1);
+}
+
 int main(void)
 {
 	test_urlenc();
 	test_multipart();
+	test_track();
 	return CHECK_RESULT();
 }
