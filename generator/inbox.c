@@ -12,6 +12,7 @@
 #include "inbox_cmd.h"
 #include "inbox_key.h"
 #include "load.h"
+#include "utf8.h"
 
 #define COMMON_OPTS                                                                                           \
 	"  --db FILE       ฐานข้อมูล / the database (default: $PRONGSAI_DB)\n"                                    \
@@ -119,10 +120,12 @@ const char *inbox_status_name(const struct inbox_status *s)
 
 void inbox_print_text(FILE *f, const char *s, size_t len, const char *indent)
 {
-	size_t i;
+	size_t i, k;
+	unsigned cp;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; i += k) {
 		unsigned char c = (unsigned char)s[i];
+		k = 1;
 		if (c == '\n') {
 			fputc('\n', f);
 			fputs(indent, f);
@@ -130,14 +133,26 @@ void inbox_print_text(FILE *f, const char *s, size_t len, const char *indent)
 			continue;
 		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
 			fputc('?', f);
-		} else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-			   (unsigned char)s[i + 1] <= 0x9f) {
-			fputc('?', f); /* C1 control */
-			i++;
-		} else {
+		} else if (c < 0x80) {
 			fputc(c, f);
+		} else if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			k = 1;
+			fputc('?', f); /* not UTF-8 (a lone 0x80..0x9f is a C1 control to some terminals) */
+		} else if (cp < 0xa0) {
+			fputc('?', f); /* C1 control */
+		} else {
+			fwrite(s + i, 1, k, f);
 		}
 	}
+}
+
+void inbox_print_field(FILE *f, const char *s, int width)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	inbox_print_text(f, s ? s : "", len, "");
+	for (; width > 0 && (size_t)width > len; width--)
+		fputc(' ', f);
 }
 
 /* ---- list ---- */
@@ -161,8 +176,19 @@ static int list_one(void *ctx, const struct inbox_case *c)
 	}
 	inbox_time_bangkok(c->created_at, 0, when);
 	category = s.resp && s.resp->category ? s.resp->category : c->category;
-	printf("%-19s  %-16s  %-12s  %-10s  %-12s  %-14s  %s", c->code, when, c->form_id, c->channel,
-	       inbox_status_name(&s), category[0] ? category : "-", c->district[0] ? c->district : "-");
+	/* every value from the database or a content file goes through
+	 * inbox_print_text(): no control character reaches the terminal */
+	inbox_print_field(stdout, c->code, 19);
+	fputs("  ", stdout);
+	inbox_print_field(stdout, when, 16);
+	fputs("  ", stdout);
+	inbox_print_field(stdout, c->form_id, 12);
+	fputs("  ", stdout);
+	inbox_print_field(stdout, c->channel, 10);
+	printf("  %-12s  ", inbox_status_name(&s));
+	inbox_print_field(stdout, category[0] ? category : "-", 14);
+	fputs("  ", stdout);
+	inbox_print_field(stdout, c->district[0] ? c->district : "-", 0);
 	if (c->purged_at[0]) {
 		inbox_time_bangkok(c->purged_at, 0, purged);
 		printf("  purged %s", purged);

@@ -48,9 +48,12 @@ void inbox_status_of(const struct model *m, const char *code, struct inbox_statu
 const char *inbox_status_name(const struct inbox_status *s);
 
 /* Print s[0..len) for a person at a terminal: control characters (C0 but
- * tab and line feed, DEL, C1) become "?", CR is dropped, and every line
- * after the first starts with indent. */
+ * tab and line feed, DEL, C1) and bytes that are not UTF-8 become "?", CR
+ * is dropped, and every line after the first starts with indent. */
 void inbox_print_text(FILE *f, const char *s, size_t len, const char *indent);
+/* inbox_print_text() of the string s (NULL: ""), then spaces up to width
+ * bytes (as printf's "%-*s"). */
+void inbox_print_field(FILE *f, const char *s, int width);
 
 int inbox_cmd_list(struct inbox_run *r);
 int inbox_cmd_show(struct inbox_run *r);

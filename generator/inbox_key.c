@@ -2,9 +2,11 @@
 #include "inbox_key.h"
 #include "fdio.h"
 #include "errmsg.h"
+#include "fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@ _Static_assert(INBOX_KEY_BYTES == crypto_box_SECRETKEYBYTES && INBOX_KEY_BYTES =
 int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_t errlen)
 {
 	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-	char sk_b64[45], text[512];
+	char sk_b64[45], text[512], dir[PATH_MAX];
 	int fd, n, ok;
 
 	if (sodium_init() < 0) {
@@ -55,6 +57,12 @@ int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_
 		ok = 0;
 	if (!ok) {
 		err_set(err, errlen, "cannot write %s: %s / เขียนแฟ้มกุญแจไม่ได้", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	/* the name too: a key lost in a crash would leave every submission
+	 * sealed to it unreadable */
+	if (fs_parent(path, dir, sizeof dir, err, errlen) != 0 || fs_sync_dir(dir, err, errlen) != 0) {
 		unlink(path);
 		return -1;
 	}

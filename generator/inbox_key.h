@@ -21,10 +21,10 @@
 #define INBOX_KEY_B64 45 /* base64 of a key and the NUL */
 #define INBOX_SEAL_OVERHEAD 48 /* crypto_box_SEALBYTES */
 
-/* Write a new key pair to path (created with O_EXCL, mode 0600, synced) and
- * the base64 public key (44 characters and a NUL) to pub_b64.  Returns 0,
- * or -1 with err if the file exists or cannot be written; a partly written
- * file is removed. */
+/* Write a new key pair to path (created with O_EXCL, mode 0600, synced,
+ * then its directory synced) and the base64 public key (44 characters and a
+ * NUL) to pub_b64.  Returns 0, or -1 with err if the file exists or cannot
+ * be written; a partly written file is removed. */
 int inbox_keygen(const char *path, char pub_b64[INBOX_KEY_B64], char *err, size_t errlen);
 
 /* Read a key file written by inbox_keygen().  Returns 0 with both keys, or

@@ -30,17 +30,23 @@ static void print_value(const struct form_def *form, const struct form_part *p)
 	size_t i;
 
 	fputs("  ", stdout);
-	if (fl)
-		printf("%s / %s: ", fl->label_th, fl->label_en);
-	else {
+	if (fl) {
+		inbox_print_field(stdout, fl->label_th, 0);
+		fputs(" / ", stdout);
+		inbox_print_field(stdout, fl->label_en, 0);
+	} else {
 		inbox_print_text(stdout, p->name, p->name_len, "");
-		fputs(": ", stdout);
 	}
+	fputs(": ", stdout);
 	inbox_print_text(stdout, p->value, p->len, "      ");
 	if (fl && fl->type == FT_CHOICE)
 		for (i = 0; i < fl->n_choices; i++)
 			if (strcmp(fl->choices[i].value, p->value) == 0) {
-				printf(" (%s / %s)", fl->choices[i].label_th, fl->choices[i].label_en);
+				fputs(" (", stdout);
+				inbox_print_field(stdout, fl->choices[i].label_th, 0);
+				fputs(" / ", stdout);
+				inbox_print_field(stdout, fl->choices[i].label_en, 0);
+				putchar(')');
 				break;
 			}
 	putchar('\n');
@@ -102,8 +108,9 @@ static int save_one(void *ctx, const struct inbox_attachment *a, const unsigned 
 		unlink(path);
 		return -1;
 	}
-	printf("  %d. %s, %zu bytes%s -> %s\n", a->position + 1, a->media_type, len,
-	       a->sealed ? ", เข้ารหัสไว้ / was sealed" : "", path);
+	printf("  %d. ", a->position + 1);
+	inbox_print_field(stdout, a->media_type, 0);
+	printf(", %zu bytes%s -> %s\n", len, a->sealed ? ", เข้ารหัสไว้ / was sealed" : "", path);
 	s->saved++;
 	return 0;
 }
@@ -113,8 +120,9 @@ static int list_one(void *ctx, const struct inbox_attachment *a, const unsigned 
 	(void)ctx;
 	(void)data;
 	(void)len;
-	printf("  %d. %s, %lld bytes%s\n", a->position + 1, a->media_type, (long long)a->size,
-	       a->sealed ? ", เข้ารหัสไว้ / sealed" : "");
+	printf("  %d. ", a->position + 1);
+	inbox_print_field(stdout, a->media_type, 0);
+	printf(", %lld bytes%s\n", (long long)a->size, a->sealed ? ", เข้ารหัสไว้ / sealed" : "");
 	return 0;
 }
 
@@ -155,10 +163,18 @@ static int show_case(struct inbox_run *r, const struct inbox_case *c, struct are
 	}
 	inbox_time_bangkok(c->created_at, 0, when);
 	printf("รหัส / code:        %s\n", c->code);
-	printf("แบบฟอร์ม / form:    %s", c->form_id);
-	if (form)
-		printf(" (%s / %s)", form->title_th, form->title_en);
-	printf(", ช่องทาง / channel: %s\n", c->channel);
+	fputs("แบบฟอร์ม / form:    ", stdout);
+	inbox_print_field(stdout, c->form_id, 0);
+	if (form) {
+		fputs(" (", stdout);
+		inbox_print_field(stdout, form->title_th, 0);
+		fputs(" / ", stdout);
+		inbox_print_field(stdout, form->title_en, 0);
+		putchar(')');
+	}
+	fputs(", ช่องทาง / channel: ", stdout);
+	inbox_print_field(stdout, c->channel, 0);
+	putchar('\n');
 	printf("รับเมื่อ / received: %s (เวลาไทย / Thai time)\n", when);
 	print_status(r, c);
 

@@ -161,8 +161,17 @@ static char *read_conf(const char *path, struct diags *d, size_t *len)
 	while (n <= NOTIFYCONF_MAX_FILE && (r = read(fd, text + n, NOTIFYCONF_MAX_FILE + 1 - n)) != 0) {
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0)
-			break;
+		if (r < 0) {
+			/* never go on with part of the file (a channel's forms: cut
+			 * off would widen what it gets) */
+			snprintf(msg_th, sizeof msg_th, "อ่านแฟ้มตั้งค่าไม่ได้: %s", strerror(errno));
+			snprintf(msg_en, sizeof msg_en, "cannot read the configuration: %s", strerror(errno));
+			file_error(d, path, msg_th, msg_en);
+			close(fd);
+			sodium_memzero(text, NOTIFYCONF_MAX_FILE + 1);
+			free(text);
+			return NULL;
+		}
 		n += (size_t)r;
 	}
 	close(fd);
@@ -636,7 +645,7 @@ int notifyconf_load(const char *path, struct arena *a, struct diags *d, struct n
 	text = read_conf(path, d, &len);
 	if (!text)
 		return -1;
-	root = yload(a, d, path, text, len, 0, &ok);
+	root = yload_secret(a, d, path, text, len, &ok);
 	sodium_memzero(text, NOTIFYCONF_MAX_FILE + 1);
 	free(text);
 	if (!ok)

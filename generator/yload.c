@@ -12,6 +12,7 @@ struct ybuilder {
 	size_t nodes;
 	int depth;
 	int ok;
+	int quote_names; /* quote anchor and alias names in messages */
 };
 
 /* Growable child lists are built in temporary arrays then frozen. */
@@ -63,12 +64,12 @@ static const char *yaml_problem(struct ybuilder *b, const yaml_parser_t *p)
 	return p->problem ? p->problem : "syntax error";
 }
 
-struct ynode *yload(struct arena *a, struct diags *d, const char *path,
-	const char *text, size_t len, int line_offset, int *ok)
+static struct ynode *yload_impl(struct arena *a, struct diags *d, const char *path,
+	const char *text, size_t len, int line_offset, int quote_names, int *ok)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	struct ybuilder b = { a, d, path, line_offset, 0, 0, 1 };
+	struct ybuilder b = { a, d, path, line_offset, 0, 0, 1, quote_names };
 	struct yframe stack[YLOAD_MAX_DEPTH + 2];
 	int sp = 0, done = 0, docs = 0;
 	struct ynode *root = NULL;
@@ -109,7 +110,7 @@ struct ynode *yload(struct arena *a, struct diags *d, const char *path,
 			diag_error(d, ymark(&b, ev.start_mark),
 				"ไม่รองรับการอ้างอิง YAML (alias *%s) ให้เขียนค่าซ้ำแทน",
 				"YAML aliases (*%s) are not allowed; write the value out",
-				(const char *)ev.data.alias.anchor);
+				b.quote_names ? (const char *)ev.data.alias.anchor : "...");
 			b.ok = 0;
 			done = 1;
 			break;
@@ -122,7 +123,7 @@ struct ynode *yload(struct arena *a, struct diags *d, const char *path,
 			if (anchor) {
 				diag_error(d, ymark(&b, ev.start_mark),
 					"ไม่รองรับ anchor ของ YAML (&%s)", "YAML anchors (&%s) are not allowed",
-					(const char *)anchor);
+					b.quote_names ? (const char *)anchor : "...");
 				b.ok = 0;
 				done = 1;
 				break;
@@ -224,6 +225,18 @@ struct ynode *yload(struct arena *a, struct diags *d, const char *path,
 		root = NULL;
 	*ok = 1;
 	return root;
+}
+
+struct ynode *yload(struct arena *a, struct diags *d, const char *path,
+	const char *text, size_t len, int line_offset, int *ok)
+{
+	return yload_impl(a, d, path, text, len, line_offset, 1, ok);
+}
+
+struct ynode *yload_secret(struct arena *a, struct diags *d, const char *path,
+	const char *text, size_t len, int *ok)
+{
+	return yload_impl(a, d, path, text, len, 0, 0, ok);
 }
 
 struct ynode *ymap_get(const struct ynode *map, const char *key)

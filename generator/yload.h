@@ -36,6 +36,12 @@ struct ynode {
 struct ynode *yload(struct arena *a, struct diags *d, const char *path,
 	const char *text, size_t len, int line_offset, int *ok);
 
+/* yload() (line_offset 0) for a file that holds secrets: messages never
+ * quote the name of an anchor or an alias, which may be a secret written
+ * unquoted ("password: &x1" is YAML for an anchor named x1). */
+struct ynode *yload_secret(struct arena *a, struct diags *d, const char *path,
+	const char *text, size_t len, int *ok);
+
 /* The value for key in a mapping node, or NULL. */
 struct ynode *ymap_get(const struct ynode *map, const char *key);
 

@@ -29,6 +29,21 @@ umask 000
 run_prongsai inbox keygen --key "$TEST_OUT/k2" >/dev/null 2>&1
 expect_eq "$(stat -c %a "$TEST_OUT/k2")" 600 "0600 whatever the umask"
 umask 022
+# durable: the file and then its directory are synced before the key is printed
+if command -v strace >/dev/null 2>&1; then
+	mkdir -p "$TEST_OUT/sync"
+	# (LeakSanitizer cannot run under ptrace)
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -qq -e trace=openat,fsync -o "$TEST_OUT/strace" "$PRONGSAI" inbox keygen --key "$TEST_OUT/sync/k" \
+		>/dev/null 2>&1
+	expect_eq "$?" 0 "keygen under strace"
+	# the descriptor of an openat(... O_DIRECTORY) of the key's folder is fsynced
+	dfd=$(grep -E "openat\(AT_FDCWD, \"$TEST_OUT/sync\", [^)]*O_DIRECTORY" "$TEST_OUT/strace" | sed -n 's/.*= \([0-9]*\)$/\1/p' | tail -1)
+	[ -n "$dfd" ] && grep -qE "fsync\($dfd\) += 0" "$TEST_OUT/strace" && pass "keygen syncs the key's folder" ||
+		fail "keygen does not sync the key's folder"
+else
+	pass "(strace missing: the folder sync is not checked)"
+fi
 
 # the build installs it; a bad key is refused
 mkdir -p "$TEST_OUT/db"

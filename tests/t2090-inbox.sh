@@ -147,6 +147,27 @@ run_prongsai inbox export --csv --db "$TEST_OUT/damaged.db" -C "$TOP/content" "$
 	>/dev/null 2>&1
 expect_eq "$?" 1 "export fails on it too"
 [ ! -e "$TEST_OUT/damaged.csv" ] && pass "and leaves no partial CSV" || fail "partial CSV left"
+# control characters in what the database holds (it belongs to the web
+# server's user) never reach the officer's terminal
+cp "$CL_DB" "$TEST_OUT/esc.db"
+sqlite3 "$TEST_OUT/esc.db" "
+	UPDATE forms SET title_th = 'T' || char(27) || ']0;x' || char(7), title_en = 'E' || char(155) || '2J'
+		WHERE id = 'complaint';
+	UPDATE form_fields SET label_th = 'L' || char(27) || '[2J' WHERE form_id = 'complaint' AND name = 'subject';
+	UPDATE form_choices SET label_en = 'C' || char(27) || '[31m' WHERE form_id = 'complaint'
+		AND field_name = 'category';
+	UPDATE submission_values SET value = 'd' || char(27) || '[1m' WHERE name = 'district';
+	UPDATE submissions SET channel = 'g' || char(27) || '[0m' WHERE kind = 'complaint';
+	UPDATE attachments SET media_type = 'x' || char(27) || '[5m'"
+run_prongsai inbox list --db "$TEST_OUT/esc.db" -C "$TOP/content" "${K[@]}" >"$TEST_OUT/esc-list" 2>&1
+expect_eq "$?" 0 "list with control characters in the database"
+run_prongsai inbox show "$A" --db "$TEST_OUT/esc.db" -C "$TOP/content" "${K[@]}" >"$TEST_OUT/esc-show" 2>&1
+expect_eq "$?" 0 "show with control characters in the database"
+expect_grep "L?[2J" "$TEST_OUT/esc-show" "show: a label's escape is neutralised"
+for f in esc-list esc-show; do
+	LC_ALL=C grep -q $'[\x1b\x07]\\|\xc2\x9b' "$TEST_OUT/$f" && fail "$f: a control character reaches the terminal" ||
+		pass "$f: no control character reaches the terminal"
+done
 # another schema version
 cp "$CL_DB" "$TEST_OUT/v1.db"
 sqlite3 "$TEST_OUT/v1.db" "PRAGMA user_version = 1"

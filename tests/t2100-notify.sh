@@ -247,6 +247,40 @@ expect_grep "bad.yaml:14:27: error:" "$TEST_OUT/bad.log" "retry base_seconds 0 r
 for s in "$HOOK_SECRET" "$LINE_TOKEN"; do
 	expect_no_grep "$s" "$TEST_OUT/bad.log" "config errors never quote a secret"
 done
+# a read error is a refusal, never a shorter configuration (/proc/self/mem:
+# a regular 0600 file of ours whose first page cannot be read: EIO)
+if [ -r /proc/self/mem ]; then
+	notify "$TEST_OUT/eio.log" --config /proc/self/mem
+	expect_eq "$RC" 2 "a configuration that cannot be read: exit 2"
+	expect_grep "cannot read the configuration" "$TEST_OUT/eio.log" "a read error is reported as one"
+fi
+# a secret written unquoted that YAML reads as an anchor (&) or an alias (*)
+cat >"$SEC/anchor.yaml" <<EOF
+channels:
+  - name: office-mail
+    type: smtp
+    url: smtps://mail.example.go.th
+    username: officer1
+    password: &Pw$HOOK_SECRET
+    from: prongsai@example.go.th
+    to: chief@example.go.th
+EOF
+cat >"$SEC/alias.yaml" <<EOF
+channels:
+  - name: tg
+    type: telegram
+    token: *Tk$HOOK_SECRET
+    chat_id: "-100123"
+EOF
+chmod 600 "$SEC/anchor.yaml" "$SEC/alias.yaml"
+notify "$TEST_OUT/anchor.log" --config "$SEC/anchor.yaml"
+expect_eq "$RC" 2 "a password read as a YAML anchor: exit 2"
+expect_grep "anchor.yaml:6:15: error:" "$TEST_OUT/anchor.log" "the anchor is reported at its place"
+notify "$TEST_OUT/alias.log" --config "$SEC/alias.yaml"
+expect_eq "$RC" 2 "a token read as a YAML alias: exit 2"
+expect_grep "alias.yaml:4:12: error:" "$TEST_OUT/alias.log" "the alias is reported at its place"
+expect_no_grep "$HOOK_SECRET" "$TEST_OUT/anchor.log" "an anchor's name (a secret) is never quoted"
+expect_no_grep "$HOOK_SECRET" "$TEST_OUT/alias.log" "an alias's name (a secret) is never quoted"
 expect_eq "$(sqlite3 "$CL_DB" 'SELECT count(*) FROM notices')" 0 "refusals wrote nothing"
 expect_eq "$(count)" 0 "refusals sent nothing"
 

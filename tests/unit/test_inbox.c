@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "csvout.h"
+#include "inbox_cmd.h"
 #include "inbox_db.h"
 #include "inbox_key.h"
 
@@ -121,9 +122,40 @@ static void test_key_file(void)
 	rmdir(dir);
 }
 
+/* inbox_print_text() of s, or inbox_print_field() when width >= 0. */
+static const char *shown(const char *s, const char *indent, int width)
+{
+	static char out[256];
+	FILE *f = fmemopen(out, sizeof out, "w");
+
+	if (!f)
+		return "(fmemopen failed)";
+	if (width >= 0)
+		inbox_print_field(f, s, width);
+	else
+		inbox_print_text(f, s, strlen(s), indent);
+	fclose(f);
+	return out;
+}
+
+static void test_print_text(void)
+{
+	CHECK_STR(shown("ไทย tab\tend", "", -1), "ไทย tab\tend");
+	CHECK_STR(shown("a\r\nb\nc", "  ", -1), "a\n  b\n  c");
+	CHECK_STR(shown("\x1b]0;title\x07\x1b[2J\x7f", "", -1), "?]0;title??[2J?");
+	CHECK_STR(shown("c1 \xc2\x9b" "31m", "", -1), "c1 ?31m");         /* C1 CSI as UTF-8 */
+	CHECK_STR(shown("raw \x9b" "31m \x85", "", -1), "raw ?31m ?");   /* lone C1 bytes */
+	CHECK_STR(shown("bad \xe0\x80\x9b \xc0\x9b \xff", "", -1), "bad ??? ?? ?"); /* overlong, invalid */
+	CHECK_STR(shown("nbsp \xc2\xa0.", "", -1), "nbsp \xc2\xa0.");
+	CHECK_STR(shown("ab", "", 4), "ab  ");
+	CHECK_STR(shown("a\x1b[0m", "", 2), "a?[0m");
+	CHECK_STR(shown(NULL, "", 3), "   ");
+}
+
 int main(void)
 {
 	test_csv();
+	test_print_text();
 	test_time();
 	test_unseal();
 	test_key_file();
