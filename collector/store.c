@@ -1,5 +1,6 @@
 /* store.c: see store.h.  Every statement binds its parameters. */
 #include "store.h"
+#include "utcstamp.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -30,14 +31,6 @@ static const char *const sql[N_STMT] = {
 	[S_COUNT_RATE] = "INSERT INTO rate_limits(hour, client, form_id, count) VALUES (?1, ?2, ?3, 1)"
 		" ON CONFLICT(hour, client, form_id) DO UPDATE SET count = count + 1",
 };
-
-void store_timestamp(time_t t, char out[21])
-{
-	struct tm tm;
-
-	if (!gmtime_r(&t, &tm) || strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
-		memcpy(out, "1970-01-01T00:00:00Z", 21);
-}
 
 /* The result for SQLite error code rc. */
 static enum store_result classify(int rc)
@@ -85,7 +78,7 @@ static enum store_result transaction(sqlite3 *db, sqlite3_stmt **st, const struc
 	size_t i;
 	int rc, tries, pos;
 
-	store_timestamp(in->now, created);
+	utc_stamp(in->now, created);
 	sqlite3_bind_int64(st[S_PURGE_RATE], 1, hour);
 	sqlite3_bind_int64(st[S_PURGE_RECENT], 1, (sqlite3_int64)in->now);
 	if ((rc = run(st[S_PURGE_RATE])) != SQLITE_OK || (rc = run(st[S_PURGE_RECENT])) != SQLITE_OK)

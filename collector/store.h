@@ -84,8 +84,4 @@ void store_watch_wal(sqlite3 *db, int *frames);
 #define STORE_CHECKPOINT_FRAMES 128
 void store_checkpoint(sqlite3 *db, int frames);
 
-/* The UTC timestamp format of submissions.created_at: "2026-01-05T03:04:05Z"
- * (out must hold 21 bytes). */
-void store_timestamp(time_t t, char out[21]);
-
 #endif

@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <string.h>
 
 #define BE_OFFSET 543
 #define BE_THRESHOLD 2400 /* a parsed year at or above this is Buddhist Era */
@@ -191,4 +192,37 @@ pdate date_month_end(pdate t)
 
 	date_to_ymd(t, &y, &m, &d);
 	return t + (date_days_in_month(y, m) - d);
+}
+
+/* The value of n ASCII digits at s, or -1 if one is not a digit. */
+static int stamp_digits(const char *s, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int date_parse_utc_stamp(const char *s, int64_t *out)
+{
+	int y, mo, d, h, mi, se;
+
+	if (!s || strlen(s) != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != 'Z')
+		return -1;
+	y = stamp_digits(s, 4);
+	mo = stamp_digits(s + 5, 2);
+	d = stamp_digits(s + 8, 2);
+	h = stamp_digits(s + 11, 2);
+	mi = stamp_digits(s + 14, 2);
+	se = stamp_digits(s + 17, 2);
+	if (y < 0 || y >= 2400 || mo < 0 || d < 0 || !date_valid_ymd(y, mo, d) || h < 0 || h > 23 ||
+	    mi < 0 || mi > 59 || se < 0 || se > 60)
+		return -1;
+	*out = (int64_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	return 0;
 }

@@ -12,12 +12,20 @@
 
 typedef int32_t pdate; /* days since 1970-01-01 */
 
+/* Thai time is UTC+7 all year (no daylight saving). */
+#define DATE_BANGKOK_OFFSET_S (7 * 3600)
+
 /* Days since the epoch for a valid CE y-m-d (no validation; m is asserted). */
 pdate date_from_ymd(int y, int m, int d);
 /* Split a date into CE year, month (1-12), day (1-31). */
 void date_to_ymd(pdate t, int *y, int *m, int *d);
 /* 1 if y-m-d is a real CE date in 1900..2999, else 0. */
 int date_valid_ymd(int y, int m, int d);
+/* Parse a database timestamp "YYYY-MM-DDTHH:MM:SSZ" (common/utcstamp.h; a
+ * CE year before 2400, so never a BE year) into seconds since 1970-01-01
+ * UTC.  Returns 0 and *out, or -1 (out untouched) if s is NULL or not
+ * exactly that form of a real date and time (a leap second :60 allowed). */
+int date_parse_utc_stamp(const char *s, int64_t *out);
 
 enum date_parse_result {
 	DATE_OK = 0,

@@ -366,40 +366,23 @@ const char *inbox_media_ext(const char *media_type)
 	return "bin";
 }
 
-static int digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
 int inbox_time_bangkok(const char *utc, int with_seconds, char out[INBOX_TIME_SIZE])
 {
-	int y, mo, d, h, mi, s, yy, mm, dd;
+	int64_t t;
+	int y, mo, d;
 	long secs;
-	pdate day;
 
-	if (strlen(utc) != 20 || utc[4] != '-' || utc[7] != '-' || utc[10] != 'T' || utc[13] != ':' ||
-	    utc[16] != ':' || utc[19] != 'Z' || digits(utc, 4, &y) || digits(utc + 5, 2, &mo) ||
-	    digits(utc + 8, 2, &d) || digits(utc + 11, 2, &h) || digits(utc + 14, 2, &mi) ||
-	    digits(utc + 17, 2, &s) || !date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || s > 60) {
+	if (date_parse_utc_stamp(utc, &t) != 0) {
 		snprintf(out, INBOX_TIME_SIZE, "?");
 		return -1;
 	}
-	secs = ((long)h * 60 + mi) * 60 + s + 7 * 3600;
-	day = date_from_ymd(y, mo, d) + (pdate)(secs / 86400);
-	secs %= 86400;
-	date_to_ymd(day, &yy, &mm, &dd);
+	t += DATE_BANGKOK_OFFSET_S;
+	date_to_ymd((pdate)(t / 86400), &y, &mo, &d);
+	secs = (long)(t % 86400);
 	if (with_seconds)
-		snprintf(out, INBOX_TIME_SIZE, "%04d-%02d-%02d %02ld:%02ld:%02ld", yy, mm, dd, secs / 3600,
+		snprintf(out, INBOX_TIME_SIZE, "%04d-%02d-%02d %02ld:%02ld:%02ld", y, mo, d, secs / 3600,
 			 secs / 60 % 60, secs % 60);
 	else
-		snprintf(out, INBOX_TIME_SIZE, "%04d-%02d-%02d %02ld:%02ld", yy, mm, dd, secs / 3600, secs / 60 % 60);
+		snprintf(out, INBOX_TIME_SIZE, "%04d-%02d-%02d %02ld:%02ld", y, mo, d, secs / 3600, secs / 60 % 60);
 	return 0;
 }

@@ -13,6 +13,7 @@
  * truncates the WAL after the commit, so the bytes leave the database file
  * and its WAL.  Surveys are never touched. */
 #include "inbox_cmd.h"
+#include "utcstamp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -180,7 +181,6 @@ int inbox_cmd_purge(struct inbox_run *r)
 	char now[INBOX_TIME_SIZE], day[11];
 	size_t n = 0, i;
 	time_t t = time(NULL);
-	struct tm tm;
 	int rc = -1, k;
 
 	if (!r->responses_ok) {
@@ -188,8 +188,7 @@ int inbox_cmd_purge(struct inbox_run *r)
 		      "nothing purged: fix the response files first (prongsai check)\n", stderr);
 		return 1;
 	}
-	if (!gmtime_r(&t, &tm) || strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return 1;
+	utc_stamp(t, now);
 	arena_init(&a);
 	db_set_busy_timeout(r->x.db, PURGE_BUSY_MS);
 	if (exec1(r, "PRAGMA secure_delete=ON") || exec1(r, "BEGIN IMMEDIATE"))

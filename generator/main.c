@@ -63,7 +63,7 @@ static pdate today_bangkok(void)
 {
 	time_t now = time(NULL);
 
-	return (pdate)((now + 7 * 3600) / 86400);
+	return (pdate)((now + DATE_BANGKOK_OFFSET_S) / 86400);
 }
 
 static int parse_common(int argc, char **argv, struct build_opts *o, int build)

@@ -52,32 +52,20 @@ void notice_uuid(const char *key, char out[37])
 	out[o] = '\0';
 }
 
-/* Parse "YYYY-MM-DDTHH:MM:SSZ" into Unix time; -1 if malformed. */
-static long long parse_utc(const char *s)
-{
-	int y, mo, d, h, mi, se, len = 0;
-
-	if (!s || strlen(s) != 20 ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se, &len) != 6 || len != 20 ||
-	    !date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || se > 60 || h < 0 || mi < 0 || se < 0)
-		return -1;
-	return (long long)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
-}
-
 void notice_thai_time(const char *utc, char *out, size_t outlen)
 {
-	long long t = parse_utc(utc);
+	int64_t t;
 	char day[64];
 	int y, mo, d, secs;
 	pdate pd;
 
 	if (outlen == 0)
 		return;
-	if (t < 0) {
+	if (date_parse_utc_stamp(utc, &t) != 0) {
 		snprintf(out, outlen, "%s", utc ? utc : "");
 		return;
 	}
-	t += 7 * 3600;
+	t += DATE_BANGKOK_OFFSET_S;
 	pd = (pdate)(t / 86400);
 	secs = (int)(t % 86400);
 	thaidate_short(pd, DIGITS_ARABIC, day, sizeof day);
@@ -379,7 +367,7 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 	char key[NOTICE_MAX_KEY], host[256];
 	struct buf subj, body;
 	enum buf_result r;
-	long long t = (long long)now + 7 * 3600;
+	long long t = (long long)now + DATE_BANGKOK_OFFSET_S;
 	long long days = t >= 0 ? t / 86400 : 0;
 	int y, m, d, secs = (int)(t >= 0 ? t % 86400 : 0);
 	size_t i, len;

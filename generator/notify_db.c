@@ -1,5 +1,6 @@
 /* notify_db.c: see notify_db.h. */
 #include "notify_db.h"
+#include "utcstamp.h"
 #include "errmsg.h"
 
 #include <stdarg.h>
@@ -36,18 +37,9 @@ int notify_db_open(const char *path, int readonly, sqlite3 **db, char *err, size
 	return 0;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" for t. */
-static void utc_string(time_t t, char out[32])
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static void cutoff_string(time_t now, long max_age_hours, char out[32])
 {
-	utc_string(now - (time_t)max_age_hours * 3600, out);
+	utc_stamp(now - (time_t)max_age_hours * 3600, out);
 }
 
 /* The SQL condition on s (submissions) for the channel's forms: form ids
@@ -295,7 +287,7 @@ int notify_db_sent(sqlite3 *db, long long id, const char *channel, time_t now, c
 	char when[32];
 	int rc;
 
-	utc_string(now, when);
+	utc_stamp(now, when);
 	if (sqlite3_prepare_v2(db, "UPDATE notices SET state = 'sent', sent_at = ?3, attempts = attempts + 1, "
 			       "last_error = ?4 WHERE submission_id = ?1 AND channel = ?2 AND state = 'pending'",
 			       -1, &st, NULL) != SQLITE_OK)

@@ -12,21 +12,11 @@
 
 int subs_parse_created(const char *s, pdate *out)
 {
-	char day[11];
-	int hh, i;
-	pdate t;
+	int64_t t;
 
-	if (!s || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+	if (date_parse_utc_stamp(s, &t) != 0)
 		return -1;
-	for (i = 11; i < 19; i++)
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	hh = (s[11] - '0') * 10 + (s[12] - '0');
-	if (hh > 23 || date_parse(day, &t, NULL) != DATE_OK || day[0] > '2' || (day[0] == '2' && day[1] >= '4'))
-		return -1; /* a BE year is not what the collector writes */
-	*out = hh + 7 >= 24 ? t + 1 : t;
+	*out = (pdate)((t + DATE_BANGKOK_OFFSET_S) / 86400);
 	return 0;
 }
 

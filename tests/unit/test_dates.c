@@ -160,11 +160,35 @@ static void test_fiscal(void)
 	}
 }
 
+/* date_parse_utc_stamp(): the database's timestamps, and nothing else. */
+static void test_utc_stamp(void)
+{
+	int64_t t = -1;
+
+	CHECK_INT(date_parse_utc_stamp("1970-01-01T00:00:00Z", &t), 0);
+	CHECK(t == 0);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T03:04:05Z", &t), 0);
+	CHECK(t == (int64_t)date_from_ymd(2026, 1, 5) * 86400 + 3 * 3600 + 4 * 60 + 5);
+	CHECK_INT(date_parse_utc_stamp("2026-12-31T23:59:60Z", &t), 0); /* leap second */
+	CHECK_INT(date_parse_utc_stamp("2399-12-31T23:59:59Z", &t), 0);
+	CHECK_INT(date_parse_utc_stamp("2569-01-05T03:04:05Z", &t), -1); /* a BE year */
+	CHECK_INT(date_parse_utc_stamp("2026-02-30T03:04:05Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T24:00:00Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T03:60:00Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T03:04:61Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05 03:04:05Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T03:04:05", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T03:04:05Z ", &t), -1);
+	CHECK_INT(date_parse_utc_stamp("2026-01-05T+3:04:05Z", &t), -1);
+	CHECK_INT(date_parse_utc_stamp(NULL, &t), -1);
+}
+
 int main(void)
 {
 	test_epoch();
 	test_valid();
 	test_parse();
 	test_fiscal();
+	test_utc_stamp();
 	return CHECK_RESULT();
 }
