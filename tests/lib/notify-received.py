@@ -18,7 +18,9 @@ import os
 import re
 import sys
 
-CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
+# \b on both sides: LINE's X-Line-Retry-Key is a UUID, whose hex digits can
+# look like a code from inside (seen once: a digits-only stretch)
+CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b")
 
 
 def key_of(text):
