@@ -133,6 +133,24 @@ int db_schema_version(sqlite3 *db)
 	return v;
 }
 
+int db_require_current(sqlite3 *db, const char *path, char *err, size_t errlen)
+{
+	int v = db_schema_version(db);
+
+	if (v == DB_SCHEMA_VERSION)
+		return 0;
+	if (v <= 0)
+		err_set(err, errlen, "%s is not a prongsai database yet (no schema): run prongsai build --db %s / "
+		       "แฟ้มนี้ยังไม่ใช่ฐานข้อมูลของ prongsai ให้รัน prongsai build --db ก่อน", path, path);
+	else if (v < DB_SCHEMA_VERSION)
+		err_set(err, errlen, "%s has schema version %d, this prongsai needs %d: run prongsai build --db %s / "
+		       "ฐานข้อมูลเป็นรุ่นเก่า ให้รัน prongsai build --db เพื่อปรับรุ่น", path, v, DB_SCHEMA_VERSION, path);
+	else
+		err_set(err, errlen, "%s has schema version %d, newer than this prongsai (%d): use a newer prongsai / "
+		       "ฐานข้อมูลใหม่กว่าโปรแกรมนี้ กรุณาปรับรุ่นโปรแกรม", path, v, DB_SCHEMA_VERSION);
+	return -1;
+}
+
 /* ---- schema ---- */
 
 /* Version 1.  Keep docs/database.md in step with this text. */

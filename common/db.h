@@ -56,6 +56,13 @@ int db_migrate(sqlite3 *db, char *err, size_t errlen);
 /* Returns PRAGMA user_version, or -1 if it cannot be read. */
 int db_schema_version(sqlite3 *db);
 
+/* For the programs that use a database the build has set up (inbox,
+ * notify): 0 if db (opened from path, which only names it in the message)
+ * has schema version DB_SCHEMA_VERSION; else -1 with err giving the version
+ * found and what to do (`prongsai build --db` for an empty or older file, a
+ * newer prongsai for a newer one).  Changes nothing. */
+int db_require_current(sqlite3 *db, const char *path, char *err, size_t errlen);
+
 /* Settings installed with the forms (table settings). */
 struct db_settings {
 	/* base64 (standard, padded) X25519 public key of the complaint officer

@@ -101,25 +101,14 @@ static int check_key(struct inbox_db *x, const char *db_path, const char *key_pa
 int inbox_db_open(struct inbox_db *x, const char *db_path, const char *key_path, int writable,
 		  char *err, size_t errlen)
 {
-	int v;
-
 	memset(x, 0, sizeof(*x));
 	arena_init(&x->arena);
 	if (inbox_key_read(key_path, x->sk, x->pk, err, errlen) != 0)
 		goto fail;
 	if (db_open(db_path, writable ? DB_OPEN_EXISTING : DB_OPEN_READONLY, &x->db, err, errlen) != 0)
 		goto fail;
-	v = db_schema_version(x->db);
-	if (v != DB_SCHEMA_VERSION) {
-		if (v <= 0)
-			err_set(err, errlen, "%s is not a prongsai database (no schema: run prongsai build --db %s) / "
-			       "แฟ้มนี้ไม่ใช่ฐานข้อมูลของ prongsai", db_path, db_path);
-		else
-			err_set(err, errlen, "%s has schema version %d; this prongsai reads version %d (%s) / "
-			       "รุ่นของฐานข้อมูลไม่ตรงกับโปรแกรม", db_path, v, DB_SCHEMA_VERSION,
-			       v < DB_SCHEMA_VERSION ? "migrate it with prongsai build --db" : "use a newer prongsai");
+	if (db_require_current(x->db, db_path, err, errlen) != 0)
 		goto fail;
-	}
 	if (check_key(x, db_path, key_path, err, errlen) != 0 || load_forms(x, err, errlen) != 0)
 		goto fail;
 	return 0;

@@ -19,15 +19,9 @@ static int dberr(sqlite3 *db, const char *what, char *err, size_t errlen)
 
 int notify_db_open(const char *path, int readonly, sqlite3 **db, char *err, size_t errlen)
 {
-	int v;
-
 	if (db_open(path, readonly ? DB_OPEN_READONLY : DB_OPEN_EXISTING, db, err, errlen) != 0)
 		return -1;
-	v = db_schema_version(*db);
-	if (v != DB_SCHEMA_VERSION) {
-		err_set(err, errlen, "database %s has schema version %d, not %d: run prongsai build --db %s "
-		       "first / ฐานข้อมูลยังไม่เป็นรุ่นปัจจุบัน ให้รัน prongsai build --db ก่อน",
-		       path, v, DB_SCHEMA_VERSION, path);
+	if (db_require_current(*db, path, err, errlen) != 0) {
 		sqlite3_close(*db);
 		*db = NULL;
 		return -1;

@@ -65,7 +65,16 @@ static void test_open_migrate(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM submissions WHERE code='AAAA' AND purged_at IS NULL"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM notices"), 0);
 	sqlite3_exec(db, "DELETE FROM submissions", NULL, NULL, NULL);
+	CHECK_INT(db_require_current(db, "x.db", err, sizeof err), 0);
+	sqlite3_exec(db, "PRAGMA user_version=1", NULL, NULL, NULL);
+	CHECK_INT(db_require_current(db, "x.db", err, sizeof err), -1);
+	CHECK(strstr(err, "schema version 1") != NULL && strstr(err, "prongsai build --db x.db") != NULL);
+	sqlite3_exec(db, "PRAGMA user_version=0", NULL, NULL, NULL);
+	CHECK_INT(db_require_current(db, "x.db", err, sizeof err), -1);
+	CHECK(strstr(err, "no schema") != NULL);
 	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+	CHECK_INT(db_require_current(db, "x.db", err, sizeof err), -1);
+	CHECK(strstr(err, "newer prongsai") != NULL);
 	CHECK_INT(db_migrate(db, err, sizeof err), -1); /* newer than us */
 	CHECK(strstr(err, "newer") != NULL);
 	sqlite3_exec(db, "PRAGMA user_version=2", NULL, NULL, NULL);
