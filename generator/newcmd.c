@@ -1,6 +1,8 @@
 /* newcmd.c: fill-in templates for staff. */
 #define _DEFAULT_SOURCE
 #include "newcmd.h"
+#include "fdio.h"
+#include "fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,32 +24,16 @@ static void new_usage(FILE *f)
 		"Options: -C DIR (content folder, default content)\n", f);
 }
 
-/* mkdir -p for the folders of path. */
-static int make_dirs(const char *path)
-{
-	char p[PATH_MAX];
-	size_t i;
-
-	snprintf(p, sizeof(p), "%s", path);
-	for (i = 1; p[i]; i++) {
-		if (p[i] != '/')
-			continue;
-		p[i] = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST)
-			return -1;
-		p[i] = '/';
-	}
-	return 0;
-}
-
 /* Create path exclusively with text; print it.  Returns the exit status. */
 static int write_new(const char *path, const char *text)
 {
 	int fd;
 	size_t len = strlen(text);
+	char dir[PATH_MAX], err[PATH_MAX + 256];
 
-	if (make_dirs(path) != 0) {
-		fprintf(stderr, "prongsai: %s: %s\n", path, strerror(errno));
+	if (fs_parent(path, dir, sizeof dir, err, sizeof err) != 0 ||
+	    fs_mkdirs(dir, 0755, NULL, err, sizeof err) != 0) {
+		fprintf(stderr, "prongsai: %s\n", err);
 		return 1;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
@@ -59,7 +45,7 @@ static int write_new(const char *path, const char *text)
 			fprintf(stderr, "prongsai: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	if (write(fd, text, len) != (ssize_t)len || close(fd) != 0) {
+	if (fd_write_all(fd, text, len) != 0 || close(fd) != 0) {
 		fprintf(stderr, "prongsai: %s: %s\n", path, strerror(errno));
 		unlink(path);
 		return 1;
