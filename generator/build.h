@@ -8,8 +8,8 @@
 #ifndef PRONGSAI_BUILD_H
 #define PRONGSAI_BUILD_H
 
-#include "dates.h"
-#include "diag.h"
+#include "model/dates.h"
+#include "model/diag.h"
 
 struct build_opts {
 	const char *content;     /* default "content" */

@@ -7,11 +7,11 @@
 #include <unistd.h>
 
 #include "build.h"
-#include "dates.h"
-#include "backup.h"
-#include "inbox.h"
-#include "newcmd.h"
-#include "notify.h"
+#include "model/dates.h"
+#include "jobs/backup.h"
+#include "desk/inbox.h"
+#include "desk/newcmd.h"
+#include "jobs/notify.h"
 #include "version.h"
 
 static void usage(FILE *f)

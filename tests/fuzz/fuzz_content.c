@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #include "arena.h"
-#include "dates.h"
-#include "derive.h"
-#include "diag.h"
-#include "load.h"
-#include "model.h"
-#include "validate.h"
-#include "yload.h"
+#include "model/dates.h"
+#include "derive/derive.h"
+#include "model/diag.h"
+#include "load/load.h"
+#include "model/model.h"
+#include "check/validate.h"
+#include "load/yload.h"
 
 #ifndef FUZZ_FIXTURE
 #define FUZZ_FIXTURE "tests/fixtures/mini"

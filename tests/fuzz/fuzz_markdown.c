@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "arena.h"
-#include "markdown.h"
+#include "render/markdown.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

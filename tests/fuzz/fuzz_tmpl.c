@@ -16,8 +16,8 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "tmpl.h"
-#include "tval.h"
+#include "render/tmpl.h"
+#include "render/tval.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

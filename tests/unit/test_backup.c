@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup.h"
+#include "jobs/backup.h"
 #include "check.h"
-#include "fsutil.h"
+#include "publish/fsutil.h"
 
 static void touch(const char *dir, const char *name)
 {

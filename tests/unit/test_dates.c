@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "dates.h"
+#include "model/dates.h"
 
 static pdate ymd(int y, int m, int d)
 {

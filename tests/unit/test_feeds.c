@@ -4,7 +4,7 @@
  * FEEDS_SITEMAP_MAX_URLS and FEEDS_SITEMAP_MAX_BYTES (then a sitemap index),
  * and FEEDS_MAX_SIZE bytes of a file (through feeds_write_max). */
 #include "check.h"
-#include "feeds.h"
+#include "publish/feeds.h"
 #include "testsite.h"
 
 static const char sm_head[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

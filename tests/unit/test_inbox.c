@@ -10,10 +10,10 @@
 #include <sodium.h>
 
 #include "check.h"
-#include "csvout.h"
-#include "inbox_cmd.h"
-#include "inbox_db.h"
-#include "inbox_key.h"
+#include "desk/csvout.h"
+#include "desk/inbox_cmd.h"
+#include "desk/inbox_db.h"
+#include "desk/inbox_key.h"
 
 /* The CSV of one record of the given cells, without the BOM and CRLF. */
 static const char *csv_of(const char *const *cells, size_t n)

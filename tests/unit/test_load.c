@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "check.h"
-#include "derive.h"
-#include "load.h"
-#include "validate.h"
-#include "yload.h"
+#include "derive/derive.h"
+#include "load/load.h"
+#include "check/validate.h"
+#include "load/yload.h"
 
 static int parse_ok(const char *text, size_t *errors)
 {

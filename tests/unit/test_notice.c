@@ -5,7 +5,7 @@
 #include <sodium.h>
 
 #include "check.h"
-#include "notice.h"
+#include "jobs/notice.h"
 #include "utf8.h"
 
 static const struct notice_info complaint = {

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "numfmt.h"
+#include "model/numfmt.h"
 
 /* Parse s; return the result code and store the value (or -777 if unset). */
 static int parse(const char *s, int64_t *v)

@@ -5,7 +5,7 @@
  * many pieces (procurement bids) that alone passes the cap: an error, never
  * a file with the cell left out. */
 #include "check.h"
-#include "opendata.h"
+#include "publish/opendata.h"
 #include "testsite.h"
 
 static const char *const extra_files[] = { "data/oc4ids.json", "data/datapackage.json",

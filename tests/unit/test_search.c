@@ -4,7 +4,7 @@
  * the cap is read, the next is not), SEARCH_MAX_POSTINGS and SEARCH_MAX_SIZE
  * (through search_write_limits: exactly the cap is written, one more fails). */
 #include "check.h"
-#include "search.h"
+#include "publish/search.h"
 #include "testsite.h"
 
 struct words {

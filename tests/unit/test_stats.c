@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "complaints.h"
-#include "stats.h"
-#include "submissions.h"
+#include "load/complaints.h"
+#include "derive/stats.h"
+#include "load/submissions.h"
 
 static void wilson(uint64_t x, uint64_t n, int64_t share, int64_t lo, int64_t hi)
 {

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "suggest.h"
+#include "model/suggest.h"
 
 static void test_distance(void)
 {

@@ -1,6 +1,6 @@
 /* test_thaidate.c: Thai date strings, both digit styles. */
 #include "check.h"
-#include "thaidate.h"
+#include "render/thaidate.h"
 
 static void test_dates(void)
 {

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "tmpl.h"
+#include "render/tmpl.h"
 
 static char out_text[8192];
 static char err[512];

@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "derive.h"
-#include "load.h"
-#include "output.h"
-#include "pages.h"
-#include "stats.h"
-#include "validate.h"
+#include "derive/derive.h"
+#include "load/load.h"
+#include "publish/output.h"
+#include "render/pages.h"
+#include "derive/stats.h"
+#include "check/validate.h"
 
 struct testsite {
 	struct model m;

@@ -1,0 +1,239 @@
+#include "check/validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/numfmt.h"
+#include "load/ycheck.h"
+
+static struct loc at(const char *path, int line)
+{
+	struct loc l = { path, line, line ? 1 : 0 };
+	return l;
+}
+
+static void unique_named(struct diags *d, const struct named *list, size_t n, const char *what)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(list[i].id, list[j].id) == 0)
+				diag_error(d, at("site.yaml", 0), "รหัส %s \"%s\" ซ้ำ", "duplicate %s id \"%s\"",
+					what, list[i].id);
+}
+
+static int media_exists(const struct model *m, const char *src)
+{
+	size_t lo = 0, hi = m->n_media;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->media[mid].path, src);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static void check_media(const struct model *m, struct diags *d, const char *path, int line,
+	const char *src)
+{
+	if (!src)
+		return;
+	if (strncmp(src, "media/", 6) != 0 || strstr(src, "..")) {
+		diag_error(d, at(path, line), "ไฟล์รูป \"%s\" ต้องอยู่ในโฟลเดอร์ media/",
+			"\"%s\" must be a file under media/", src);
+		return;
+	}
+	if (!media_exists(m, src))
+		diag_error(d, at(path, line), "ไม่พบไฟล์ \"%s\" ในโฟลเดอร์ content/",
+			"file \"%s\" not found under content/", src);
+}
+
+static int project_file_exists(const struct model *m, int fy, const char *id)
+{
+	char key[96];
+	size_t i;
+
+	snprintf(key, sizeof(key), "%d/%s", fy, id);
+	for (i = 0; i < m->n_project_files; i++)
+		if (strcmp(m->project_files[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_person(const struct model *m, struct diags *d, const char *path, int line,
+	const char *id, const char *field)
+{
+	if (id && !model_person(m, id))
+		diag_error(d, at(path, line), "%s: ไม่พบบุคคลรหัส \"%s\" ใน people.yaml",
+			"%s: no person \"%s\" in people.yaml", field, id);
+}
+
+static void validate_project(struct model *m, struct diags *d, struct project *p)
+{
+	size_t i;
+	int fy_start = 0;
+	pdate fs = fiscal_year_start(p->fiscal_year), fe = fiscal_year_end(p->fiscal_year);
+	char a[64], b[64];
+
+	(void)fy_start;
+	if (!model_group(m, p->group))
+		diag_error(d, at(p->path, p->line_group), "ไม่รู้จักกลุ่มงาน \"%s\" (ดูรายชื่อใน site.yaml)",
+			"unknown group \"%s\" (see site.yaml)", p->group);
+	check_person(m, d, p->path, p->line_owner, p->owner, "owner");
+	for (i = 0; i < p->n_team; i++)
+		check_person(m, d, p->path, p->line_team, p->team[i], "team");
+	for (i = 0; i < p->n_districts; i++)
+		if (!model_district(m, p->districts[i]))
+			diag_error(d, at(p->path, p->line_districts), "ไม่รู้จักอำเภอ \"%s\" (ดูรายชื่อใน site.yaml)",
+				"unknown district \"%s\" (see site.yaml)", p->districts[i]);
+	if (p->dimension && !model_dimension(m, p->dimension))
+		diag_error(d, at(p->path, p->line_dimension), "ไม่รู้จักมิติ \"%s\" (ดูรายชื่อใน site.yaml)",
+			"unknown dimension \"%s\" (see site.yaml)", p->dimension);
+	if (p->start < fs || p->end > fe)
+		diag_error(d, at(p->path, p->line_start),
+			"ระยะเวลาโครงการต้องอยู่ในปีงบประมาณ %d (1 ต.ค. ถึง 30 ก.ย.)",
+			"the period must lie within fiscal year %d (1 Oct to 30 Sep)", p->fiscal_year);
+	for (i = 0; i < p->n_plan; i++) {
+		struct plan_point *pp = &p->plan[i];
+		if (pp->month_end < date_month_end(p->start) || pp->month_end > date_month_end(p->end))
+			diag_error(d, at(p->path, p->line_start), "เดือน %04d-%02d ของแผนอยู่นอกระยะเวลาโครงการ",
+				"plan month %04d-%02d is outside the project period", pp->year, pp->month);
+		if (pp->disbursed > p->allocated) {
+			num_format_money(pp->disbursed, a, sizeof(a));
+			num_format_money(p->allocated, b, sizeof(b));
+			diag_error(d, at(p->path, p->line_allocated),
+				"แผนเบิกจ่ายเดือน %04d-%02d (%s บาท) เกินงบที่ได้รับ (%s บาท)",
+				"planned disbursement for %04d-%02d (%s baht) exceeds the allocation (%s baht)",
+				pp->year, pp->month, a, b);
+		}
+	}
+}
+
+static void validate_reports(struct model *m, struct diags *d)
+{
+	size_t i, j, k, keep = 0;
+	char a[64], b[64];
+
+	/* reports are sorted by project id then date: group them */
+	for (i = 0; i < m->n_reports; i++) {
+		struct report *r = m->reports[i];
+		struct project *p = model_project(m, r->project_id);
+		if (!p && project_file_exists(m, r->fiscal_year, r->project_id))
+			continue; /* the project file has its own errors */
+		if (!p) {
+			diag_error(d, at(r->path, 0),
+				"รายงานของโครงการที่ไม่มีอยู่ \"%s\" (ไม่พบ projects/%d/%s.md)",
+				"report for an unknown project \"%s\" (no projects/%d/%s.md)",
+				r->project_id, r->fiscal_year, r->project_id);
+			continue;
+		}
+		r->project = p;
+		if (r->fiscal_year != p->fiscal_year)
+			diag_error(d, at(r->path, 0), "รายงานอยู่ในโฟลเดอร์ progress/%d/ แต่โครงการเป็นของปีงบประมาณ %d",
+				"report is under progress/%d/ but the project belongs to fiscal year %d",
+				r->fiscal_year, p->fiscal_year);
+		if (r->date < p->start || r->date > p->end)
+			diag_error(d, at(r->path, r->line_date), "วันที่รายงานอยู่นอกระยะเวลาโครงการ",
+				"the report date is outside the project period");
+		else if (date_fiscal_year(r->date) != p->fiscal_year)
+			diag_error(d, at(r->path, r->line_date), "วันที่รายงานอยู่นอกปีงบประมาณ %d",
+				"the report date is outside fiscal year %d", p->fiscal_year);
+		if (r->date > m->today)
+			diag_warn(d, at(r->path, r->line_date), "วันที่รายงานเป็นวันในอนาคต",
+				"the report is dated in the future");
+		check_person(m, d, r->path, r->line_reporter, r->reporter, "reporter");
+		if (r->disbursed > p->allocated) {
+			num_format_money(r->disbursed, a, sizeof(a));
+			num_format_money(p->allocated, b, sizeof(b));
+			diag_error(d, at(r->path, r->line_disbursed),
+				"เบิกจ่ายสะสม %s บาท เกินงบที่ได้รับ %s บาท",
+				"cumulative disbursement %s baht exceeds the allocation of %s baht", a, b);
+		}
+		for (j = 0; j < r->n_kpis; j++) {
+			for (k = 0; k < p->n_kpis; k++)
+				if (strcmp(p->kpis[k].id, r->kpis[j].kpi) == 0)
+					break;
+			if (k == p->n_kpis) {
+				struct loc l = { r->path, r->kpis[j].line, r->kpis[j].col };
+				diag_error(d, l, "โครงการ %s ไม่มีตัวชี้วัด \"%s\"",
+					"project %s has no KPI \"%s\"", p->id, r->kpis[j].kpi);
+			}
+		}
+		for (j = 0; j < r->n_photos; j++)
+			check_media(m, d, r->path, 0, r->photos[j].src);
+		m->reports[keep++] = r;
+	}
+	m->n_reports = keep;
+	/* attach, and compare each report with the one before */
+	for (i = 0; i < m->n_reports; i = j) {
+		struct project *p = m->reports[i]->project;
+		for (j = i; j < m->n_reports && m->reports[j]->project == p; j++)
+			;
+		p->reports = &m->reports[i];
+		p->n_reports = j - i;
+		for (k = i + 1; k < j; k++) {
+			struct report *prev = m->reports[k - 1], *r = m->reports[k];
+			if (r->date == prev->date)
+				diag_error(d, at(r->path, 0), "มีรายงานวันเดียวกันสองฉบับ", "two reports on the same date");
+			if (r->percent < prev->percent)
+				diag_warn(d, at(r->path, r->line_percent),
+					"ความก้าวหน้าลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม ตรวจสอบอีกครั้ง",
+					"progress went down since the previous report (%s); it is cumulative, check it",
+					prev->path);
+			if (r->disbursed < prev->disbursed)
+				diag_warn(d, at(r->path, r->line_disbursed),
+					"ยอดเบิกจ่ายสะสมลดลงจากรายงานก่อน (%s)",
+					"cumulative disbursement went down since the previous report (%s)", prev->path);
+		}
+	}
+}
+
+void validate_model(struct model *m, struct diags *d)
+{
+	size_t i, j;
+	const struct site *s = &m->site;
+
+	unique_named(d, s->districts, s->n_districts, "district");
+	unique_named(d, s->groups, s->n_groups, "group");
+	unique_named(d, s->dimensions, s->n_dimensions, "dimension");
+	for (i = 0; i < m->n_people; i++) {
+		const struct person *p = &m->people[i];
+		for (j = 0; j < i; j++)
+			if (strcmp(m->people[j].id, p->id) == 0)
+				diag_error(d, at("people.yaml", p->line), "รหัสบุคคล \"%s\" ซ้ำ (บรรทัด %d)",
+					"duplicate person id \"%s\" (line %d)", p->id, m->people[j].line);
+		if (p->group && !model_group(m, p->group))
+			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักกลุ่มงาน \"%s\"",
+				"unknown group \"%s\"", p->group);
+		if (p->district && !model_district(m, p->district))
+			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักอำเภอ \"%s\"",
+				"unknown district \"%s\"", p->district);
+		check_media(m, d, "people.yaml", p->line, p->photo);
+	}
+	for (i = 0; i < m->n_projects; i++) {
+		if (i && strcmp(m->projects[i]->id, m->projects[i - 1]->id) == 0)
+			diag_error(d, at(m->projects[i]->path, m->projects[i]->line_id),
+				"รหัสโครงการ \"%s\" ซ้ำกับ %s", "duplicate project id \"%s\" (also %s)",
+				m->projects[i]->id, m->projects[i - 1]->path);
+		validate_project(m, d, m->projects[i]);
+	}
+	validate_reports(m, d);
+	for (i = 0; i < m->n_news; i++) {
+		check_media(m, d, m->news[i]->path, 0, m->news[i]->image);
+		if (i && m->news[i]->date == m->news[i - 1]->date &&
+			strcmp(m->news[i]->slug, m->news[i - 1]->slug) == 0)
+			diag_error(d, at(m->news[i]->path, 0), "ข่าวซ้ำ", "duplicate news item");
+	}
+	for (i = 0; i < m->n_forms; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(m->forms[i].id, m->forms[j].id) == 0)
+				diag_error(d, at("forms", 0), "แบบฟอร์ม \"%s\" ซ้ำ", "duplicate form \"%s\"", m->forms[i].id);
+}

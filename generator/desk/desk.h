@@ -1,0 +1,16 @@
+/* desk/desk.h: the desk stage.
+ *
+ * What the folder is for: the officer's tools on the command line:
+ * `prongsai new` fill-in files, `prongsai inbox` (keygen, list, show,
+ * export, purge).  Not part of the build pipeline.
+ */
+#ifndef PRONGSAI_STAGE_DESK_H
+#define PRONGSAI_STAGE_DESK_H
+
+#include "desk/csvout.h"
+#include "desk/inbox.h"
+#include "desk/inbox_db.h"
+#include "desk/inbox_key.h"
+#include "desk/newcmd.h"
+
+#endif

@@ -1,0 +1,251 @@
+#include "load/forms.h"
+
+#include <string.h>
+
+static int field_name_ok(const char *s)
+{
+	size_t i;
+
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 1; s[i]; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_') || i >= 32)
+			return 0;
+	return 1;
+}
+
+static int default_max_length(enum field_type t)
+{
+	switch (t) {
+	case FT_TEXTAREA: return 5000;
+	case FT_EMAIL: return 254;
+	case FT_PHONE: return 20;
+	case FT_DATE: return 10;
+	case FT_CHOICE: case FT_SCALE: case FT_CHECKBOX: return 64;
+	default: return 200;
+	}
+}
+
+static const struct form_choice *load_choices(struct yctx *c, const struct ynode *n,
+	const struct site *site, size_t *count)
+{
+	static const char *const keys[] = { "value", "label", "label_en", NULL };
+	struct form_choice *ch;
+	size_t i, k = 0;
+
+	*count = 0;
+	if (n->kind == YN_SCALAR && strcmp(n->s, "districts") == 0) {
+		if (!site->n_districts) {
+			diag_error(c->d, yloc(c->path, n), "site.yaml ยังไม่มีรายชื่ออำเภอ",
+				"site.yaml lists no districts");
+			return NULL;
+		}
+		ch = arena_alloc(c->a, site->n_districts * sizeof(*ch));
+		for (i = 0; i < site->n_districts; i++) {
+			ch[i].value = site->districts[i].id;
+			ch[i].label_th = site->districts[i].name;
+			ch[i].label_en = site->districts[i].name_en ? site->districts[i].name_en : site->districts[i].id;
+		}
+		*count = site->n_districts;
+		return ch;
+	}
+	if (n->kind != YN_SEQ || n->n == 0 || n->n > FORM_MAX_CHOICES) {
+		diag_error(c->d, yloc(c->path, n),
+			"choices ต้องเป็นรายการ 1 ถึง %d ตัวเลือก หรือคำว่า districts",
+			"choices must be a list of 1 to %d items, or the word districts", FORM_MAX_CHOICES);
+		return NULL;
+	}
+	ch = arena_alloc(c->a, n->n * sizeof(*ch));
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *it = n->items[i];
+		size_t j;
+		if (it->kind != YN_MAP) {
+			diag_error(c->d, yloc(c->path, it), "ตัวเลือกต้องมี value และ label",
+				"each choice needs value and label");
+			continue;
+		}
+		ycheck_keys(c, it, keys);
+		ch[k].value = yget_id(c, it, "value", 1);
+		ch[k].label_th = yget_str(c, it, "label", 1, 200);
+		ch[k].label_en = yget_str(c, it, "label_en", 0, 200);
+		if (!ch[k].value || !ch[k].label_th)
+			continue;
+		if (!ch[k].label_en)
+			ch[k].label_en = ch[k].label_th;
+		for (j = 0; j < k; j++)
+			if (strcmp(ch[j].value, ch[k].value) == 0)
+				break;
+		if (j < k) {
+			diag_error(c->d, yloc(c->path, ymap_get(it, "value")), "ตัวเลือก \"%s\" ซ้ำ",
+				"duplicate choice \"%s\"", ch[k].value);
+			continue;
+		}
+		k++;
+	}
+	*count = k;
+	return ch;
+}
+
+struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *root,
+	const struct site *site)
+{
+	static const char *const keys[] = { "kind", "channel", "title", "title_en", "help",
+		"help_en", "thanks", "thanks_en", "max_body", "attachments", "fields", NULL };
+	static const char *const att_keys[] = { "max_files", "max_size", NULL };
+	static const char *const fkeys[] = { "name", "label", "label_en", "help", "help_en",
+		"type", "required", "max_length", "personal", "must_equal", "choices", NULL };
+	struct form_def *f;
+	struct form_field *fields;
+	const struct ynode *n, *seq;
+	const char *s;
+	const char *base = strrchr(rel, '/');
+	size_t i, k = 0, idlen;
+	long v;
+	int good = 1, has_file = 0;
+
+	if (!root) {
+		diag_error(c->d, yloc(rel, NULL), "แบบฟอร์มว่างเปล่า", "the form is empty");
+		return NULL;
+	}
+	f = arena_alloc(c->a, sizeof(*f));
+	base = base ? base + 1 : rel;
+	idlen = strlen(base) - strlen(".yaml");
+	f->id = arena_strndup(c->a, base, idlen);
+	if (!id_is_safe(f->id) || idlen > 32) {
+		diag_error(c->d, yloc(rel, NULL), "ชื่อไฟล์แบบฟอร์มใช้ได้เฉพาะ a-z 0-9 - (ไม่เกิน 32 ตัว)",
+			"form file names may use only a-z, 0-9, - (at most 32)");
+		good = 0;
+	}
+	ycheck_keys(c, root, keys);
+	if ((s = yget_str(c, root, "kind", 1, 0)) != NULL) {
+		if (strcmp(s, "complaint") == 0)
+			f->kind = FORM_COMPLAINT;
+		else if (strcmp(s, "survey") == 0)
+			f->kind = FORM_SURVEY;
+		else {
+			diag_error(c->d, yloc(rel, ymap_get(root, "kind")), "kind ต้องเป็น complaint หรือ survey",
+				"kind must be complaint or survey");
+			good = 0;
+		}
+	} else {
+		good = 0;
+	}
+	f->channel = CHANNEL_NONE;
+	if ((s = yget_str(c, root, "channel", 0, 0)) != NULL) {
+		if (f->kind != FORM_COMPLAINT)
+			diag_error(c->d, yloc(rel, ymap_get(root, "channel")),
+				"channel ใช้กับแบบฟอร์มร้องเรียนเท่านั้น", "channel applies to complaint forms only");
+		else if (strcmp(s, "general") == 0)
+			f->channel = CHANNEL_GENERAL;
+		else if (strcmp(s, "corruption") == 0)
+			f->channel = CHANNEL_CORRUPTION;
+		else
+			diag_error(c->d, yloc(rel, ymap_get(root, "channel")),
+				"channel ต้องเป็น general หรือ corruption", "channel must be general or corruption");
+	} else if (f->kind == FORM_COMPLAINT) {
+		f->channel = CHANNEL_GENERAL;
+	}
+	f->title_th = yget_str(c, root, "title", 1, 200);
+	f->title_en = yget_str(c, root, "title_en", 1, 200);
+	f->help_th = yget_str(c, root, "help", 0, 5000);
+	f->help_en = yget_str(c, root, "help_en", 0, 5000);
+	f->thanks_th = yget_str(c, root, "thanks", 1, 2000);
+	f->thanks_en = yget_str(c, root, "thanks_en", 1, 2000);
+	f->max_body = 64 * 1024;
+	if (yget_int(c, root, "max_body", 0, 1024, FORM_MAX_BODY_CAP, &v) == Y_OK)
+		f->max_body = v;
+	if ((n = yget_map(c, root, "attachments", 0)) != NULL) {
+		ycheck_keys(c, n, att_keys);
+		if (f->kind != FORM_COMPLAINT)
+			diag_error(c->d, yloc(rel, n), "แนบไฟล์ได้เฉพาะแบบฟอร์มร้องเรียน",
+				"attachments are for complaint forms only");
+		f->max_files = FORM_MAX_FILES;
+		f->max_file_size = FORM_MAX_FILE_SIZE;
+		if (yget_int(c, n, "max_files", 0, 0, FORM_MAX_FILES, &v) == Y_OK)
+			f->max_files = (int)v;
+		if (yget_int(c, n, "max_size", 0, 1024, FORM_MAX_FILE_SIZE, &v) == Y_OK)
+			f->max_file_size = v;
+	}
+	if (!(seq = yget_seq(c, root, "fields", 1)))
+		return NULL;
+	if (seq->n == 0 || seq->n > FORM_MAX_FIELDS) {
+		diag_error(c->d, yloc(rel, seq), "fields ต้องมี 1 ถึง %d ช่อง",
+			"fields needs 1 to %d fields", FORM_MAX_FIELDS);
+		return NULL;
+	}
+	fields = arena_alloc(c->a, seq->n * sizeof(*fields));
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *it = seq->items[i];
+		struct form_field *fd = &fields[k];
+		size_t j;
+		if (it->kind != YN_MAP) {
+			diag_error(c->d, yloc(rel, it), "ช่องกรอกแต่ละช่องต้องเป็นชุดฟิลด์",
+				"each field must be a mapping");
+			good = 0;
+			continue;
+		}
+		ycheck_keys(c, it, fkeys);
+		fd->name = yget_str(c, it, "name", 1, 0);
+		if (fd->name && (!field_name_ok(fd->name) || strcmp(fd->name, "website") == 0)) {
+			diag_error(c->d, yloc(rel, ymap_get(it, "name")),
+				"ชื่อช่อง \"%s\" ใช้ไม่ได้ (a-z 0-9 _ ขึ้นต้นด้วยตัวอักษร ไม่เกิน 32 ตัว; website สงวนไว้)",
+				"field name \"%s\" is invalid ([a-z][a-z0-9_]{0,31}; \"website\" is reserved)", fd->name);
+			fd->name = NULL;
+		}
+		fd->label_th = yget_str(c, it, "label", 1, 300);
+		fd->label_en = yget_str(c, it, "label_en", 0, 300);
+		if (!fd->label_en)
+			fd->label_en = fd->label_th;
+		fd->help_th = yget_str(c, it, "help", 0, 2000);
+		fd->help_en = yget_str(c, it, "help_en", 0, 2000);
+		fd->type = FT_TEXT;
+		if ((s = yget_str(c, it, "type", 1, 0)) != NULL && field_type_parse(s, &fd->type) != 0) {
+			diag_error(c->d, yloc(rel, ymap_get(it, "type")),
+				"ไม่รู้จักชนิดช่อง \"%s\" (text, textarea, choice, scale, email, phone, date, checkbox, file)",
+				"unknown field type \"%s\" (text, textarea, choice, scale, email, phone, date, checkbox, file)", s);
+			fd->name = NULL;
+		}
+		yget_bool(c, it, "required", 0, &fd->required);
+		yget_bool(c, it, "personal", 0, &fd->personal);
+		fd->max_length = default_max_length(fd->type);
+		if (yget_int(c, it, "max_length", 0, 1, FORM_TEXT_MAX, &v) == Y_OK)
+			fd->max_length = (int)v;
+		fd->must_equal = yget_str(c, it, "must_equal", 0, 64);
+		if ((n = ymap_get(it, "choices")) != NULL) {
+			if (fd->type != FT_CHOICE && fd->type != FT_SCALE)
+				diag_error(c->d, yloc(rel, n), "choices ใช้กับช่องชนิด choice หรือ scale เท่านั้น",
+					"choices apply to choice and scale fields only");
+			fd->choices = load_choices(c, n, site, &fd->n_choices);
+			if (fd->type == FT_SCALE && fd->n_choices != 5)
+				diag_error(c->d, yloc(rel, n), "ช่อง scale ต้องมี 5 ระดับพอดี",
+					"a scale field needs exactly 5 levels");
+		} else if (fd->type == FT_CHOICE) {
+			diag_error(c->d, yloc(rel, it), "ช่องชนิด choice ต้องมี choices",
+				"a choice field needs choices");
+			fd->name = NULL;
+		}
+		if (fd->type == FT_FILE) {
+			has_file = 1;
+			if (f->max_files == 0)
+				diag_error(c->d, yloc(rel, it), "มีช่องแนบไฟล์ แต่ไม่ได้กำหนด attachments",
+					"a file field needs attachments: in the form");
+		}
+		if (!fd->name || !fd->label_th)
+			continue;
+		for (j = 0; j < k; j++)
+			if (strcmp(fields[j].name, fd->name) == 0)
+				break;
+		if (j < k) {
+			diag_error(c->d, yloc(rel, ymap_get(it, "name")), "ชื่อช่อง \"%s\" ซ้ำ",
+				"duplicate field \"%s\"", fd->name);
+			continue;
+		}
+		k++;
+	}
+	(void)has_file;
+	f->fields = fields;
+	f->n_fields = k;
+	if (!good || !f->title_th || !f->title_en || !f->thanks_th || !f->thanks_en)
+		return NULL;
+	return f;
+}

@@ -1,0 +1,36 @@
+/* load.h: read content/ into a model.
+ *
+ * Folder generator/load/: reading content/ (walk, YAML, one loader per record
+ * type) and the collector's database into the model.  Reports every problem
+ * at file:line:col; writes nothing.
+ *
+ * Every file is read with a size cap, checked for valid UTF-8, parsed with
+ * yload and mapped to the model, field by field, reporting every problem (not
+ * only the first) into d.  Files are read by up to jobs threads; the result
+ * does not depend on jobs.  Cross-file checks are validate.c's job. */
+#ifndef PRONGSAI_LOAD_H
+#define PRONGSAI_LOAD_H
+
+#include "model/diag.h"
+#include "model/model.h"
+
+/* Load the content directory root into m (initialised by the caller).
+ * Returns 0 when the directory could be walked (problems in files are in d),
+ * -1 when root itself cannot be read (also reported in d). */
+int load_content(struct model *m, const char *root, int jobs, struct diags *d);
+
+/* Load only the staff responses, root/complaints/<CODE>.yaml, into
+ * m->responses (sorted by code, for model_response()), as load_content()
+ * would (same caps and mapping, problems into d; unusable files are left
+ * out).  For `prongsai inbox`, which needs the cases' statuses and nothing
+ * else.  A root without a complaints/ folder gives no responses and returns
+ * 0; returns -1 (reported in d) when root itself is not a readable folder. */
+int load_responses(struct model *m, const char *root, struct diags *d);
+
+/* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
+ * and the body, returns 0; returns -1 if text does not start with a front
+ * matter block or it is not closed. */
+int split_front_matter(const char *text, size_t len, const char **yaml,
+	size_t *yaml_len, const char **body, int *body_line);
+
+#endif

@@ -1,0 +1,100 @@
+/* load_procurement.c: content/procurement/<FY>/<name>.yaml records. */
+#include "load/load_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "derive/procure.h"
+
+struct proc_file *load_procurement(struct loader *ld, const char *rel, const struct ynode *root)
+{
+	static const char *const keys[] = { "records", NULL };
+	static const char *const rec_keys[] = { "item", "method", "budget", "bids", "winner", "price",
+		"date", "reason", "contract", NULL };
+	static const char *const bid_keys[] = { "name", "price", NULL };
+	struct yctx *c = &ld->c;
+	const char *fys = component(c->a, rel, 1);
+	const struct ynode *seq, *bs;
+	struct proc_file *pf;
+	size_t i, j;
+	int fy;
+
+	if (strlen(fys) != 4 || !is_digits(fys, 4) || atoi(fys) < 2500 || atoi(fys) > 2700) {
+		diag_error(c->d, file_loc(rel), "โฟลเดอร์ procurement/%s/ ต้องเป็นปีงบประมาณ เช่น 2569",
+			"the folder procurement/%s/ must be a fiscal year such as 2569", fys);
+		return NULL;
+	}
+	fy = atoi(fys);
+	if (!root) {
+		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
+		return NULL;
+	}
+	ycheck_keys(c, root, keys);
+	if (!(seq = yget_seq(c, root, "records", 1)))
+		return NULL;
+	pf = arena_alloc(c->a, sizeof(*pf));
+	pf->recs = arena_alloc(c->a, (seq->n + 1) * sizeof(*pf->recs));
+	pf->n = 0;
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *it = seq->items[i], *n;
+		struct proc_record *r = &pf->recs[pf->n];
+		int good = 1;
+		memset(r, 0, sizeof(*r));
+		if (it->kind != YN_MAP) {
+			diag_error(c->d, yloc(rel, it),
+				"แต่ละรายการต้องมี item, method, budget, winner, price, date, reason",
+				"each record needs item, method, budget, winner, price, date, reason");
+			continue;
+		}
+		ycheck_keys(c, it, rec_keys);
+		r->path = rel;
+		r->line = it->line;
+		r->fiscal_year = fy;
+		r->item = yget_str(c, it, "item", 1, 1000);
+		r->method = get_text(c, it, "method", 1);
+		r->winner = yget_str(c, it, "winner", 1, 500);
+		r->reason = yget_str(c, it, "reason", 1, 1000);
+		r->contract = yget_str(c, it, "contract", 0, 200);
+		if (yget_money(c, it, "budget", 1, &r->budget) != Y_OK ||
+			yget_money(c, it, "price", 1, &r->price) != Y_OK)
+			good = 0;
+		if (yget_date(c, it, "date", 1, &r->date) != Y_OK)
+			good = 0;
+		else if (date_fiscal_year(r->date) != fy) {
+			diag_error(c->d, yloc(rel, ymap_get(it, "date")),
+				"วันที่อยู่นอกปีงบประมาณ %d (1 ต.ค. ถึง 30 ก.ย.) ของโฟลเดอร์ procurement/%d/",
+				"the date is outside fiscal year %d (1 Oct to 30 Sep) of the folder procurement/%d/",
+				fy, fy);
+			good = 0;
+		}
+		if (r->method && !proc_method_th(r->method)) {
+			diag_error(c->d, yloc(rel, ymap_get(it, "method")),
+				"method ต้องเป็น e-bidding, e-market, selection (คัดเลือก) หรือ specific (เฉพาะเจาะจง) (ได้ \"%s\")",
+				"method must be e-bidding, e-market, selection or specific (got \"%s\")", r->method);
+			good = 0;
+		}
+		if (good && r->price > r->budget)
+			diag_warn(c->d, yloc(rel, ymap_get(it, "price")),
+				"ราคาที่ตกลงสูงกว่าวงเงิน (budget) ตรวจสอบอีกครั้ง",
+				"the agreed price is above the budget ceiling; check it");
+		if ((bs = yget_seq(c, it, "bids", 0)) != NULL) {
+			r->bids = arena_alloc(c->a, (bs->n + 1) * sizeof(*r->bids));
+			for (j = 0; j < bs->n; j++) {
+				n = bs->items[j];
+				if (n->kind != YN_MAP) {
+					diag_error(c->d, yloc(rel, n), "ผู้เสนอราคาแต่ละรายต้องมี name และ price",
+						"each bid needs name and price");
+					continue;
+				}
+				ycheck_keys(c, n, bid_keys);
+				r->bids[r->n_bids].name = yget_str(c, n, "name", 1, 500);
+				if (yget_money(c, n, "price", 1, &r->bids[r->n_bids].price) == Y_OK &&
+					r->bids[r->n_bids].name)
+					r->n_bids++;
+			}
+		}
+		if (good && r->item && r->method && r->winner && r->reason)
+			pf->n++;
+	}
+	return pf;
+}

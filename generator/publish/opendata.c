@@ -1,0 +1,771 @@
+/* opendata.c: CSV, JSON, OC4IDS and datapackage.json under data/. */
+#include "publish/opendata.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "load/complaints.h"
+#include "derive/procure.h"
+#include "derive/stats.h"
+#include "publish/textout.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct od_column project_cols[] = {
+	{ "id", "string", "รหัสโครงการ", "project id (fiscal year-number)" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (Buddhist Era)" },
+	{ "title", "string", "ชื่อโครงการ", "title (Thai)" },
+	{ "title_en", "string", "ชื่อภาษาอังกฤษ", "title (English), may be empty" },
+	{ "group", "string", "รหัสกลุ่มงาน", "group id (see site.yaml)" },
+	{ "group_name", "string", "ชื่อกลุ่มงาน", "group name" },
+	{ "districts", "string", "รหัสอำเภอ คั่นด้วย ;", "district ids separated by ;" },
+	{ "dimension", "string", "รหัสมิติ", "dimension id, may be empty" },
+	{ "start", "date", "วันเริ่มโครงการ", "start date" },
+	{ "end", "date", "วันสิ้นสุดโครงการ", "end date" },
+	{ "category", "string", "ประเภทงบ recurrent (ประจำ) หรือ capital (ลงทุน)", "budget category: recurrent or capital" },
+	{ "budget_source", "string", "แหล่งงบประมาณ", "source of funds" },
+	{ "allocated", "number", "งบประมาณที่ได้รับ (บาท)", "allocated budget, baht" },
+	{ "weight", "number", "น้ำหนักในการรวม (ว่าง = ไม่ระบุ)", "roll-up weight, empty when not given" },
+	{ "planned_percent", "number", "ความก้าวหน้าตามแผน ณ วันที่ข้อมูล (%)", "planned progress at the as-of date, %" },
+	{ "actual_percent", "number", "ความก้าวหน้าจริงจากรายงานล่าสุด (%)", "actual progress, latest report, %" },
+	{ "planned_disbursed", "number", "เบิกจ่ายตามแผน ณ วันที่ข้อมูล (บาท)", "planned disbursement at the as-of date, baht" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "cumulative disbursement, baht" },
+	{ "disbursement_rate", "number", "อัตราเบิกจ่าย = เบิกจ่าย ÷ งบประมาณ (%)", "disbursed / allocated, %" },
+	{ "status", "string", "สถานะ", "status: not-started, on-track, behind, seriously-behind, completed, cancelled, suspended" },
+	{ "last_report", "date", "วันที่รายงานล่าสุด", "date of the latest report, may be empty" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date of the figures" },
+	{ "url", "string", "หน้าโครงการ (เทียบกับรากของเว็บไซต์)", "project page, relative to the site root" },
+};
+static const struct od_column progress_cols[] = {
+	{ "project_id", "string", "รหัสโครงการ", "project id" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "date", "date", "วันที่รายงาน", "report date" },
+	{ "reporter", "string", "รหัสผู้รายงาน (people.yaml)", "reporter id (people.yaml)" },
+	{ "percent", "number", "ความก้าวหน้าสะสม (%)", "cumulative physical progress, %" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "cumulative disbursement, baht" },
+	{ "kpis", "string", "ผลตามตัวชี้วัด รหัส=ค่า คั่นด้วย ;", "KPI results, id=value separated by ;" },
+	{ "narrative", "string", "ผลการดำเนินงาน", "what was done (Markdown)" },
+	{ "problems", "string", "ปัญหาอุปสรรค", "problems and obstacles (Markdown)" },
+};
+static const struct od_column budget_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "project_id", "string", "รหัสโครงการ", "project id" },
+	{ "group", "string", "รหัสกลุ่มงาน (หน่วยรับงบ)", "group id (administrative classification)" },
+	{ "category", "string", "ประเภทงบ recurrent/capital", "economic classification: recurrent or capital" },
+	{ "budget_source", "string", "แหล่งงบประมาณ", "source of funds" },
+	{ "allocated", "number", "งบประมาณที่ได้รับ (บาท)", "allocated, baht" },
+	{ "planned_disbursed", "number", "เบิกจ่ายตามแผน ณ วันที่ข้อมูล (บาท)", "planned disbursement at the as-of date, baht" },
+	{ "disbursed", "number", "เบิกจ่ายสะสม (บาท)", "executed (cumulative disbursement), baht" },
+	{ "cancelled", "integer", "1 = โครงการถูกยกเลิก (ไม่นับในยอดรวม)", "1 = cancelled project (left out of totals)" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+static const struct od_column procurement_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
+	{ "date", "date", "วันที่ทำสัญญา/ข้อตกลง", "date of the contract or agreement" },
+	{ "item", "string", "งานที่จัดซื้อหรือจัดจ้าง", "what was bought" },
+	{ "method", "string", "วิธีซื้อหรือจ้าง (รหัส)", "method id: e-bidding, e-market, selection, specific" },
+	{ "method_name", "string", "วิธีซื้อหรือจ้าง", "method (Thai)" },
+	{ "budget", "number", "วงเงินที่จัดซื้อจัดจ้าง/ราคากลาง (บาท)", "budget ceiling / reference price, baht" },
+	{ "bids", "string", "ผู้เสนอราคาและราคาที่เสนอ ชื่อ=ราคา คั่นด้วย ;", "bidders and prices, name=price separated by ;" },
+	{ "winner", "string", "ผู้ได้รับการคัดเลือก", "selected supplier" },
+	{ "price", "number", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", "agreed price, baht" },
+	{ "reason", "string", "เหตุผลที่คัดเลือกโดยสังเขป", "reason for the selection" },
+	{ "contract", "string", "เลขที่สัญญาหรือข้อตกลง", "contract or agreement number" },
+};
+
+static const struct od_column complaint_cols[] = {
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.) ที่รับเรื่อง", "fiscal year (BE) the complaints were received in" },
+	{ "breakdown", "string", "การแจกแจง: year, quarter, month, channel, category, district, status",
+	  "breakdown: year, quarter, month, channel, category, district, status" },
+	{ "key", "string", "ไตรมาส 1-4, เดือน YYYY-MM, หรือรหัสช่องทาง/ประเภท/อำเภอ/สถานะ (ว่าง = ไม่ระบุ)",
+	  "quarter 1-4, month YYYY-MM, or the channel/category/district/status id (empty = not given)" },
+	{ "label", "string", "ชื่อ", "label (Thai)" },
+	{ "total", "integer", "จำนวนเรื่องที่รับ", "complaints received" },
+	{ "completed", "integer", "ดำเนินการแล้วเสร็จ (resolved หรือ rejected) ณ วันที่ข้อมูล",
+	  "completed (resolved or rejected) by the as-of date" },
+	{ "in_progress", "integer", "อยู่ระหว่างดำเนินการ", "still in progress" },
+	{ "median_days_to_close", "number", "ค่ามัธยฐานจำนวนวันจนยุติเรื่อง (เฉพาะแถว year)",
+	  "median days from receipt to closing (year rows only)" },
+	{ "source", "string", "ที่มา: database, sample (ข้อมูลตัวอย่าง) หรือ content (ไฟล์บันทึกการตอบเท่านั้น)",
+	  "source: database, sample (fictitious) or content (response files only)" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+static const struct od_column survey_cols[] = {
+	{ "form", "string", "รหัสแบบประเมิน", "survey form id" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)" },
+	{ "question", "string", "รหัสข้อ", "question (field name)" },
+	{ "label", "string", "ข้อ", "question (Thai)" },
+	{ "project", "string", "รหัสโครงการ (ว่าง = คำตอบทั้งหมด)", "project id (empty = all responses)" },
+	{ "n", "integer", "จำนวนผู้ตอบข้อนี้", "answers to the question" },
+	{ "level_5", "integer", "มากที่สุด", "answers at level 5 (very high)" },
+	{ "level_4", "integer", "มาก", "answers at level 4 (high)" },
+	{ "level_3", "integer", "ปานกลาง", "answers at level 3" },
+	{ "level_2", "integer", "น้อย", "answers at level 2" },
+	{ "level_1", "integer", "น้อยที่สุด", "answers at level 1" },
+	{ "share_high", "number", "ร้อยละระดับมากขึ้นไป (4-5)", "share at level 4 or 5, %" },
+	{ "wilson_low", "number", "ขอบล่างช่วงความเชื่อมั่น 95% (Wilson, ปัดลง)", "95% Wilson interval, lower bound (rounded down), %" },
+	{ "wilson_high", "number", "ขอบบนช่วงความเชื่อมั่น 95% (Wilson, ปัดขึ้น)", "95% Wilson interval, upper bound (rounded up), %" },
+	{ "target", "number", "เป้าหมาย (%)", "target, %" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+
+const struct od_resource od_resources[] = {
+	{ "projects", "โครงการ", "Projects",
+	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
+	  "Every project with its budget, progress and disbursement at the as-of date",
+	  project_cols, N(project_cols), "id" },
+	{ "progress", "รายงานความก้าวหน้า", "Progress reports",
+	  "รายงานความก้าวหน้าทุกฉบับ (ค่าสะสม)", "Every progress report (cumulative figures)",
+	  progress_cols, N(progress_cols), NULL },
+	{ "budget", "รายการงบประมาณ", "Budget lines",
+	  "งบประมาณรายโครงการ ตามแบบ Fiscal Data Package: หน่วยรับงบ ประเภทงบ ยอดที่ได้รับและเบิกจ่าย",
+	  "One budget line per project (Fiscal Data Package style): administrative and economic classification, allocated and executed",
+	  budget_cols, N(budget_cols), NULL },
+	{ "procurement", "การจัดซื้อจัดจ้าง", "Procurement",
+	  "ผลการจัดซื้อจัดจ้างทุกรายการ (ข้อมูลเดียวกับแบบ สขร.1)", "Every procurement record (the fields of form สขร.1)",
+	  procurement_cols, N(procurement_cols), NULL },
+	{ "complaint-statistics", "สถิติเรื่องร้องเรียน", "Complaint statistics",
+	  "จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ และอยู่ระหว่างดำเนินการ รายปี ไตรมาส เดือน ช่องทาง ประเภท อำเภอ และสถานะ (ไม่มีข้อมูลรายเรื่อง)",
+	  "Complaints received, completed and in progress by fiscal year, quarter, month, channel, category, district and status (no individual cases)",
+	  complaint_cols, N(complaint_cols), NULL },
+	{ "survey-results", "ผลการประเมินความพึงพอใจ", "Survey results",
+	  "การกระจายคำตอบ 5 ระดับ รายข้อ รายปี และรายโครงการ พร้อมร้อยละระดับมากขึ้นไปและช่วงความเชื่อมั่น 95%",
+	  "Answers over the 5 levels per question, fiscal year and project, with the share at 'high' or above and its 95% interval",
+	  survey_cols, N(survey_cols), NULL },
+};
+const size_t od_n_resources = N(od_resources);
+
+_Static_assert(N(project_cols) <= OPENDATA_MAX_COLS, "projects: too many columns");
+_Static_assert(N(progress_cols) <= OPENDATA_MAX_COLS, "progress: too many columns");
+_Static_assert(N(budget_cols) <= OPENDATA_MAX_COLS, "budget: too many columns");
+_Static_assert(N(procurement_cols) <= OPENDATA_MAX_COLS, "procurement: too many columns");
+_Static_assert(N(complaint_cols) <= OPENDATA_MAX_COLS, "complaint-statistics: too many columns");
+_Static_assert(N(survey_cols) <= OPENDATA_MAX_COLS, "survey-results: too many columns");
+
+int opendata_has(const char *rel)
+{
+	size_t i;
+	char b[128];
+
+	if (strcmp(rel, "data/datapackage.json") == 0 || strcmp(rel, "data/oc4ids.json") == 0 ||
+		strcmp(rel, "complaints/statistics.csv") == 0)
+		return 1;
+	for (i = 0; i < od_n_resources; i++) {
+		snprintf(b, sizeof(b), "data/%s.csv", od_resources[i].name);
+		if (strcmp(rel, b) == 0)
+			return 1;
+		snprintf(b, sizeof(b), "data/%s.json", od_resources[i].name);
+		if (strcmp(rel, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- rows: the same cells go to CSV and JSON ---- */
+
+enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE };
+
+struct cell {
+	enum cell_kind k;
+	const char *s;
+	int64_t v;
+};
+
+struct table {
+	const struct od_resource *res;
+	struct buf csv, json;
+	size_t max;       /* bytes per file */
+	int over;         /* a cell passed max */
+	size_t rows;
+	struct cell cells[OPENDATA_MAX_COLS];
+	size_t n;
+};
+
+/* The next cell of the row, or NULL past OPENDATA_MAX_COLS (the column
+ * tables are checked against it when compiled). */
+static struct cell *next_cell(struct table *t)
+{
+	return t->n < OPENDATA_MAX_COLS ? &t->cells[t->n++] : NULL;
+}
+
+static void c_str(struct table *t, const char *s)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = s ? C_STR : C_NULL;
+	c->s = s;
+}
+
+static void c_int(struct table *t, int64_t v)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = C_INT;
+	c->v = v;
+}
+
+static void c_num(struct table *t, int64_t v)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = C_NUM;
+	c->v = v;
+}
+
+static void c_date(struct table *t, pdate d, int present)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = present ? C_DATE : C_NULL;
+	c->v = d;
+}
+
+/* A cell built from many pieces ("a;b;c"): into the arena, or NULL (and
+ * the table marked over) if it passed the table's cap. */
+static const char *cell_text(struct table *t, struct arena *a, struct buf *b)
+{
+	const char *s = NULL;
+
+	if (b->err)
+		t->over = 1;
+	else
+		s = arena_strdup(a, buf_str(b));
+	buf_free(b);
+	return s;
+}
+
+static void table_begin(struct table *t, const struct od_resource *res, size_t max)
+{
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	t->res = res;
+	t->max = max;
+	buf_init(&t->csv, max);
+	buf_init(&t->json, max);
+	buf_adds(&t->csv, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
+	for (i = 0; i < res->n_cols; i++) {
+		if (i)
+			buf_addc(&t->csv, ',');
+		csv_field(&t->csv, res->cols[i].name);
+	}
+	buf_adds(&t->csv, "\r\n");
+	buf_adds(&t->json, "[");
+}
+
+static void table_row(struct table *t)
+{
+	size_t i;
+
+	buf_adds(&t->json, t->rows ? ",\n{" : "\n{");
+	for (i = 0; i < t->n && i < t->res->n_cols; i++) {
+		const struct cell *c = &t->cells[i];
+		if (i) {
+			buf_addc(&t->csv, ',');
+			buf_addc(&t->json, ',');
+		}
+		json_str(&t->json, t->res->cols[i].name);
+		buf_addc(&t->json, ':');
+		switch (c->k) {
+		case C_NULL:
+			buf_adds(&t->json, "null");
+			break;
+		case C_STR:
+			csv_field(&t->csv, c->s);
+			json_str(&t->json, c->s);
+			break;
+		case C_INT:
+			buf_printf(&t->csv, "%lld", (long long)c->v);
+			buf_printf(&t->json, "%lld", (long long)c->v);
+			break;
+		case C_NUM:
+			out_decimal(&t->csv, c->v);
+			out_decimal(&t->json, c->v);
+			break;
+		case C_DATE:
+			out_date(&t->csv, (pdate)c->v);
+			buf_addc(&t->json, '"');
+			out_date(&t->json, (pdate)c->v);
+			buf_addc(&t->json, '"');
+			break;
+		}
+	}
+	buf_adds(&t->csv, "\r\n");
+	buf_addc(&t->json, '}');
+	t->rows++;
+	t->n = 0;
+}
+
+static int table_end(struct table *t, struct outdir *out, char *err, size_t errlen)
+{
+	char path[128];
+	int rc = 0;
+
+	buf_adds(&t->json, "\n]\n");
+	if (t->over || t->csv.err || t->json.err) {
+		if (!err[0])
+			snprintf(err, errlen, "data/%s.%s: more than %zu bytes", t->res->name,
+				t->csv.err || t->over ? "csv" : "json", t->max);
+		rc = -1;
+	}
+	snprintf(path, sizeof(path), "data/%s.csv", t->res->name);
+	if (!rc && out_write(out, path, buf_str(&t->csv), t->csv.len) != 0)
+		rc = -1;
+	snprintf(path, sizeof(path), "data/%s.json", t->res->name);
+	if (!rc && out_write(out, path, buf_str(&t->json), t->json.len) != 0)
+		rc = -1;
+	/* the complaint statistics page's own download */
+	if (!rc && strcmp(t->res->name, "complaint-statistics") == 0 &&
+		out_write(out, "complaints/statistics.csv", buf_str(&t->csv), t->csv.len) != 0)
+		rc = -1;
+	if (rc && !err[0])
+		snprintf(err, errlen, "%s", out->err);
+	buf_free(&t->csv);
+	buf_free(&t->json);
+	return rc;
+}
+
+/* "a;b;c" of the ids, in the arena */
+static const char *joined(struct table *t, struct arena *a, const char *const *ids, size_t n)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, t->max);
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, ';');
+		buf_adds(&b, ids[i]);
+	}
+	return cell_text(t, a, &b);
+}
+
+static const char *name_or_empty(const struct named *n)
+{
+	return n ? n->name : "";
+}
+
+static void projects_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		c_str(t, p->id);
+		c_int(t, p->fiscal_year);
+		c_str(t, p->title);
+		c_str(t, p->title_en ? p->title_en : "");
+		c_str(t, p->group);
+		c_str(t, name_or_empty(model_group(m, p->group)));
+		c_str(t, joined(t, a, p->districts, p->n_districts));
+		c_str(t, p->dimension ? p->dimension : "");
+		c_date(t, p->start, 1);
+		c_date(t, p->end, 1);
+		c_str(t, p->category == CAT_CAPITAL ? "capital" : "recurrent");
+		c_str(t, p->budget_source ? p->budget_source : "");
+		c_num(t, p->allocated);
+		if (p->weight)
+			c_num(t, p->weight);
+		else
+			c_str(t, NULL);
+		c_num(t, p->fig.planned_pct);
+		c_num(t, p->fig.actual_pct);
+		c_num(t, p->fig.planned_baht);
+		c_num(t, p->fig.disbursed);
+		c_num(t, p->fig.disb_rate);
+		c_str(t, status_name(p->fig.status));
+		c_date(t, p->fig.last_report, p->fig.has_report);
+		c_date(t, m->today, 1);
+		c_str(t, arena_printf(a, "projects/%s/index.html", p->id));
+		table_row(t);
+	}
+}
+
+static void progress_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i, j;
+
+	for (i = 0; i < m->n_reports; i++) {
+		const struct report *r = m->reports[i];
+		struct buf kb;
+		if (r->date > m->today)
+			continue; /* not yet public: figures are as of today */
+		buf_init(&kb, t->max);
+		for (j = 0; j < r->n_kpis; j++) {
+			if (j)
+				buf_addc(&kb, ';');
+			buf_printf(&kb, "%s=", r->kpis[j].kpi);
+			out_decimal(&kb, r->kpis[j].value);
+		}
+		c_str(t, r->project_id);
+		c_int(t, r->fiscal_year);
+		c_date(t, r->date, 1);
+		c_str(t, r->reporter);
+		c_num(t, r->percent);
+		c_num(t, r->disbursed);
+		c_str(t, cell_text(t, a, &kb));
+		c_str(t, r->narrative ? r->narrative : "");
+		c_str(t, r->problems ? r->problems : "");
+		table_row(t);
+	}
+}
+
+static void budget_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		c_int(t, p->fiscal_year);
+		c_str(t, p->id);
+		c_str(t, p->group);
+		c_str(t, p->category == CAT_CAPITAL ? "capital" : "recurrent");
+		c_str(t, p->budget_source ? p->budget_source : "");
+		c_num(t, p->allocated);
+		c_num(t, p->fig.planned_baht);
+		c_num(t, p->fig.disbursed);
+		c_int(t, p->fig.status == ST_CANCELLED);
+		c_date(t, m->today, 1);
+		table_row(t);
+	}
+}
+
+static void procurement_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	const struct model *m = sc->m;
+	size_t i, j;
+
+	for (i = 0; i < m->n_procurement; i++) {
+		const struct proc_record *r = &m->procurement[i];
+		struct buf bb;
+		buf_init(&bb, t->max);
+		for (j = 0; j < r->n_bids; j++) {
+			if (j)
+				buf_addc(&bb, ';');
+			buf_printf(&bb, "%s=", r->bids[j].name);
+			out_decimal(&bb, r->bids[j].price);
+		}
+		c_int(t, r->fiscal_year);
+		c_date(t, r->date, 1);
+		c_str(t, r->item);
+		c_str(t, r->method);
+		c_str(t, proc_method_th(r->method));
+		c_num(t, r->budget);
+		c_str(t, cell_text(t, a, &bb));
+		c_str(t, r->winner);
+		c_num(t, r->price);
+		c_str(t, r->reason);
+		c_str(t, r->contract ? r->contract : "");
+		table_row(t);
+	}
+}
+
+static void crow(const struct site_ctx *sc, struct table *t, int fy, const char *breakdown,
+	const char *key, const char *label, const struct period_count *c, int64_t median)
+{
+	const struct cstats *cs = sc->cs;
+
+	c_int(t, fy);
+	c_str(t, breakdown);
+	c_str(t, key ? key : "");
+	c_str(t, label);
+	c_int(t, (int64_t)c->total);
+	c_int(t, (int64_t)c->closed);
+	c_int(t, (int64_t)c->open);
+	if (median >= 0)
+		c_num(t, median);
+	else
+		c_str(t, NULL);
+	c_str(t, cs->from_db ? (cs->sample ? "database+sample" : "database") :
+		cs->sample ? "sample" : "content");
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+static void complaint_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
+{
+	static const char *const ch_id[3] = { "", "general", "corruption" };
+	static const char *const ch_label[3] = { "ไม่ทราบช่องทาง", "ร้องเรียนทั่วไป", "แจ้งเบาะแสการทุจริต" };
+	const struct cstats *cs = sc->cs;
+	size_t i, k;
+
+	for (i = 0; cs && i < cs->n_fys; i++) {
+		const struct cstats_fy *f = &cs->fys[i];
+		int fy = f->fiscal_year;
+		crow(sc, t, fy, "year", arena_printf(a, "%d", fy), arena_printf(a, "ปีงบประมาณ %d", fy),
+			&f->all, f->median_days);
+		for (k = 0; k < 4; k++)
+			crow(sc, t, fy, "quarter", arena_printf(a, "%zu", k + 1),
+				arena_printf(a, "ไตรมาส %zu", k + 1), &f->quarters[k], -1);
+		for (k = 0; k < 12; k++) {
+			int mo = (int)(k + 9) % 12 + 1, y = fy - 543 - (mo >= 10);
+			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
+				arena_printf(a, "%04d-%02d", y + 543, mo), &f->months[k], -1);
+		}
+		for (k = 1; k < 3; k++)
+			crow(sc, t, fy, "channel", ch_id[k], ch_label[k], &f->channels[k], -1);
+		if (f->channels[0].total)
+			crow(sc, t, fy, "channel", ch_id[0], ch_label[0], &f->channels[0], -1);
+		for (k = 0; k < f->n_categories; k++)
+			crow(sc, t, fy, "category", f->categories[k].id, f->categories[k].label,
+				&f->categories[k].c, -1);
+		for (k = 0; k < f->n_districts; k++)
+			crow(sc, t, fy, "district", f->districts[k].id, f->districts[k].label,
+				&f->districts[k].c, -1);
+		for (k = 0; k < CS__COUNT; k++) {
+			struct period_count c = { f->by_status[k], case_status_closed((enum case_status)k) ?
+				f->by_status[k] : 0, case_status_closed((enum case_status)k) ? 0 : f->by_status[k] };
+			crow(sc, t, fy, "status", case_status_name((enum case_status)k),
+				case_status_label_th((enum case_status)k), &c, -1);
+		}
+	}
+}
+
+static void srow(const struct site_ctx *sc, struct table *t, const char *form, int fy,
+	const struct survey_q *q, const char *project)
+{
+	int k;
+
+	c_str(t, form);
+	c_int(t, fy);
+	c_str(t, q->name);
+	c_str(t, q->label);
+	c_str(t, project ? project : "");
+	c_int(t, (int64_t)q->n);
+	for (k = 5; k >= 1; k--)
+		c_int(t, (int64_t)q->dist[k - 1]);
+	if (q->n) {
+		c_num(t, q->w.share);
+		c_num(t, q->w.lo);
+		c_num(t, q->w.hi);
+	} else {
+		c_str(t, NULL);
+		c_str(t, NULL);
+		c_str(t, NULL);
+	}
+	c_num(t, STATS_TARGET);
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+static void survey_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct cstats *cs = sc->cs;
+	size_t i, j, k;
+
+	for (i = 0; cs && i < cs->n_surveys; i++) {
+		const struct survey_stats *ss = &cs->surveys[i];
+		for (j = ss->n_fys; j-- > 0;) {
+			const struct survey_fy *sf = &ss->fys[j];
+			for (k = 0; k < sf->n_qs; k++)
+				srow(sc, t, ss->form->id, sf->fiscal_year, &sf->qs[k], NULL);
+			for (k = 0; k < sf->n_projects; k++)
+				srow(sc, t, ss->form->id, sf->fiscal_year, &sf->projects[k].q,
+					sf->projects[k].project_id);
+		}
+	}
+}
+
+/* OC4IDS project level: projectStatus codelist values. */
+static const char *oc4ids_status(const struct project *p, pdate today)
+{
+	switch (p->fig.status) {
+	case ST_CANCELLED:
+		return "cancelled";
+	case ST_COMPLETED:
+		return "completed";
+	case ST_NOT_STARTED:
+		return "preparation";
+	default:
+		return p->end < today ? "completion" : "implementation";
+	}
+}
+
+static void oc4ids(const struct site_ctx *sc, struct buf *b)
+{
+	const struct model *m = sc->m;
+	const struct site *s = &m->site;
+	size_t i, j;
+
+	buf_adds(b, "{\"version\":\"0.9\",\"publisher\":{\"name\":");
+	json_str(b, s->name);
+	buf_adds(b, "},\"publishedDate\":\"");
+	out_date(b, m->today);
+	buf_adds(b, "T00:00:00+07:00\",");
+	if (s->license_url) {
+		buf_adds(b, "\"license\":");
+		json_str(b, s->license_url);
+		buf_addc(b, ',');
+	}
+	buf_adds(b, "\"projects\":[");
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		buf_adds(b, i ? ",\n{" : "\n{");
+		buf_adds(b, "\"id\":");
+		json_str(b, p->id);
+		buf_adds(b, ",\"title\":");
+		json_str(b, p->title);
+		buf_adds(b, ",\"status\":");
+		json_str(b, oc4ids_status(p, m->today));
+		buf_adds(b, ",\"projectStatus\":");
+		json_str(b, oc4ids_status(p, m->today));
+		buf_adds(b, ",\"period\":{\"startDate\":\"");
+		out_date(b, p->start);
+		buf_adds(b, "\",\"endDate\":\"");
+		out_date(b, p->end);
+		buf_adds(b, "\"},\"budget\":{\"amount\":{\"amount\":");
+		out_decimal(b, p->allocated);
+		buf_adds(b, ",\"currency\":\"THB\"}},\"publicAuthority\":{\"name\":");
+		json_str(b, s->name);
+		buf_adds(b, "},\"locations\":[");
+		for (j = 0; j < p->n_districts; j++) {
+			const struct named *d = model_district(m, p->districts[j]);
+			buf_adds(b, j ? ",{\"description\":" : "{\"description\":");
+			json_str(b, d ? d->name : p->districts[j]);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "],\"physicalProgress\":");
+		out_decimal(b, p->fig.actual_pct);
+		buf_adds(b, ",\"financialProgress\":{\"disbursed\":{\"amount\":");
+		out_decimal(b, p->fig.disbursed);
+		buf_adds(b, ",\"currency\":\"THB\"},\"percentage\":");
+		out_decimal(b, p->fig.disb_rate);
+		buf_adds(b, "},\"asOf\":\"");
+		out_date(b, m->today);
+		buf_adds(b, "\"}");
+	}
+	buf_adds(b, "\n]}\n");
+}
+
+static void datapackage(const struct site_ctx *sc, struct buf *b, struct arena *a)
+{
+	const struct site *s = &sc->m->site;
+	size_t i, j;
+
+	buf_adds(b, "{\n\"profile\":\"data-package\",\n\"name\":\"prongsai-open-data\",\n\"title\":");
+	json_str(b, s->name);
+	buf_adds(b, ",\n\"description\":");
+	json_str(b, "ข้อมูลเปิดโครงการ ความก้าวหน้า งบประมาณ การจัดซื้อจัดจ้าง สถิติเรื่องร้องเรียน และผลการประเมินความพึงพอใจ / "
+		"Open data: projects, progress, budget, procurement, complaint statistics and survey results. CSV files are UTF-8 with a byte-order mark; money in baht with 2 decimals.");
+	if (s->base_url) {
+		buf_adds(b, ",\n\"homepage\":");
+		json_str(b, s->base_url);
+	}
+	buf_adds(b, ",\n\"created\":\"");
+	out_date(b, sc->m->today);
+	buf_adds(b, "T00:00:00+07:00\"");
+	if (s->license_name) {
+		buf_adds(b, ",\n\"licenses\":[{\"title\":");
+		json_str(b, s->license_name_en ? s->license_name_en : s->license_name);
+		if (s->license_url) {
+			buf_adds(b, ",\"path\":");
+			json_str(b, s->license_url);
+		}
+		buf_adds(b, ",\"name\":");
+		json_str(b, strstr(s->license_url ? s->license_url : "", "creativecommons.org/licenses/by/4.0") ?
+			"CC-BY-4.0" : "other-open");
+		buf_adds(b, "}]");
+	}
+	buf_adds(b, ",\n\"resources\":[");
+	for (i = 0; i < od_n_resources; i++) {
+		const struct od_resource *r = &od_resources[i];
+		buf_adds(b, i ? ",\n{" : "\n{");
+		buf_printf(b, "\"name\":\"%s\",\"path\":\"%s.csv\",\"profile\":\"tabular-data-resource\","
+			"\"format\":\"csv\",\"mediatype\":\"text/csv\",\"encoding\":\"utf-8\",\"title\":", r->name, r->name);
+		json_str(b, r->title_en);
+		buf_adds(b, ",\"description\":");
+		json_str(b, arena_printf(a, "%s / %s", r->desc_th, r->desc_en));
+		buf_adds(b, ",\"dialect\":{\"delimiter\":\",\",\"doubleQuote\":true,\"quoteChar\":\"\\\"\",\"lineTerminator\":\"\\r\\n\",\"header\":true},"
+			"\"schema\":{\"fields\":[");
+		for (j = 0; j < r->n_cols; j++) {
+			buf_adds(b, j ? ",\n  {" : "\n  {");
+			buf_printf(b, "\"name\":\"%s\",\"type\":\"%s\"", r->cols[j].name, r->cols[j].type);
+			if (strcmp(r->cols[j].type, "number") == 0)
+				buf_adds(b, ",\"decimalChar\":\".\",\"groupChar\":\"\"");
+			buf_adds(b, ",\"description\":");
+			json_str(b, arena_printf(a, "%s / %s", r->cols[j].desc_th,
+				r->cols[j].desc_en));
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]");
+		if (r->primary_key)
+			buf_printf(b, ",\"primaryKey\":[\"%s\"]", r->primary_key);
+		buf_adds(b, "}}");
+	}
+	buf_adds(b, ",\n{\"name\":\"oc4ids\",\"path\":\"oc4ids.json\",\"format\":\"json\","
+		"\"mediatype\":\"application/json\",\"encoding\":\"utf-8\",\"profile\":\"data-resource\",\"title\":\"Projects (OC4IDS)\","
+		"\"description\":");
+	json_str(b, "โครงการตามรูปแบบ OC4IDS ระดับโครงการ / Projects in OC4IDS project-level form "
+		"(projectStatus, physicalProgress, financialProgress)");
+	buf_adds(b, "}\n]\n}\n");
+}
+
+/* Write b to rel unless it passed its cap. */
+static int put(struct outdir *out, const char *rel, struct buf *b, char *err, size_t errlen)
+{
+	if (b->err) {
+		if (!err[0])
+			snprintf(err, errlen, "%s: more than %zu bytes", rel, b->cap);
+		return -1;
+	}
+	return out_write(out, rel, buf_str(b), b->len) != 0 ? -1 : 0;
+}
+
+int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max, char *err,
+	size_t errlen)
+{
+	struct table t;
+	struct arena a;
+	struct buf b;
+	int rc = 0;
+
+	err[0] = '\0';
+	arena_init(&a);
+	table_begin(&t, &od_resources[0], max);
+	projects_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[1], max);
+	progress_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[2], max);
+	budget_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[3], max);
+	procurement_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[4], max);
+	complaint_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[5], max);
+	survey_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	buf_init(&b, max);
+	oc4ids(sc, &b);
+	if (!rc)
+		rc = put(out, "data/oc4ids.json", &b, err, errlen);
+	buf_reset(&b);
+	datapackage(sc, &b, &a);
+	if (!rc)
+		rc = put(out, "data/datapackage.json", &b, err, errlen);
+	buf_free(&b);
+	arena_free(&a);
+	if (rc && !err[0])
+		snprintf(err, errlen, "%s", out->err[0] ? out->err : "data/: write failed");
+	return rc ? -1 : 0;
+}
+
+int opendata_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen)
+{
+	return opendata_write_max(sc, out, OPENDATA_MAX_SIZE, err, errlen);
+}

@@ -1,0 +1,53 @@
+/* search.h: the site search index, built at build time so that a small
+ * script can answer queries in the browser with no server.
+ *
+ * Thai has no spaces between words: Thai runs are split into words with
+ * libthai's dictionary (th_brk_wc_find_breaks); runs of other letters and
+ * digits are split at everything else and lowercased (ASCII).  Words its
+ * dictionary lacks still come out as pieces, and the script also matches any
+ * part of a query that is not an indexed word as a substring of the title
+ * (the fallback), so a query always finds the title it is part of.
+ *
+ * Files: search/index.json  {"v":1,"docs":[[path,title,kind,extra],...],
+ *                            "terms":{"word":[doc,...],...}}
+ *        search/index.js    the same object as `window.prongsaiIndex = ...;`
+ *                           (works from file:// and with no fetch)
+ * Documents: projects (title, English title, id, group, districts),
+ * news (title, summary), pages (title), in model order.  Paths are relative
+ * to the site root. */
+#ifndef PRONGSAI_SEARCH_H
+#define PRONGSAI_SEARCH_H
+
+#include <stddef.h>
+#include "publish/output.h"
+#include "render/pages.h"
+
+/* Caps.  A word longer than SEARCH_MAX_WORD bytes is cut at the last whole
+ * character that fits; only the first SEARCH_MAX_TEXT code points of a text
+ * (a title, a summary, ...) are read; past SEARCH_MAX_POSTINGS words in all
+ * (every word of every indexed text, repeats too) or SEARCH_MAX_SIZE bytes
+ * of index.json the build fails rather than publish part of an index. */
+#define SEARCH_MAX_WORD 64
+#define SEARCH_MAX_TEXT 4096
+#define SEARCH_MAX_POSTINGS (8u * 1024 * 1024)
+#define SEARCH_MAX_SIZE (256u * 1024 * 1024)
+
+/* Call fn for each word of text (UTF-8), in order, duplicates included.
+ * Returns the number of words, or -1 if libthai could not be initialised
+ * (then nothing is called).  Thread-safe: each call uses its own breaker. */
+int search_words(const char *text, void (*fn)(const char *w, size_t len, void *ctx), void *ctx);
+
+/* Write search/index.json and search/index.js.  Returns 0, or -1 with err
+ * set (libthai missing its dictionary, a write failed, or the index passed
+ * SEARCH_MAX_POSTINGS or SEARCH_MAX_SIZE). */
+int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen);
+
+/* search_write() with other caps (for the tests: exactly max_postings words,
+ * or an index.json of exactly max_size bytes, is written; one more fails). */
+struct search_limits {
+	size_t max_postings, max_size;
+};
+int search_write_limits(const struct site_ctx *sc, struct outdir *out,
+	const struct search_limits *lim, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,60 @@
+/* pages.h: the list of pages a site has, and the view each one renders.
+ *
+ * pages_plan() lists every page as a job (output path, template, what it
+ * shows), from the model alone.  page_view() builds a job's view in the job's
+ * arena; it only reads the model, so jobs can be rendered by several threads
+ * at once and in any order.  Links in views are relative (prefixed with the
+ * page's "root", "../" per folder level). */
+#ifndef PRONGSAI_PAGES_H
+#define PRONGSAI_PAGES_H
+
+#include <stddef.h>
+#include "arena.h"
+#include "derive/derive.h"
+#include "derive/stats.h"
+#include "model/model.h"
+#include "render/tval.h"
+
+enum page_kind {
+	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
+	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
+	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH,
+	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY
+};
+
+enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };
+
+struct page_job {
+	enum page_kind kind;
+	const char *out;        /* path under the site root */
+	const char *tmpl;       /* template name */
+	int depth;              /* folder levels below the root */
+	int fy;
+	enum facet facet;
+	size_t index;           /* item index (project, news, page, form, facet value;
+	                           PG_REPORT: 0 half-year, 1 annual; PG_OIT: the
+	                           year in m->oit; PG_PROCUREMENT: CE month 1..12,
+	                           0 for the year; PG_TRACK_CASE: the case in
+	                           cs->cases; PG_SURVEY: the survey in
+	                           cs->surveys; PG_COMPLAINTS: fy 0 = index) */
+};
+
+struct site_ctx {
+	const struct model *m;
+	const struct derived *dv;
+	const struct report **recent; /* reports, newest first */
+	size_t n_recent;
+	const char *version;
+	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
+};
+
+/* Folder names a page slug may not take (they hold other parts of the site). */
+int page_slug_reserved(const char *slug);
+
+/* All pages of the site, in a fixed order.  Memory from a. */
+struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *n);
+
+/* The view of one page. */
+struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, struct arena *a);
+
+#endif

@@ -1,0 +1,67 @@
+/* pages_int.h: view helpers shared by the pages*.c files (internal).
+ *
+ * Formatters return text in the arena, with Thai digits when site.yaml asks
+ * for them (pg_disp); none fails.  The pg_*_page functions fill a page's view
+ * v (already holding the base view: root, title, site, nav). */
+#ifndef PRONGSAI_PAGES_INT_H
+#define PRONGSAI_PAGES_INT_H
+
+#include "render/pages.h"
+
+const char *pg_disp(const struct site_ctx *sc, struct arena *a, const char *s);
+const char *pg_money(const struct site_ctx *sc, struct arena *a, int64_t satang);
+const char *pg_pct(const struct site_ctx *sc, struct arena *a, int64_t hundredths);
+const char *pg_dec(const struct site_ctx *sc, struct arena *a, int64_t hundredths);
+const char *pg_integer(const struct site_ctx *sc, struct arena *a, int64_t v);
+const char *pg_tdate(const struct site_ctx *sc, struct arena *a, pdate t);
+const char *pg_isodate(struct arena *a, pdate t);
+const char *pg_fy_label(const struct site_ctx *sc, struct arena *a, int fy);
+const char *pg_month_label(const struct site_ctx *sc, struct arena *a, int y, int mo);
+const char *pg_name_of(const struct named *n);
+/* "../" repeated depth times ("" at the site root). */
+const char *pg_root_of(struct arena *a, int depth);
+void pg_set_str(struct arena *a, struct tval *v, const char *k, const char *s);
+struct tval *pg_project_row(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct project *p);
+struct tval *pg_rollup_view(const struct site_ctx *sc, struct arena *a, const struct rollup *r);
+const char *pg_rollup_bars(const struct site_ctx *sc, struct arena *a, const char *id,
+	const char *title, const struct rollup *rs, size_t n);
+void pg_method_view(const struct site_ctx *sc, struct arena *a, struct tval *v);
+/* Office, group, district and dimension roll-ups and charts of fiscal year fy. */
+void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy);
+
+/* pages_projects.c: the home page, the fiscal-year and filter lists, one
+ * project, one news item's view. */
+void pg_home_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_filter_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_project_page(const struct site_ctx *sc, const struct project *p, struct arena *a,
+	struct tval *v, const char *root);
+struct tval *pg_news_item(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct news *n);
+
+/* pages_open.c: the dashboard, periodic reports, OIT index, procurement,
+ * open data and search pages. */
+void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_report(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_reports_index(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_oit(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_data(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+
+/* pages_cases.c: complaint tracking, complaint statistics, survey results. */
+struct tval *pg_case_row(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct case_row *c);
+void pg_track(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_complaints(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+/* The max open cases received longest ago (oldest first, then by code). */
+struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max);
+
+#endif

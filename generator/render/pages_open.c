@@ -1,0 +1,374 @@
+/* pages_open.c: views of the dashboard, the periodic reports, the OIT
+ * evidence index, procurement, open data and search pages. */
+#include "render/pages_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/markdown.h"
+#include "model/numfmt.h"
+#include "check/oit.h"
+#include "publish/opendata.h"
+#include "derive/procure.h"
+#include "render/thaidate.h"
+
+
+/* ---- dashboard ---- */
+
+static int cmp_gap(const void *a, const void *b)
+{
+	const struct project *x = *(const struct project *const *)a, *y = *(const struct project *const *)b;
+
+	if (x->fig.gap != y->fig.gap)
+		return x->fig.gap > y->fig.gap ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	const struct fy_figures *f = derived_fy(sc->dv, sc->dv->current_fy);
+	const struct project **list = arena_alloc(a, (m->n_projects + 1) * sizeof(*list));
+	struct tval *behind = tv_list(a);
+	size_t i, n = 0;
+
+	pg_fy_page(sc, a, v, root, sc->dv->current_fy);
+	tv_set(a, v, "projects", tv_bool(a, 0));
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		if (p->fiscal_year == sc->dv->current_fy && p->fig.gap > 0 &&
+			p->fig.status != ST_CANCELLED && p->fig.status != ST_SUSPENDED &&
+			p->fig.status != ST_COMPLETED)
+			list[n++] = p;
+	}
+	qsort((void *)list, n, sizeof(*list), cmp_gap);
+	for (i = 0; i < n && i < 10; i++) {
+		struct tval *r = pg_project_row(sc, a, root, list[i]);
+		tv_sets(a, r, "gap", pg_pct(sc, a, list[i]->fig.gap));
+		tv_sets(a, r, "rank", pg_integer(sc, a, (int64_t)i + 1));
+		tv_push(a, behind, r);
+	}
+	tv_set(a, v, "behind", behind);
+	if (f)
+		tv_sets(a, v, "dimensions_chart", pg_rollup_bars(sc, a, "chart-dimensions",
+			"ความก้าวหน้าตามมิติ", f->dimensions, f->n_dimensions));
+	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, sc->dv->current_fy));
+	{
+		struct tval *oc = pg_open_cases(sc, a, root, 10);
+		tv_set(a, v, "open_cases", oc);
+		tv_setb(a, v, "has_open_cases", tv_truthy(oc));
+	}
+}
+
+/* ---- periodic reports ---- */
+
+static const struct person *approver(const struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_people; i++)
+		if (m->people[i].executive && !m->people[i].district)
+			return &m->people[i];
+	for (i = 0; i < m->n_people; i++)
+		if (m->people[i].executive)
+			return &m->people[i];
+	return NULL;
+}
+
+void pg_report(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	int fy = job->fy, annual = job->index == 1;
+	pdate start = fiscal_year_start(fy), end = annual ? fiscal_year_end(fy) : fiscal_quarter_end(fy, 2);
+	pdate t = end < m->today ? end : m->today;
+	struct tval *rows = tv_list(a);
+	const struct person *ex = approver(m);
+	struct rollup ru;
+	size_t i, j;
+
+	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, fy));
+	tv_sets(a, v, "period_start", pg_tdate(sc, a, start));
+	tv_sets(a, v, "period_end", pg_tdate(sc, a, end));
+	tv_sets(a, v, "asof", pg_tdate(sc, a, t));
+	tv_setb(a, v, "annual", annual);
+	tv_setb(a, v, "provisional", m->today < end);
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		const struct report *r = project_report_at(p, t);
+		struct tval *row = tv_map(a), *kpis = tv_list(a);
+		int64_t pp, pb, act = r ? r->percent : 0, dis = r ? r->disbursed : 0;
+		if (p->fiscal_year != fy)
+			continue;
+		project_planned_at(p, t, &pp, &pb);
+		tv_sets(a, row, "id", p->id);
+		tv_sets(a, row, "title", p->title);
+		tv_sets(a, row, "href", arena_printf(a, "%sprojects/%s/index.html", root, p->id));
+		tv_sets(a, row, "group", pg_name_of(model_group(m, p->group)));
+		tv_sets(a, row, "allocated", pg_money(sc, a, p->allocated));
+		tv_sets(a, row, "disbursed", pg_money(sc, a, dis));
+		tv_sets(a, row, "disb_rate", pg_pct(sc, a, p->allocated ? num_muldiv(dis, 10000, p->allocated) : 0));
+		tv_sets(a, row, "planned", pg_pct(sc, a, pp));
+		tv_sets(a, row, "actual", pg_pct(sc, a, act));
+		if (p->status_override == ST_CANCELLED || p->status_override == ST_SUSPENDED)
+			tv_sets(a, row, "note", status_label_th(p->status_override));
+		for (j = 0; j < p->n_kpis; j++) {
+			struct tval *k = tv_map(a);
+			size_t q;
+			tv_sets(a, k, "name", p->kpis[j].name);
+			tv_sets(a, k, "unit", p->kpis[j].unit);
+			tv_sets(a, k, "target", pg_dec(sc, a, p->kpis[j].target));
+			tv_sets(a, k, "actual", "-");
+			for (q = 0; r && q < r->n_kpis; q++)
+				if (strcmp(r->kpis[q].kpi, p->kpis[j].id) == 0)
+					tv_sets(a, k, "actual", pg_dec(sc, a, r->kpis[q].value));
+			tv_push(a, kpis, k);
+		}
+		tv_set(a, row, "kpis", kpis);
+		if (r && r->problems)
+			tv_sets(a, row, "problems", markdown_html(a, r->problems));
+		tv_push(a, rows, row);
+	}
+	tv_set(a, v, "rows", rows);
+	rollup_at(m, fy, t, t, &ru);
+	tv_sets(a, v, "n_projects", pg_integer(sc, a, (int64_t)ru.n_projects));
+	tv_sets(a, v, "n_cancelled", pg_integer(sc, a, (int64_t)ru.n_cancelled));
+	tv_setb(a, v, "has_cancelled", ru.n_cancelled > 0);
+	tv_sets(a, v, "allocated", pg_money(sc, a, ru.allocated));
+	tv_sets(a, v, "disbursed", pg_money(sc, a, ru.disbursed));
+	tv_sets(a, v, "planned_baht", pg_money(sc, a, ru.planned_baht));
+	tv_sets(a, v, "disb_rate", pg_pct(sc, a, ru.disb_rate));
+	tv_sets(a, v, "planned", pg_pct(sc, a, ru.planned_pct));
+	tv_sets(a, v, "actual", pg_pct(sc, a, ru.actual_pct));
+	if (ex) {
+		tv_sets(a, v, "approver", ex->name);
+		tv_sets(a, v, "approver_position", ex->position);
+	}
+	tv_sets(a, v, "printed", pg_tdate(sc, a, m->today));
+	pg_method_view(sc, a, v);
+	tv_sets(a, v, "asof", pg_tdate(sc, a, t));
+}
+
+void pg_reports_index(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
+{
+	struct tval *list = tv_list(a);
+	size_t i;
+
+	for (i = sc->m->site.n_fiscal_years; i > 0; i--) {
+		int fy = sc->m->site.fiscal_years[i - 1];
+		struct tval *r = tv_map(a);
+		if (sc->m->today < fiscal_year_start(fy))
+			continue;
+		tv_sets(a, r, "fy_label", pg_fy_label(sc, a, fy));
+		tv_sets(a, r, "half", arena_printf(a, "%sreports/%d/half-year/index.html", root, fy));
+		tv_sets(a, r, "annual", arena_printf(a, "%sreports/%d/annual/index.html", root, fy));
+		tv_setb(a, r, "annual_done", sc->m->today > fiscal_year_end(fy));
+		tv_setb(a, r, "half_done", sc->m->today > fiscal_quarter_end(fy, 2));
+		tv_push(a, list, r);
+	}
+	tv_set(a, v, "years", list);
+}
+
+/* ---- OIT ---- */
+
+void pg_oit(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	const struct oit_year *y = job->index < m->n_oit ? m->oit[job->index] : NULL;
+	struct tval *items = tv_list(a), *years = tv_list(a);
+	size_t i, j;
+
+	for (i = m->n_oit; i > 0; i--) {
+		struct tval *yv = tv_map(a);
+		tv_sets(a, yv, "label", pg_disp(sc, a, arena_printf(a, "%d", m->oit[i - 1]->year)));
+		tv_sets(a, yv, "href", arena_printf(a, "%soit/%d/index.html", root, m->oit[i - 1]->year));
+		tv_setb(a, yv, "current", y == m->oit[i - 1] && job->fy);
+		tv_push(a, years, yv);
+	}
+	tv_set(a, v, "years", years);
+	if (!y)
+		return;
+	tv_sets(a, v, "year", pg_disp(sc, a, arena_printf(a, "%d", y->year)));
+	tv_setb(a, v, "provisional", y->provisional);
+	pg_set_str(a, v, "note", y->note);
+	pg_set_str(a, v, "note_en", y->note_en);
+	if (!job->fy)
+		tv_sets(a, v, "year_href", arena_printf(a, "%soit/%d/index.html", root, y->year));
+	for (i = 0; i < y->n_items; i++) {
+		const struct oit_item *o = &y->items[i];
+		struct tval *iv = tv_map(a), *links = tv_list(a);
+		pdate newest = 0;
+		int have = 0, req = oit_required_fy(y, o);
+		tv_sets(a, iv, "code", o->code);
+		tv_sets(a, iv, "title", o->title);
+		pg_set_str(a, iv, "title_en", o->title_en);
+		pg_set_str(a, iv, "asks", o->asks);
+		if (req)
+			tv_sets(a, iv, "required", pg_fy_label(sc, a, req));
+		for (j = 0; j < o->n_links; j++) {
+			const struct oit_link *l = &o->links[j];
+			struct tval *lv = tv_map(a);
+			pdate dt;
+			tv_sets(a, lv, "href", l->internal ? arena_printf(a, "%s%s", root, l->href) : l->href);
+			tv_sets(a, lv, "label", l->label ? l->label : l->href);
+			tv_setb(a, lv, "external", !l->internal);
+			if (oit_link_date(sc, l, &dt) && (!have || dt > newest)) {
+				newest = dt;
+				have = 1;
+			}
+			tv_push(a, links, lv);
+		}
+		tv_set(a, iv, "links", links);
+		if (have) {
+			tv_sets(a, iv, "newest", pg_tdate(sc, a, newest));
+			tv_sets(a, iv, "newest_iso", pg_isodate(a, newest));
+			tv_setb(a, iv, "outside", req && date_fiscal_year(newest) != req);
+		}
+		tv_push(a, items, iv);
+	}
+	tv_set(a, v, "items", items);
+}
+
+/* ---- procurement ---- */
+
+static struct tval *proc_row(const struct site_ctx *sc, struct arena *a, const struct proc_record *r,
+	size_t no)
+{
+	struct tval *v = tv_map(a), *bids = tv_list(a);
+	size_t i;
+
+	tv_sets(a, v, "no", pg_integer(sc, a, (int64_t)no));
+	tv_sets(a, v, "item", r->item);
+	tv_sets(a, v, "budget", pg_money(sc, a, r->budget));
+	tv_sets(a, v, "method", proc_method_th(r->method));
+	tv_sets(a, v, "winner", r->winner);
+	tv_sets(a, v, "price", pg_money(sc, a, r->price));
+	tv_sets(a, v, "reason", r->reason);
+	tv_sets(a, v, "date", pg_tdate(sc, a, r->date));
+	pg_set_str(a, v, "contract", r->contract);
+	for (i = 0; i < r->n_bids; i++) {
+		struct tval *b = tv_map(a);
+		tv_sets(a, b, "name", r->bids[i].name);
+		tv_sets(a, b, "price", pg_money(sc, a, r->bids[i].price));
+		tv_push(a, bids, b);
+	}
+	if (!r->n_bids) {
+		struct tval *b = tv_map(a);
+		tv_sets(a, b, "name", r->winner);
+		tv_sets(a, b, "price", pg_money(sc, a, r->price));
+		tv_push(a, bids, b);
+	}
+	tv_set(a, v, "bids", bids);
+	return v;
+}
+
+static int month_year(int fy, int month)
+{
+	return month >= 10 ? fy - 544 : fy - 543;
+}
+
+void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	struct tval *rows = tv_list(a), *months = tv_list(a), *methods = tv_list(a), *years = tv_list(a);
+	struct proc_total tot;
+	size_t i, no = 0;
+	int k;
+
+	for (i = m->site.n_fiscal_years; i > 0; i--) {
+		int fy = m->site.fiscal_years[i - 1];
+		struct tval *yv = tv_map(a);
+		tot = proc_sum(m, fy, 0, NULL);
+		tv_sets(a, yv, "label", pg_fy_label(sc, a, fy));
+		tv_sets(a, yv, "href", arena_printf(a, "%sprocurement/%d/index.html", root, fy));
+		tv_sets(a, yv, "n", pg_integer(sc, a, (int64_t)tot.n));
+		tv_sets(a, yv, "price", pg_money(sc, a, tot.price));
+		tv_push(a, years, yv);
+	}
+	tv_set(a, v, "years", years);
+	tv_sets(a, v, "csv_href", arena_printf(a, "%sdata/procurement.csv", root));
+	if (!job->fy)
+		return;
+	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, job->fy));
+	tv_sets(a, v, "fy_href", arena_printf(a, "%sprocurement/%d/index.html", root, job->fy));
+	if (job->index) { /* one month, the สขร.1 layout */
+		int mo = (int)job->index, y = month_year(job->fy, mo);
+		tv_sets(a, v, "month_label", pg_month_label(sc, a, y, mo));
+		for (i = 0; i < m->n_procurement; i++) {
+			const struct proc_record *r = &m->procurement[i];
+			int ry, rm, rd;
+			date_to_ymd(r->date, &ry, &rm, &rd);
+			if (r->fiscal_year == job->fy && rm == mo)
+				tv_push(a, rows, proc_row(sc, a, r, ++no));
+		}
+		tot = proc_sum(m, job->fy, mo, NULL);
+		tv_set(a, v, "rows", rows);
+		tv_setb(a, v, "month", 1);
+		tv_sets(a, v, "total_budget", pg_money(sc, a, tot.budget));
+		tv_sets(a, v, "total_price", pg_money(sc, a, tot.price));
+		return;
+	}
+	for (k = 0; k < 12; k++) { /* yearly summary: by month, by method */
+		int mo = (k + 9) % 12 + 1;
+		struct tval *mv = tv_map(a);
+		tot = proc_sum(m, job->fy, mo, NULL);
+		tv_sets(a, mv, "label", pg_month_label(sc, a, month_year(job->fy, mo), mo));
+		tv_sets(a, mv, "href", arena_printf(a, "%sprocurement/%d/%02d/index.html", root, job->fy, mo));
+		tv_sets(a, mv, "n", pg_integer(sc, a, (int64_t)tot.n));
+		tv_sets(a, mv, "budget", pg_money(sc, a, tot.budget));
+		tv_sets(a, mv, "price", pg_money(sc, a, tot.price));
+		tv_push(a, months, mv);
+	}
+	for (k = 0; proc_methods[k]; k++) {
+		struct tval *mv = tv_map(a);
+		tot = proc_sum(m, job->fy, 0, proc_methods[k]);
+		tv_sets(a, mv, "label", proc_method_th(proc_methods[k]));
+		tv_sets(a, mv, "n", pg_integer(sc, a, (int64_t)tot.n));
+		tv_sets(a, mv, "budget", pg_money(sc, a, tot.budget));
+		tv_sets(a, mv, "price", pg_money(sc, a, tot.price));
+		tv_push(a, methods, mv);
+	}
+	tot = proc_sum(m, job->fy, 0, NULL);
+	tv_set(a, v, "months", months);
+	tv_set(a, v, "methods", methods);
+	tv_setb(a, v, "year", 1);
+	tv_sets(a, v, "total_n", pg_integer(sc, a, (int64_t)tot.n));
+	tv_sets(a, v, "total_budget", pg_money(sc, a, tot.budget));
+	tv_sets(a, v, "total_price", pg_money(sc, a, tot.price));
+	tv_sets(a, v, "saving", pg_money(sc, a, tot.budget - tot.price));
+}
+
+/* ---- open data ---- */
+
+void pg_data(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
+{
+	struct tval *list = tv_list(a);
+	size_t i, j;
+
+	for (i = 0; i < od_n_resources; i++) {
+		const struct od_resource *r = &od_resources[i];
+		struct tval *rv = tv_map(a), *cols = tv_list(a);
+		tv_sets(a, rv, "name", r->name);
+		tv_sets(a, rv, "title", r->title_th);
+		tv_sets(a, rv, "title_en", r->title_en);
+		tv_sets(a, rv, "desc", r->desc_th);
+		tv_sets(a, rv, "desc_en", r->desc_en);
+		tv_sets(a, rv, "csv", arena_printf(a, "%sdata/%s.csv", root, r->name));
+		tv_sets(a, rv, "json", arena_printf(a, "%sdata/%s.json", root, r->name));
+		for (j = 0; j < r->n_cols; j++) {
+			struct tval *c = tv_map(a);
+			tv_sets(a, c, "name", r->cols[j].name);
+			tv_sets(a, c, "type", r->cols[j].type);
+			tv_sets(a, c, "desc", r->cols[j].desc_th);
+			tv_sets(a, c, "desc_en", r->cols[j].desc_en);
+			tv_push(a, cols, c);
+		}
+		tv_set(a, rv, "cols", cols);
+		tv_push(a, list, rv);
+	}
+	tv_set(a, v, "resources", list);
+	tv_sets(a, v, "asof", pg_tdate(sc, a, sc->m->today));
+}
