@@ -1,10 +1,13 @@
 /* build.h: `prongsai check` and `prongsai build`, start to finish.
  *
- * load -> validate -> (check stops here) -> derive -> install forms into the
- * database (--db) -> render every page into a staging folder with `jobs`
- * threads -> copy theme assets and media -> swap the staging folder in.
- * On any problem in the content the build stops before the database or the
- * live site is touched, and prints every problem found. */
+ * load (content, then the submissions of --db) -> check (check_model) ->
+ * assemble (site_assemble: figures, statistics, page plan) -> OIT checks ->
+ * (check stops here) -> render every page, the open data, feeds, search,
+ * assets and media into a staging folder with `jobs` threads -> swap the
+ * staging folder in -> install the forms and settings into the database
+ * (--db).  On any problem in the content, the theme or the output, the build
+ * stops before the live site or the database is touched, and prints every
+ * problem found; the database is written only once the new site is live. */
 #ifndef PRONGSAI_BUILD_H
 #define PRONGSAI_BUILD_H
 

@@ -9,5 +9,15 @@
 
 #include "check/oit.h"
 #include "check/validate.h"
+#include "model/diag.h"
+#include "model/model.h"
+
+/* The check stage's one entry point, called by `check`, `build`, the unit
+ * tests and the content fuzzer alike: validate_model() (records against
+ * each other) and then the site-wide checks (page names reserved for other
+ * parts of the site, project ids that are digits only, no fiscal year to
+ * show).  Every problem goes into d; it cannot fail otherwise.  The OIT
+ * checks need the page plan and run later (oit_check()). */
+void check_model(struct model *m, struct diags *d);
 
 #endif

@@ -1,12 +1,12 @@
 /* fuzz_content.c: libFuzzer harness for the content loader: YAML text to the
  * model (generator/yload.c, load*.c) and the cross-file checks
- * (validate.c), then the derived figures (derive.c) when nothing is wrong.
+ * (check_model: validate.c and the site-wide checks), then the derived figures (derive.c) when nothing is wrong.
  *
  * At start-up the mini fixture (tests/fixtures/mini, path compiled in as
  * FUZZ_FIXTURE or taken from $FUZZ_FIXTURE) is copied to a scratch folder
  * (under /dev/shm when there is one).  Input: byte 0 picks one file of that
  * folder -- an existing one, replaced, or a new one, added -- and the rest
- * is its content; load_content() + validate_model() then read the whole
+ * is its content; load_content() + check_model() then read the whole
  * folder, as `prongsai check` does, and the file is put back.  Selector
  * 255 instead gives the rest to yload() alone (fast, no files).
  * Seeds: tests/fuzz/corpus/content/, dictionary tests/fuzz/content.dict. */
@@ -22,7 +22,7 @@
 #include "model/diag.h"
 #include "load/load.h"
 #include "model/model.h"
-#include "check/validate.h"
+#include "check/check.h"
 #include "load/yload.h"
 
 #ifndef FUZZ_FIXTURE
@@ -153,7 +153,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	model_init(&m);
 	m.today = date_from_ymd(2026, 4, 15);
 	load_content(&m, root, 1, &d);
-	validate_model(&m, &d);
+	check_model(&m, &d);
 	if (!d.errors)
 		derive_all(&m, &dv);
 	model_free(&m);

@@ -19,7 +19,7 @@ static int write_feeds(struct testsite *ts, struct outdir *o, const struct page_
 
 	if (ts_out(o) != 0)
 		return -1;
-	rc = feeds_write(&ts->sc, jobs ? jobs : ts->jobs, jobs ? n : ts->n_jobs, o, err, sizeof(err));
+	rc = feeds_write(&ts->site.sc, jobs ? jobs : ts->site.jobs, jobs ? n : ts->site.n_jobs, o, err, sizeof(err));
 	if (rc)
 		fprintf(stderr, "feeds_write: %s\n", err);
 	return rc;
@@ -159,8 +159,8 @@ static void test_summary(struct testsite *ts)
 
 static void test_updates(struct testsite *ts)
 {
-	const struct report **old = ts->sc.recent, **r;
-	size_t old_n = ts->sc.n_recent, i, k;
+	const struct report **old = ts->site.sc.recent, **r;
+	size_t old_n = ts->site.sc.n_recent, i, k;
 	struct outdir o;
 
 	CHECK(old_n >= 1);
@@ -169,15 +169,15 @@ static void test_updates(struct testsite *ts)
 	r = arena_alloc(&ts->m.arena, (FEEDS_MAX_UPDATES + 1) * sizeof(*r));
 	for (i = 0; i <= FEEDS_MAX_UPDATES; i++)
 		r[i] = old[0];
-	ts->sc.recent = r;
+	ts->site.sc.recent = r;
 	for (k = FEEDS_MAX_UPDATES - 1; k <= FEEDS_MAX_UPDATES + 1; k++) {
-		ts->sc.n_recent = k;
+		ts->site.sc.n_recent = k;
 		if (write_feeds(ts, &o, NULL, 0) == 0)
 			CHECK_INT(entries(&o, "feeds/updates.xml"), k < FEEDS_MAX_UPDATES ? k : FEEDS_MAX_UPDATES);
 		ts_out_done(&o);
 	}
-	ts->sc.recent = old;
-	ts->sc.n_recent = old_n;
+	ts->site.sc.recent = old;
+	ts->site.sc.n_recent = old_n;
 }
 
 /* sitemap.xml is a urlset of n URLs (index == 0), or a sitemapindex of
@@ -300,12 +300,12 @@ static void test_size_cap(struct testsite *ts)
 	}
 	ts_out_done(&o);
 	if (ts_out(&o) == 0) {
-		CHECK_INT(feeds_write_max(&ts->sc, ts->jobs, ts->n_jobs, &o, (size_t)s, err, sizeof(err)), 0);
+		CHECK_INT(feeds_write_max(&ts->site.sc, ts->site.jobs, ts->site.n_jobs, &o, (size_t)s, err, sizeof(err)), 0);
 		CHECK_INT(ts_size(&o, big), s);
 		ts_out_done(&o);
 	}
 	if (ts_out(&o) == 0) {
-		CHECK_INT(feeds_write_max(&ts->sc, ts->jobs, ts->n_jobs, &o, (size_t)s - 1, err, sizeof(err)),
+		CHECK_INT(feeds_write_max(&ts->site.sc, ts->site.jobs, ts->site.n_jobs, &o, (size_t)s - 1, err, sizeof(err)),
 			-1);
 		snprintf(want, sizeof(want), "%s: more than %ld bytes", big, s - 1);
 		CHECK_STR(err, want);

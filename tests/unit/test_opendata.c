@@ -68,7 +68,7 @@ static long test_size_cap(struct testsite *ts)
 		CHECK(0);
 		return -1;
 	}
-	CHECK_INT(opendata_write(&ts->sc, &o, err, sizeof(err)), 0);
+	CHECK_INT(opendata_write(&ts->site.sc, &o, err, sizeof(err)), 0);
 	s = largest(&o, name, sizeof(name));
 	CHECK(s > 100);
 	full = ts_read(&o, name, &flen);
@@ -77,7 +77,7 @@ static long test_size_cap(struct testsite *ts)
 	/* exactly the cap: the same bytes */
 	if (ts_out(&o) != 0)
 		return -1;
-	CHECK_INT(opendata_write_max(&ts->sc, &o, (size_t)s, err, sizeof(err)), 0);
+	CHECK_INT(opendata_write_max(&ts->site.sc, &o, (size_t)s, err, sizeof(err)), 0);
 	CHECK_INT(ts_size(&o, name), s);
 	again = ts_read(&o, name, &alen);
 	CHECK(full && again && flen == alen && memcmp(full, again, flen) == 0);
@@ -87,7 +87,7 @@ static long test_size_cap(struct testsite *ts)
 	/* one byte over: an error that names the file, no part of it written */
 	if (ts_out(&o) != 0)
 		return -1;
-	CHECK_INT(opendata_write_max(&ts->sc, &o, (size_t)s - 1, err, sizeof(err)), -1);
+	CHECK_INT(opendata_write_max(&ts->site.sc, &o, (size_t)s - 1, err, sizeof(err)), -1);
 	snprintf(want, sizeof(want), "%s: more than %ld bytes", name, s - 1);
 	CHECK_STR(err, want);
 	CHECK_INT(ts_size(&o, name), -1);
@@ -122,14 +122,14 @@ static void test_cell_cap(struct testsite *ts, size_t c)
 	if (ts_out(&o) == 0) {
 		/* under the real cap the cell is written whole */
 		char *csv;
-		CHECK_INT(opendata_write(&ts->sc, &o, err, sizeof(err)), 0);
+		CHECK_INT(opendata_write(&ts->site.sc, &o, err, sizeof(err)), 0);
 		csv = ts_read(&o, "data/procurement.csv", NULL);
 		CHECK(csv && strstr(csv, "xxxx=1.00") != NULL);
 		free(csv);
 		ts_out_done(&o);
 	}
 	if (ts_out(&o) == 0) {
-		CHECK_INT(opendata_write_max(&ts->sc, &o, c, err, sizeof(err)), -1);
+		CHECK_INT(opendata_write_max(&ts->site.sc, &o, c, err, sizeof(err)), -1);
 		snprintf(want, sizeof(want), "data/procurement.csv: more than %zu bytes", c);
 		CHECK_STR(err, want);
 		CHECK_INT(ts_size(&o, "data/procurement.csv"), -1);

@@ -159,7 +159,7 @@ static void test_index_caps(struct testsite *ts)
 		CHECK(0);
 		return;
 	}
-	CHECK_INT(search_write(&ts->sc, &o, err, sizeof(err)), 0);
+	CHECK_INT(search_write(&ts->site.sc, &o, err, sizeof(err)), 0);
 	full = ts_read(&o, "search/index.json", &flen);
 	js = ts_read(&o, "search/index.js", &n);
 	CHECK(full && flen > 100 && full[flen - 1] == '\n');
@@ -172,7 +172,7 @@ static void test_index_caps(struct testsite *ts)
 	lim.max_postings = p;
 	if (ts_out(&o) == 0) {
 		char *again;
-		CHECK_INT(search_write_limits(&ts->sc, &o, &lim, err, sizeof(err)), 0);
+		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), 0);
 		again = ts_read(&o, "search/index.json", &n);
 		CHECK(again && full && n == flen && memcmp(again, full, n) == 0);
 		free(again);
@@ -180,7 +180,7 @@ static void test_index_caps(struct testsite *ts)
 	}
 	lim.max_postings = p - 1;
 	if (ts_out(&o) == 0) {
-		CHECK_INT(search_write_limits(&ts->sc, &o, &lim, err, sizeof(err)), -1);
+		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), -1);
 		snprintf(want, sizeof(want), "search: more than %zu words to index", p - 1);
 		CHECK_STR(err, want);
 		CHECK_INT(ts_size(&o, "search/index.json"), -1);
@@ -191,13 +191,13 @@ static void test_index_caps(struct testsite *ts)
 	lim.max_postings = SEARCH_MAX_POSTINGS;
 	lim.max_size = flen;
 	if (ts_out(&o) == 0) {
-		CHECK_INT(search_write_limits(&ts->sc, &o, &lim, err, sizeof(err)), 0);
+		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), 0);
 		CHECK_INT(ts_size(&o, "search/index.json"), (long)flen);
 		ts_out_done(&o);
 	}
 	lim.max_size = flen - 1;
 	if (ts_out(&o) == 0) {
-		CHECK_INT(search_write_limits(&ts->sc, &o, &lim, err, sizeof(err)), -1);
+		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), -1);
 		snprintf(want, sizeof(want), "search/index.json: more than %zu bytes", flen - 1);
 		CHECK_STR(err, want);
 		CHECK_INT(ts_size(&o, "search/index.json"), -1);

@@ -1,5 +1,6 @@
-/* testsite.h: the mini fixture (tests/fixtures/mini) loaded as build_run()
- * loads a site, as of 2026-04-15, for the unit tests of the writers
+/* testsite.h: the mini fixture (tests/fixtures/mini) loaded, checked and
+ * assembled (site_assemble) as build_run() does it, as of 2026-04-15, for
+ * the unit tests of the writers
  * (opendata, search, feeds); and a scratch output folder to write into and
  * read back. */
 #ifndef PRONGSAI_TESTSITE_H
@@ -11,49 +12,31 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "derive/derive.h"
+#include "check/check.h"
 #include "load/load.h"
 #include "publish/output.h"
-#include "render/pages.h"
-#include "derive/stats.h"
-#include "check/validate.h"
+#include "site.h"
 
 struct testsite {
 	struct model m;
-	struct derived dv;
-	struct cstats cs;
-	struct site_ctx sc;
-	struct arena plan;
-	struct page_job *jobs;
-	size_t n_jobs;
+	struct site_assembly site;  /* site_assemble(), as `build` assembles it */
 };
 
-static inline int ts_cmp_recent(const void *pa, const void *pb)
-{
-	const struct report *a = *(const struct report *const *)pa, *b = *(const struct report *const *)pb;
-
-	if (a->date != b->date)
-		return a->date > b->date ? -1 : 1;
-	return strcmp(a->path, b->path);
-}
-
-/* 0, or -1 if the fixture did not load without errors */
+/* 0, or -1 if the fixture did not load and pass the checks without errors */
 static inline int ts_load(struct testsite *t)
 {
 	struct diags d;
 	const char *top = getenv("TOP");
 	char root[4096];
-	size_t i;
 	int rc = 0;
 
 	memset(t, 0, sizeof(*t));
 	snprintf(root, sizeof(root), "%s/tests/fixtures/mini", top ? top : ".");
 	model_init(&t->m);
-	arena_init(&t->plan);
 	diags_init(&d, LANG_EN);
 	if (date_parse("2026-04-15", &t->m.today, NULL) != DATE_OK || load_content(&t->m, root, 1, &d) != 0)
 		rc = -1;
-	validate_model(&t->m, &d);
+	check_model(&t->m, &d);
 	if (d.errors) {
 		diags_print(&d, stderr, "");
 		rc = -1;
@@ -61,24 +44,13 @@ static inline int ts_load(struct testsite *t)
 	diags_free(&d);
 	if (rc)
 		return rc;
-	derive_all(&t->m, &t->dv);
-	stats_build(&t->m, &t->m.arena, &t->cs);
-	t->sc.m = &t->m;
-	t->sc.dv = &t->dv;
-	t->sc.cs = &t->cs;
-	t->sc.version = "test";
-	t->sc.recent = arena_alloc(&t->m.arena, (t->m.n_reports + 1) * sizeof(*t->sc.recent));
-	for (i = 0; i < t->m.n_reports; i++)
-		if (t->m.reports[i]->date <= t->m.today)
-			t->sc.recent[t->sc.n_recent++] = t->m.reports[i];
-	qsort((void *)t->sc.recent, t->sc.n_recent, sizeof(*t->sc.recent), ts_cmp_recent);
-	t->jobs = pages_plan(&t->sc, &t->plan, &t->n_jobs);
+	site_assemble(&t->site, &t->m, "test");
 	return 0;
 }
 
 static inline void ts_free(struct testsite *t)
 {
-	arena_free(&t->plan);
+	site_assembly_free(&t->site);
 	model_free(&t->m);
 }
 

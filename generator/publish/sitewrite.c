@@ -1,0 +1,234 @@
+/* sitewrite.c: the whole site into the staging folder; the database after
+ * the swap (see sitewrite.h). */
+#define _DEFAULT_SOURCE
+#include "publish/sitewrite.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "db.h"
+#include "publish/feeds.h"
+#include "publish/fsutil.h"
+#include "publish/opendata.h"
+#include "publish/search.h"
+
+struct render_pool {
+	const struct site_ctx *sc;
+	const struct tmpl_set *tmpl;
+	const struct page_job *jobs;
+	size_t n;
+	struct outdir *out;
+	atomic_size_t next, done;
+	atomic_int failed;
+	char err[512];
+	pthread_mutex_t lock;
+	int progress;
+};
+
+static void *render_thread(void *arg)
+{
+	struct render_pool *rp = arg;
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, SITE_PAGE_MAX_SIZE);
+	while (!atomic_load(&rp->failed) && (i = atomic_fetch_add(&rp->next, 1)) < rp->n) {
+		const struct page_job *job = &rp->jobs[i];
+		struct arena a;
+		struct tval *view;
+		size_t d;
+
+		arena_init(&a);
+		view = page_view(rp->sc, job, &a);
+		buf_reset(&b);
+		if (tmpl_render(rp->tmpl, job->tmpl, view, &b) != 0) {
+			pthread_mutex_lock(&rp->lock);
+			if (!atomic_load(&rp->failed))
+				snprintf(rp->err, sizeof(rp->err),
+					"แม่แบบ %s ใช้สร้าง %s ไม่ได้ / template %s failed for %s",
+					job->tmpl, job->out, job->tmpl, job->out);
+			atomic_store(&rp->failed, 1);
+			pthread_mutex_unlock(&rp->lock);
+		} else if (out_write(rp->out, job->out, b.data ? b.data : "", b.len) != 0) {
+			atomic_store(&rp->failed, 1);
+		}
+		arena_free(&a);
+		d = atomic_fetch_add(&rp->done, 1) + 1;
+		if (rp->progress && d % 2000 == 0)
+			fprintf(stderr, "\rprongsai: %zu/%zu", d, rp->n);
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+static int render_pages(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
+	char *err, size_t errlen)
+{
+	pthread_t tids[SITE_MAX_THREADS];
+	struct render_pool rp;
+	int t, nthreads;
+
+	memset(&rp, 0, sizeof(rp));
+	rp.sc = sc;
+	rp.tmpl = tmpl;
+	rp.jobs = jobs;
+	rp.n = n_jobs;
+	rp.out = out;
+	rp.progress = wo->progress;
+	atomic_init(&rp.next, 0);
+	atomic_init(&rp.done, 0);
+	atomic_init(&rp.failed, 0);
+	pthread_mutex_init(&rp.lock, NULL);
+	nthreads = wo->nthreads < 1 ? 1 : wo->nthreads > SITE_MAX_THREADS ? SITE_MAX_THREADS : wo->nthreads;
+	for (t = 1; t < nthreads; t++)
+		if (pthread_create(&tids[t], NULL, render_thread, &rp) != 0)
+			break;
+	render_thread(&rp);
+	while (--t > 0)
+		pthread_join(tids[t], NULL);
+	pthread_mutex_destroy(&rp.lock);
+	if (rp.progress && n_jobs >= 2000)
+		fputc('\n', stderr);
+	if (atomic_load(&rp.failed)) {
+		snprintf(err, errlen, "%s", rp.err[0] ? rp.err : out->err);
+		return -1;
+	}
+	return 0;
+}
+
+static int copy_dir(struct outdir *out, const char *src_dir, const char *rel, const char *dest,
+	int depth, char *err, size_t errlen)
+{
+	char path[PATH_MAX], crel[PATH_MAX], cdest[PATH_MAX];
+	DIR *dir;
+	struct dirent *de;
+	struct stat st;
+	int rc = 0;
+
+	if (depth > SITE_TREE_MAX_DEPTH) {
+		snprintf(err, errlen, "%s/%s: ลึกเกิน %d ชั้น / deeper than %d folders", src_dir, rel,
+			SITE_TREE_MAX_DEPTH, SITE_TREE_MAX_DEPTH);
+		return -1;
+	}
+	snprintf(path, sizeof(path), "%s%s%s", src_dir, rel[0] ? "/" : "", rel);
+	if (!(dir = opendir(path))) {
+		if (depth == 0 && errno == ENOENT)
+			return 0;
+		snprintf(err, errlen, "%s: เปิดโฟลเดอร์ไม่ได้ / cannot open the folder: %s", path, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (snprintf(crel, sizeof(crel), "%s%s%s", rel, rel[0] ? "/" : "", de->d_name) >= (int)sizeof(crel) ||
+			snprintf(path, sizeof(path), "%s/%s", src_dir, crel) >= (int)sizeof(path) ||
+			snprintf(cdest, sizeof(cdest), "%s/%s", dest, crel) >= (int)sizeof(cdest)) {
+			snprintf(err, errlen, "%s/%s: ชื่อยาวเกินไป / name too long", src_dir, rel);
+			rc = -1;
+		} else if (lstat(path, &st) != 0) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = copy_dir(out, src_dir, crel, dest, depth + 1, err, errlen);
+		} else if (S_ISREG(st.st_mode) && out_copy(out, cdest, path) != 0) {
+			snprintf(err, errlen, "%s", out->err);
+			rc = -1;
+		}
+	}
+	closedir(dir);
+	return rc;
+}
+
+int site_copy_tree(struct outdir *out, const char *src_dir, const char *dest, char *err, size_t errlen)
+{
+	return copy_dir(out, src_dir, "", dest, 0, err, errlen);
+}
+
+int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
+	char *err, size_t errlen)
+{
+	const struct model *m = sc->m;
+	char path[PATH_MAX];
+	size_t i;
+
+	if (render_pages(sc, jobs, n_jobs, tmpl, wo, out, err, errlen) != 0 ||
+		opendata_write(sc, out, err, errlen) != 0 ||
+		feeds_write(sc, jobs, n_jobs, out, err, errlen) != 0 ||
+		search_write(sc, out, err, errlen) != 0)
+		return -1;
+	if (snprintf(path, sizeof(path), "%s/static", wo->theme) >= (int)sizeof(path)) {
+		snprintf(err, errlen, "%s: ชื่อยาวเกินไป / name too long", wo->theme);
+		return -1;
+	}
+	if (site_copy_tree(out, path, "assets", err, errlen) != 0)
+		return -1;
+	for (i = 0; i < m->n_media; i++) {
+		if (snprintf(path, sizeof(path), "%s/%s", wo->content, m->media[i].path) >= (int)sizeof(path) ||
+			out_copy(out, m->media[i].path, path) != 0) {
+			snprintf(err, errlen, "%s", out->err[0] ? out->err : "media: name too long / ชื่อยาวเกินไป");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int site_install_db_ready(const char *db, FILE *note, char *err, size_t errlen)
+{
+	char dir[PATH_MAX];
+	int made = 0;
+
+	/* a missing folder is made 0700: the database holds personal data
+	 * (general complaints' attachments are not sealed), so nobody else may
+	 * read it until the administrator gives the collector's user access */
+	if (fs_parent(db, dir, sizeof(dir), err, errlen) != 0 ||
+		fs_mkdirs(dir, 0700, &made, err, errlen) != 0)
+		return -1;
+	if (made && note)
+		fprintf(note, "prongsai: สร้างโฟลเดอร์ %s (สิทธิ์ 0700) ให้ผู้ใช้ของ collector เขียนได้ก่อนเปิดบริการ"
+			" / made the folder %s (mode 0700); give the collector's user access to it\n", dir, dir);
+	if (access(dir, W_OK) != 0 || (access(db, F_OK) == 0 && access(db, W_OK) != 0)) {
+		snprintf(err, errlen, "--db %s: เขียนฐานข้อมูลไม่ได้ (อ่านได้อย่างเดียว?) / cannot write the database"
+			" (read-only?): %s", db, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int site_install_db(const char *path, const struct model *m, const char *public_key, char *err,
+	size_t errlen)
+{
+	sqlite3 *db = NULL;
+	struct db_settings s;
+	char why[512];
+
+	memset(&s, 0, sizeof(s));
+	s.public_key_b64 = public_key ? public_key : m->site.public_key;
+	s.site_origin = m->site.base_url;
+	s.collector_path = m->site.collector;
+	s.thanks_base = m->site.thanks_base;
+	s.rate_limit_per_hour = m->site.rate_limit_per_hour;
+	s.repeat_window_s = m->site.repeat_window_s;
+	s.busy_timeout_ms = m->site.busy_timeout_ms;
+	s.office_name_th = m->site.name;
+	s.office_name_en = m->site.name_en;
+	s.office_phone = m->site.phone;
+	if (db_open(path, DB_OPEN_CREATE, &db, why, sizeof(why)) != 0 ||
+		db_migrate(db, why, sizeof(why)) != 0 ||
+		formdb_install(db, m->forms, m->n_forms, &s, why, sizeof(why)) != 0) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		if (db)
+			sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_close(db);
+	return 0;
+}

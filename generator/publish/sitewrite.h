@@ -1,0 +1,63 @@
+/* sitewrite.h: the whole site into a staging folder, and the collector's
+ * database after the site is live.
+ *
+ * site_write() renders every page of the plan with nthreads threads, then
+ * writes the open data, the feeds and sitemap, the search index, the
+ * theme's static files (under assets/) and the content's media, all into
+ * out's staging folder.  It never touches the live site or any database.
+ *
+ * site_install_db() puts the forms and the settings of site.yaml into the
+ * collector's database (creating and migrating it), in one transaction.
+ * `build --db` calls it only after out_commit() succeeded, so that a build
+ * that fails leaves the database as it was; site_install_db_ready() is the
+ * check `build` makes before rendering, so that a database that cannot be
+ * written stops the build while the live site is still the old one. */
+#ifndef PRONGSAI_SITEWRITE_H
+#define PRONGSAI_SITEWRITE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model/model.h"
+#include "publish/output.h"
+#include "render/pages.h"
+#include "render/tmpl.h"
+
+#define SITE_MAX_THREADS MODEL_MAX_JOBS
+#define SITE_PAGE_MAX_SIZE (64 * 1024 * 1024) /* bytes of one rendered page */
+#define SITE_TREE_MAX_DEPTH 8                 /* folders below themes/X/static */
+
+struct site_write_opts {
+	const char *theme;     /* theme folder: its static/ goes to assets/ */
+	const char *content;   /* content folder: m->media paths are below it */
+	int nthreads;          /* clamped to 1..SITE_MAX_THREADS */
+	int progress;          /* "\rprongsai: N/M" on stderr every 2000 pages */
+};
+
+/* Returns 0, or -1 with err set (bilingual, naming the page, template or
+ * file); on -1 the staging folder holds a partial site that the caller
+ * discards with out_abort(). */
+int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
+	char *err, size_t errlen);
+
+/* Copy every regular file below src_dir (dot files, symbolic links and
+ * other kinds skipped) to dest/... in out.  A missing src_dir gives
+ * nothing.  Returns 0, or -1 with err set if a folder cannot be read, a
+ * name is too long, the tree is deeper than SITE_TREE_MAX_DEPTH, or a copy
+ * fails. */
+int site_copy_tree(struct outdir *out, const char *src_dir, const char *dest, char *err, size_t errlen);
+
+/* Whether db can be written: makes its folder (0700) if missing and says
+ * so on note (may be NULL), then checks that the database file, if it
+ * exists, and its folder are writable.  Changes no file.  Returns 0, or -1
+ * with err set. */
+int site_install_db_ready(const char *db, FILE *note, char *err, size_t errlen);
+
+/* Create or migrate db and install m's forms and settings (public_key,
+ * when not NULL, overrides site.yaml's).  Returns 0, or -1 with err set
+ * and the database as it was (one transaction). */
+int site_install_db(const char *db, const struct model *m, const char *public_key, char *err,
+	size_t errlen);
+
+#endif
