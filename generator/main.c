@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "cli.h"
+#include "model/model.h"
 #include "model/dates.h"
 #include "jobs/backup.h"
 #include "desk/inbox.h"
@@ -66,63 +68,80 @@ static pdate today_bangkok(void)
 	return (pdate)((now + DATE_BANGKOK_OFFSET_S) / 86400);
 }
 
-static int parse_common(int argc, char **argv, struct build_opts *o, int build)
-{
-	int i, be;
+enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY };
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			cmd_usage(argv[0], stdout);
-			exit(0);
-		} else if (strcmp(a, "-q") == 0 && build) {
+/* The options of check (build = 0) and build.  Returns 0, 1 after --help
+ * (printed), or 2 on a usage error (reported). */
+static int parse_build_opts(int argc, char **argv, struct build_opts *o, int build)
+{
+	static const struct option check_long[] = {
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const struct option build_long[] = {
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "public-key", required_argument, NULL, OPT_PUBLIC_KEY },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = argv[0];
+	long j;
+	int c, be;
+
+	cli_start();
+	while ((c = cli_next(cmd, argc, argv, build ? "C:o:j:qh" : "C:h", build ? build_long : check_long)) != -1) {
+		switch (c) {
+		case 'h':
+			cmd_usage(cmd, stdout);
+			return 1;
+		case 'q':
 			o->quiet = 1;
-			continue;
-		}
-		if (!next) {
-			fprintf(stderr, "prongsai: ไม่รู้จักหรือขาดค่า / unknown option or missing value: %s\n", a);
-			cmd_usage(argv[0], stderr);
-			return -1;
-		}
-		if (strcmp(a, "-C") == 0)
-			o->content = next;
-		else if (strcmp(a, "--lang") == 0) {
-			if (strcmp(next, "en") == 0)
+			break;
+		case 'C':
+			o->content = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case OPT_THEME:
+			o->theme = optarg;
+			break;
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_PUBLIC_KEY:
+			o->public_key = optarg;
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "en") == 0)
 				o->lang = LANG_EN;
-			else if (strcmp(next, "th") == 0)
+			else if (strcmp(optarg, "th") == 0)
 				o->lang = LANG_TH;
-			else {
-				fprintf(stderr, "prongsai: --lang th|en\n");
-				return -1;
-			}
-		} else if (strcmp(a, "--today") == 0) {
-			if (date_parse(next, &o->today, &be) != DATE_OK) {
-				fprintf(stderr, "prongsai: --today: วันที่ไม่ถูกต้อง / bad date: %s\n", next);
-				return -1;
-			}
-		} else if (build && strcmp(a, "-o") == 0)
-			o->out = next;
-		else if (build && strcmp(a, "--theme") == 0)
-			o->theme = next;
-		else if (build && strcmp(a, "--db") == 0)
-			o->db = next;
-		else if (build && strcmp(a, "--public-key") == 0)
-			o->public_key = next;
-		else if (build && strcmp(a, "-j") == 0) {
-			char *end;
-			long j = strtol(next, &end, 10);
-			if (*end || j < 1 || j > 16) {
-				fprintf(stderr, "prongsai: -j 1..16\n");
-				return -1;
-			}
+			else
+				return cli_usage_error(cmd, "--lang ต้องเป็น th หรือ en", "--lang takes th or en", optarg);
+			break;
+		case OPT_TODAY:
+			if (date_parse(optarg, &o->today, &be) != DATE_OK)
+				return cli_usage_error(cmd, "--today: วันที่ไม่ถูกต้อง", "--today: bad date", optarg);
+			break;
+		case 'j':
+			if (cli_long(optarg, 1, MODEL_MAX_JOBS, &j) != 0)
+				return cli_usage_error(cmd, "-j ต้องเป็น 1..16", "-j takes 1..16", optarg);
 			o->jobs = (int)j;
-		} else {
-			fprintf(stderr, "prongsai: ไม่รู้จักตัวเลือก / unknown option: %s\n", a);
-			cmd_usage(argv[0], stderr);
-			return -1;
+			break;
+		default:
+			cmd_usage(cmd, stderr);
+			return 2;
 		}
-		i++;
+	}
+	if (optind < argc) {
+		cmd_usage(cmd, stderr);
+		return cli_usage_error(cmd, "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
 	}
 	return 0;
 }
@@ -144,7 +163,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "prongsai: PRONGSAI_TODAY: bad date %s\n", env_today);
 		return 2;
 	}
-	o.jobs = ncpu < 1 ? 1 : ncpu > 16 ? 16 : (int)ncpu;
+	o.jobs = ncpu < 1 ? 1 : ncpu > MODEL_MAX_JOBS ? MODEL_MAX_JOBS : (int)ncpu;
 	if (!cmd) {
 		usage(stderr);
 		return 2;
@@ -158,21 +177,16 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "check") == 0 || strcmp(cmd, "build") == 0) {
-		int build = strcmp(cmd, "build") == 0;
-		if (parse_common(argc - 1, argv + 1, &o, build) != 0)
-			return 2;
+		int build = strcmp(cmd, "build") == 0, rc = parse_build_opts(argc - 1, argv + 1, &o, build);
+		if (rc != 0)
+			return rc == 1 ? 0 : rc;
 		o.check_only = !build;
 		if (!build)
 			o.quiet = 1;
 		return build_run(&o);
 	}
-	if (strcmp(cmd, "new") == 0) {
-		int i;
-		for (i = 2; i < argc - 1; i++)
-			if (strcmp(argv[i], "-C") == 0)
-				o.content = argv[i + 1];
+	if (strcmp(cmd, "new") == 0)
 		return new_main(argc - 1, argv + 1, o.content, o.today);
-	}
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "notify") == 0)

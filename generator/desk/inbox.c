@@ -12,6 +12,7 @@
 #include "desk/inbox_cmd.h"
 #include "desk/inbox_key.h"
 #include "load/load.h"
+#include "cli.h"
 #include "utf8.h"
 
 #define COMMON_OPTS                                                                                           \
@@ -228,22 +229,33 @@ int inbox_cmd_list(struct inbox_run *r)
 
 /* ---- keygen ---- */
 
+enum { OPT_DB = 256, OPT_KEY, OPT_ATTACHMENTS, OPT_CLOSED_BEFORE, OPT_ALL, OPT_CSV, OPT_DRY_RUN };
+
 static int keygen_main(int argc, char **argv)
 {
+	static const struct option keygen_long[] = {
+		{ "key", required_argument, NULL, OPT_KEY },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *path = NULL;
 	char pub[INBOX_KEY_B64], err[512];
-	int i;
+	int c;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
-			path = argv[++i];
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+	cli_start();
+	while ((c = cli_next("inbox keygen", argc, argv, "h", keygen_long)) != -1) {
+		if (c == 'h') {
 			fputs(usage_keygen, stdout);
 			return 0;
+		} else if (c == OPT_KEY) {
+			path = optarg;
 		} else {
-			return usage_error("keygen", "ไม่รู้จักตัวเลือก", "unknown option", argv[i]);
+			fputs(usage_keygen, stderr);
+			return 2;
 		}
 	}
+	if (optind < argc)
+		return usage_error("keygen", "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
 	if (!path)
 		return usage_error("keygen", "ต้องระบุ --key FILE", "--key FILE is required", NULL);
 	if (inbox_keygen(path, pub, err, sizeof err) < 0) {
@@ -263,8 +275,22 @@ static int keygen_main(int argc, char **argv)
 /* Returns 0, 2 (usage error, reported), or -1 for --help (printed). */
 static int parse_opts(int argc, char **argv, struct inbox_opts *o)
 {
+	static const struct option all_long[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "key", required_argument, NULL, OPT_KEY },
+		{ "help", no_argument, NULL, 'h' },
+		{ "attachments", required_argument, NULL, OPT_ATTACHMENTS },
+		{ "closed-before", required_argument, NULL, OPT_CLOSED_BEFORE },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "csv", no_argument, NULL, OPT_CSV },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct option longopts[sizeof all_long / sizeof all_long[0]];
 	const char *sub = argv[0], *before = NULL;
-	int i, show = strcmp(sub, "show") == 0, export = strcmp(sub, "export") == 0,
+	char cmd[32];
+	size_t n, k = 0;
+	int c, show = strcmp(sub, "show") == 0, export = strcmp(sub, "export") == 0,
 	       purge = strcmp(sub, "purge") == 0, list = strcmp(sub, "list") == 0, be;
 
 	memset(o, 0, sizeof(*o));
@@ -272,43 +298,57 @@ static int parse_opts(int argc, char **argv, struct inbox_opts *o)
 	o->db = getenv("PRONGSAI_DB");
 	o->key = getenv("PRONGSAI_INBOX_KEY");
 	o->content = "content";
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-		int takes = strcmp(a, "--db") == 0 || strcmp(a, "--key") == 0 || strcmp(a, "-C") == 0 ||
-			    (show && strcmp(a, "--attachments") == 0) || (export && strcmp(a, "-o") == 0) ||
-			    (purge && strcmp(a, "--closed-before") == 0);
-
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+	/* each subcommand knows only its own options */
+	snprintf(cmd, sizeof cmd, "inbox %s", sub);
+	for (n = 0; all_long[n].name; n++)
+		if (all_long[n].val < OPT_ATTACHMENTS || (show && all_long[n].val == OPT_ATTACHMENTS) ||
+		    (export && (all_long[n].val == OPT_CSV || all_long[n].val == OPT_ALL)) ||
+		    (list && all_long[n].val == OPT_ALL) ||
+		    (purge && (all_long[n].val == OPT_CLOSED_BEFORE || all_long[n].val == OPT_DRY_RUN)))
+			longopts[k++] = all_long[n];
+	memset(&longopts[k], 0, sizeof(longopts[k]));
+	cli_start();
+	while ((c = cli_next(cmd, argc, argv, export ? "C:o:h" : "C:h", longopts)) != -1) {
+		switch (c) {
+		case 'h':
 			fputs(sub_usage(sub), stdout);
 			return -1;
-		}
-		if (takes && !next)
-			return usage_error(sub, "ขาดค่าของตัวเลือก", "missing value for", a);
-		if (strcmp(a, "--db") == 0)
-			o->db = next;
-		else if (strcmp(a, "--key") == 0)
-			o->key = next;
-		else if (strcmp(a, "-C") == 0)
-			o->content = next;
-		else if (show && strcmp(a, "--attachments") == 0)
-			o->attachments = next;
-		else if (export && strcmp(a, "-o") == 0)
-			o->out = next;
-		else if (purge && strcmp(a, "--closed-before") == 0)
-			before = next;
-		else if ((list || export) && strcmp(a, "--all") == 0)
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_KEY:
+			o->key = optarg;
+			break;
+		case 'C':
+			o->content = optarg;
+			break;
+		case OPT_ATTACHMENTS:
+			o->attachments = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case OPT_CLOSED_BEFORE:
+			before = optarg;
+			break;
+		case OPT_ALL:
 			o->all = 1;
-		else if (export && strcmp(a, "--csv") == 0)
+			break;
+		case OPT_CSV:
 			o->csv = 1;
-		else if (purge && strcmp(a, "--dry-run") == 0)
+			break;
+		case OPT_DRY_RUN:
 			o->dry_run = 1;
-		else if (show && a[0] != '-' && !o->code)
-			o->code = a;
-		else
-			return usage_error(sub, "ไม่รู้จักตัวเลือก", "unknown option or extra argument", a);
-		if (takes)
-			i++;
+			break;
+		default:
+			fputs(sub_usage(sub), stderr);
+			return 2;
+		}
 	}
+	if (show && optind < argc)
+		o->code = argv[optind++];
+	if (optind < argc)
+		return usage_error(sub, "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
 	if (!o->db || !o->db[0])
 		return usage_error(sub, "ต้องระบุ --db FILE (หรือ PRONGSAI_DB)", "--db FILE or PRONGSAI_DB is required",
 				   NULL);

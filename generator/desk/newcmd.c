@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "load/ycheck.h"
 
 static void new_usage(FILE *f)
@@ -21,7 +22,8 @@ static void new_usage(FILE *f)
 		"  prongsai new project --fy 2569 [--id 2569-031]   โครงการใหม่ / a new project\n"
 		"  prongsai new report PROJECT-ID [--date YYYY-MM-DD]  รายงานความก้าวหน้า / a progress report\n"
 		"  prongsai new news SLUG [--date YYYY-MM-DD]        ข่าว / a news item\n"
-		"Options: -C DIR (content folder, default content)\n", f);
+		"Options: -C DIR (content folder, default content), --help\n"
+		"exit status: 0 ok, 1 failure, 2 usage error\n", f);
 }
 
 /* Create path exclusively with text; print it.  Returns the exit status. */
@@ -54,16 +56,6 @@ static int write_new(const char *path, const char *text)
 	return 0;
 }
 
-static const char *opt_value(int argc, char **argv, const char *name)
-{
-	int i;
-
-	for (i = 1; i < argc - 1; i++)
-		if (strcmp(argv[i], name) == 0)
-			return argv[i + 1];
-	return NULL;
-}
-
 /* The first free id FY-NNN in content/projects/FY/. */
 static void next_project_id(const char *content, int fy, char *out, size_t outlen)
 {
@@ -94,34 +86,80 @@ static int project_fy(const char *content, const char *id)
 	return 0;
 }
 
+enum { OPT_FY = 256, OPT_ID, OPT_DATE };
+
 int new_main(int argc, char **argv, const char *content, pdate today)
 {
+	static const struct option longopts[] = {
+		{ "fy", required_argument, NULL, OPT_FY },
+		{ "id", required_argument, NULL, OPT_ID },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	char path[PATH_MAX], text[4096], iso[11], start[11], end[11], id[32];
-	const char *what = argc > 1 ? argv[1] : NULL, *v;
+	const char *what, *arg, *fy_arg = NULL, *id_arg = NULL;
 	pdate date = today;
-	int be, fy;
+	long fyl;
+	int be, fy, c;
 
-	if (!what || strcmp(what, "--help") == 0 || strcmp(what, "-h") == 0) {
-		new_usage(what ? stdout : stderr);
-		return what ? 0 : 2;
+	cli_start();
+	while ((c = cli_next("new", argc, argv, "C:h", longopts)) != -1) {
+		switch (c) {
+		case 'h':
+			new_usage(stdout);
+			return 0;
+		case 'C':
+			content = optarg;
+			break;
+		case OPT_FY:
+			fy_arg = optarg;
+			break;
+		case OPT_ID:
+			id_arg = optarg;
+			break;
+		case OPT_DATE:
+			if (date_parse(optarg, &date, &be) != DATE_OK) {
+				fprintf(stderr, "prongsai: วันที่ไม่ถูกต้อง / bad date: %s (YYYY-MM-DD)\n", optarg);
+				return 2;
+			}
+			break;
+		default:
+			new_usage(stderr);
+			return 2;
+		}
 	}
-	if ((v = opt_value(argc, argv, "--date")) && date_parse(v, &date, &be) != DATE_OK) {
-		fprintf(stderr, "prongsai: วันที่ไม่ถูกต้อง / bad date: %s (YYYY-MM-DD)\n", v);
+	/* operands: what [ID|SLUG]; nothing more */
+	what = optind < argc ? argv[optind] : NULL;
+	arg = optind + 1 < argc ? argv[optind + 1] : NULL;
+	if (!what || optind + 2 < argc) {
+		if (what)
+			cli_usage_error("new", "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind + 2]);
+		new_usage(stderr);
 		return 2;
 	}
+	if ((fy_arg || id_arg) && strcmp(what, "project") != 0)
+		return cli_usage_error("new", "--fy และ --id ใช้กับ project เท่านั้น", "--fy and --id are for project only",
+			NULL);
 	date_iso(date, iso);
 	if (strcmp(what, "project") == 0) {
-		fy = (v = opt_value(argc, argv, "--fy")) ? atoi(v) : date_fiscal_year(today);
+		if (arg)
+			return cli_usage_error("new", "มีอาร์กิวเมนต์เกิน", "unexpected argument", arg);
+		fy = date_fiscal_year(today);
+		if (fy_arg && cli_long(fy_arg, 2500, 2700, &fyl) == 0)
+			fy = (int)fyl;
+		else if (fy_arg)
+			fy = 0;
 		if (fy < 2500 || fy > 2700) {
 			fprintf(stderr, "prongsai: --fy ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2569 / --fy takes a BE fiscal year\n");
 			return 2;
 		}
-		if ((v = opt_value(argc, argv, "--id"))) {
-			if (!id_is_safe(v)) {
+		if (id_arg) {
+			if (!id_is_safe(id_arg)) {
 				fprintf(stderr, "prongsai: id ใช้ได้เฉพาะ a-z 0-9 - / ids use only a-z 0-9 -\n");
 				return 2;
 			}
-			snprintf(id, sizeof(id), "%s", v);
+			snprintf(id, sizeof(id), "%s", id_arg);
 		} else {
 			next_project_id(content, fy, id, sizeof(id));
 		}
@@ -153,13 +191,13 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 		return write_new(path, text);
 	}
 	if (strcmp(what, "report") == 0) {
-		if (argc < 3 || argv[2][0] == '-' || !id_is_safe(argv[2])) {
+		if (!arg || !id_is_safe(arg)) {
 			new_usage(stderr);
 			return 2;
 		}
-		if (!(fy = project_fy(content, argv[2]))) {
+		if (!(fy = project_fy(content, arg))) {
 			fprintf(stderr, "prongsai: ไม่พบโครงการ %s ใน %s/projects/ / no project %s\n",
-				argv[2], content, argv[2]);
+				arg, content, arg);
 			return 1;
 		}
 		snprintf(text, sizeof(text),
@@ -172,11 +210,11 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 			"  ผลการดำเนินงาน\n"
 			"problems: |\n"
 			"  ปัญหาอุปสรรค (ถ้าไม่มี ลบสองบรรทัดนี้)\n", iso);
-		snprintf(path, sizeof(path), "%s/progress/%d/%s/%s.yaml", content, fy, argv[2], iso);
+		snprintf(path, sizeof(path), "%s/progress/%d/%s/%s.yaml", content, fy, arg, iso);
 		return write_new(path, text);
 	}
 	if (strcmp(what, "news") == 0) {
-		if (argc < 3 || argv[2][0] == '-' || !id_is_safe(argv[2])) {
+		if (!arg || !id_is_safe(arg)) {
 			new_usage(stderr);
 			return 2;
 		}
@@ -187,7 +225,7 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 			"summary: สรุปสั้น ๆ หนึ่งประโยค\n"
 			"---\n"
 			"เนื้อหาข่าว\n", iso);
-		snprintf(path, sizeof(path), "%s/news/%s-%s.md", content, iso, argv[2]);
+		snprintf(path, sizeof(path), "%s/news/%s-%s.md", content, iso, arg);
 		return write_new(path, text);
 	}
 	new_usage(stderr);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "cli.h"
 #include "db.h"
 #include "publish/fsutil.h"
 
@@ -552,49 +553,55 @@ static void usage(FILE *f)
 		BACKUP_MAX_KEEP, BACKUP_DEFAULT_KEEP);
 }
 
+enum { OPT_DB = 256, OPT_DIR, OPT_KEEP };
+
 int backup_main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "dir", required_argument, NULL, OPT_DIR },
+		{ "keep", required_argument, NULL, OPT_KEEP },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct backup_opts o = { NULL, NULL, BACKUP_DEFAULT_KEEP };
 	struct backup_report r;
 	char err[1024];
-	int quiet = 0, i, rot;
+	long k;
+	int quiet = 0, c, rot;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+	cli_start();
+	while ((c = cli_next("backup", argc, argv, "qh", longopts)) != -1) {
+		switch (c) {
+		case 'h':
 			usage(stdout);
 			return 0;
-		}
-		if (strcmp(a, "-q") == 0) {
+		case 'q':
 			quiet = 1;
-			continue;
-		}
-		if ((strcmp(a, "--db") == 0 || strcmp(a, "--dir") == 0 || strcmp(a, "--keep") == 0) && !next) {
-			fprintf(stderr, "prongsai backup: ขาดค่าของ / missing value for %s\n", a);
-			usage(stderr);
-			return 2;
-		}
-		if (strcmp(a, "--db") == 0)
-			o.db = next;
-		else if (strcmp(a, "--dir") == 0)
-			o.dir = next;
-		else if (strcmp(a, "--keep") == 0) {
-			char *end;
-			long k;
-			errno = 0;
-			k = strtol(next, &end, 10);
-			if (!*next || *end || errno || k < 1 || k > BACKUP_MAX_KEEP) {
+			break;
+		case OPT_DB:
+			o.db = optarg;
+			break;
+		case OPT_DIR:
+			o.dir = optarg;
+			break;
+		case OPT_KEEP:
+			if (cli_long(optarg, 1, BACKUP_MAX_KEEP, &k) != 0) {
 				fprintf(stderr, "prongsai backup: --keep ต้องเป็น 1..%d / must be 1..%d (got %s)\n",
-					BACKUP_MAX_KEEP, BACKUP_MAX_KEEP, next);
+					BACKUP_MAX_KEEP, BACKUP_MAX_KEEP, optarg);
 				return 2;
 			}
 			o.keep = (int)k;
-		} else {
-			fprintf(stderr, "prongsai backup: ไม่รู้จักตัวเลือก / unknown option: %s\n", a);
+			break;
+		default:
 			usage(stderr);
 			return 2;
 		}
-		i++;
+	}
+	if (optind < argc) {
+		cli_usage_error("backup", "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
+		usage(stderr);
+		return 2;
 	}
 	if (!o.db || !o.dir || !*o.db || !*o.dir) {
 		fprintf(stderr, "prongsai backup: ต้องระบุ --db และ --dir / --db and --dir are required\n");

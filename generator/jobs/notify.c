@@ -26,6 +26,7 @@
 #include <sodium.h>
 
 #include "arena.h"
+#include "cli.h"
 #include "jobs/deliver.h"
 #include "model/diag.h"
 #include "jobs/notice.h"
@@ -345,37 +346,53 @@ static int take_lock(const char *db)
 	return fd;
 }
 
+enum { OPT_DB = 256, OPT_CONFIG, OPT_DRY_RUN };
+
 int notify_main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *db_path = getenv("PRONGSAI_DB"), *conf_path = getenv("PRONGSAI_NOTIFY_CONFIG");
 	struct run R;
 	struct notify_conf conf;
 	struct arena ca;
 	char err[1024];
-	int i, lock = -1, rc = 0;
+	int c, lock = -1, rc = 0;
 	size_t k;
 
 	memset(&R, 0, sizeof R);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+	cli_start();
+	while ((c = cli_next("notify", argc, argv, "qh", longopts)) != -1) {
+		switch (c) {
+		case 'h':
 			usage(stdout);
 			return 0;
-		} else if (strcmp(a, "--dry-run") == 0) {
+		case OPT_DRY_RUN:
 			R.dry_run = 1;
-		} else if (strcmp(a, "-q") == 0) {
+			break;
+		case 'q':
 			R.quiet = 1;
-		} else if ((strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0) && i + 1 < argc) {
-			if (a[2] == 'd')
-				db_path = argv[++i];
-			else
-				conf_path = argv[++i];
-		} else {
-			fprintf(stderr, "prongsai notify: ไม่รู้จักตัวเลือกหรือขาดค่า / unknown option or missing value: "
-				"%s\n", a);
+			break;
+		case OPT_DB:
+			db_path = optarg;
+			break;
+		case OPT_CONFIG:
+			conf_path = optarg;
+			break;
+		default:
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (optind < argc) {
+		cli_usage_error("notify", "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
+		usage(stderr);
+		return 2;
 	}
 	if (!db_path || !db_path[0]) {
 		fputs("prongsai notify: ไม่ได้ระบุฐานข้อมูล ใช้ --db FILE หรือ PRONGSAI_DB / "
