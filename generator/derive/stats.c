@@ -247,7 +247,7 @@ static void build_fy(const struct model *m, struct arena *a, const struct cstats
 		}
 		count(&out->all, c);
 		count(&out->quarters[q - 1], c);
-		count(&out->months[(mo + 2) % 12], c); /* October first */
+		count(&out->months[fiscal_month_index(mo)], c);
 		count(&out->channels[c->channel], c);
 		out->by_status[c->status]++;
 		if (c->category)

@@ -3,37 +3,32 @@
 
 #include <string.h>
 
+#include "buf.h"
+#include "publish/textout.h"
+
 void csv_begin(struct csv *c, FILE *f)
 {
 	c->f = f;
 	c->col = 0;
+	c->failed = 0;
 	fputs("\xEF\xBB\xBF", f);
 }
 
 void csv_cell(struct csv *c, const char *s, size_t len)
 {
-	size_t i;
-	int quote = 0, formula = 0;
+	struct buf b;
 
 	if (c->col++)
 		fputc(',', c->f);
 	if (!len)
 		return;
-	formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
-	quote = s[0] == ' ' || s[len - 1] == ' ';
-	for (i = 0; i < len && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (quote)
-		fputc('"', c->f);
-	if (formula)
-		fputc('\'', c->f);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"')
-			fputc('"', c->f);
-		fputc(s[i], c->f);
-	}
-	if (quote)
-		fputc('"', c->f);
+	/* at most: quotes, apostrophe, every byte doubled */
+	buf_init(&b, 2 * len + 3);
+	if (csv_field_n(&b, s, len) != BUF_OK)
+		c->failed = 1;
+	else if (b.len && fwrite(b.data, 1, b.len, c->f) != b.len)
+		c->failed = 1;
+	buf_free(&b);
 }
 
 void csv_cells(struct csv *c, const char *s)
@@ -49,5 +44,5 @@ void csv_row_end(struct csv *c)
 
 int csv_end(struct csv *c)
 {
-	return fflush(c->f) == 0 && !ferror(c->f) ? 0 : -1;
+	return fflush(c->f) == 0 && !ferror(c->f) && !c->failed ? 0 : -1;
 }

@@ -1,13 +1,11 @@
-/* csvout.h: writing CSV (RFC 4180) for spreadsheets.
+/* csvout.h: writing CSV (RFC 4180) for spreadsheets to a stream.
  *
- * Records end in CRLF; a cell is quoted (and its quotes doubled) when it
- * holds a comma, a quote, CR or LF, or starts or ends with a space.  A cell
- * that a spreadsheet would take for a formula (its first byte one of
- * = + - @ tab CR) gets a leading apostrophe, so that values typed by
- * strangers cannot run as formulas when the file is opened (CSV/formula
- * injection, OWASP).  csv_begin() writes the UTF-8 byte order mark, which
- * makes Excel read the file as UTF-8 (Thai text).  Errors are sticky:
- * check csv_end() once at the end. */
+ * Records end in CRLF; each cell is written by csv_field_n()
+ * (publish/textout.h), the one CSV cell writer, which quotes where needed
+ * and puts an apostrophe before a cell that a spreadsheet would take for a
+ * formula.  csv_begin() writes the UTF-8 byte order mark, which makes Excel
+ * read the file as UTF-8 (Thai text).  Errors are sticky: check csv_end()
+ * once at the end. */
 #ifndef PRONGSAI_CSVOUT_H
 #define PRONGSAI_CSVOUT_H
 
@@ -17,6 +15,7 @@
 struct csv {
 	FILE *f;
 	int col;   /* cells written in the current record */
+	int failed; /* a cell could not be written */
 };
 
 /* Start a file on f: the byte order mark EF BB BF. */

@@ -160,6 +160,30 @@ int date_fiscal_quarter(pdate t)
 	return (m >= 10) ? 1 : (m - 1) / 3 + 2;
 }
 
+int date_be_year(int ce_year)
+{
+	return ce_year + BE_OFFSET;
+}
+
+void fiscal_month(int fy, int k, int *ce_year, int *month)
+{
+	assert(k >= 0 && k < 12);
+	*month = (k + 9) % 12 + 1;
+	*ce_year = fiscal_month_year(fy, *month);
+}
+
+int fiscal_month_index(int month)
+{
+	assert(month >= 1 && month <= 12);
+	return (month + 2) % 12;
+}
+
+int fiscal_month_year(int fy, int month)
+{
+	assert(month >= 1 && month <= 12);
+	return fy - BE_OFFSET - (month >= 10);
+}
+
 /* 1 October of CE year fy-544. */
 pdate fiscal_year_start(int fy)
 {

@@ -49,6 +49,16 @@ int date_fiscal_quarter(pdate t);
 /* First and last day of fiscal year fy (BE). */
 pdate fiscal_year_start(int fy);
 pdate fiscal_year_end(int fy);
+/* The Buddhist-Era year of a CE year (ce_year + 543). */
+int date_be_year(int ce_year);
+/* Months of a fiscal year, numbered k = 0 (October) .. 11 (September). */
+/* Month k (0..11, asserted) of fiscal year fy (BE): its CE year and month
+ * 1..12. */
+void fiscal_month(int fy, int k, int *ce_year, int *month);
+/* k of month (1..12, asserted): October 0 ... September 11. */
+int fiscal_month_index(int month);
+/* The CE year in which month (1..12, asserted) of fiscal year fy falls. */
+int fiscal_month_year(int fy, int month);
 /* Last day of quarter q (1..4) of fiscal year fy. */
 pdate fiscal_quarter_end(int fy, int q);
 /* Last day of the month containing t. */

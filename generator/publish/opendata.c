@@ -509,9 +509,10 @@ static void complaint_rows(const struct site_ctx *sc, struct table *t, struct ar
 			crow(sc, t, fy, "quarter", arena_printf(a, "%zu", k + 1),
 				arena_printf(a, "ไตรมาส %zu", k + 1), &f->quarters[k], -1);
 		for (k = 0; k < 12; k++) {
-			int mo = (int)(k + 9) % 12 + 1, y = fy - 543 - (mo >= 10);
+			int mo, y;
+			fiscal_month(fy, (int)k, &y, &mo);
 			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
-				arena_printf(a, "%04d-%02d", y + 543, mo), &f->months[k], -1);
+				arena_printf(a, "%04d-%02d", date_be_year(y), mo), &f->months[k], -1);
 		}
 		for (k = 1; k < 3; k++)
 			crow(sc, t, fy, "channel", ch_id[k], ch_label[k], &f->channels[k], -1);

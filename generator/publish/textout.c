@@ -13,18 +13,32 @@ enum buf_result out_decimal(struct buf *b, int64_t h)
 		(unsigned long long)(u % 100));
 }
 
-enum buf_result csv_field(struct buf *b, const char *s)
+enum buf_result csv_field_n(struct buf *b, const char *s, size_t len)
 {
 	enum buf_result r = BUF_OK;
+	size_t i;
+	int quote, formula;
 
-	if (!s)
+	if (!s || !len)
 		return BUF_OK;
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ')
-		return buf_adds(b, s);
-	r = buf_addc(b, '"');
-	for (; *s && r == BUF_OK; s++)
-		r = *s == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *s);
-	return r == BUF_OK ? buf_addc(b, '"') : r;
+	formula = s[0] && strchr(CSV_FORMULA_START, s[0]) != NULL;
+	quote = s[0] == ' ' || s[len - 1] == ' ';
+	for (i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote && !formula)
+		return buf_add(b, s, len);
+	if (quote)
+		r = buf_addc(b, '"');
+	if (formula && r == BUF_OK)
+		r = buf_addc(b, '\'');
+	for (i = 0; i < len && r == BUF_OK; i++)
+		r = s[i] == '"' ? buf_adds(b, "\"\"") : buf_addc(b, s[i]);
+	return r == BUF_OK && quote ? buf_addc(b, '"') : r;
+}
+
+enum buf_result csv_field(struct buf *b, const char *s)
+{
+	return csv_field_n(b, s, s ? strlen(s) : 0);
 }
 
 enum buf_result json_str(struct buf *b, const char *s)

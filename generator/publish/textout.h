@@ -14,8 +14,20 @@
 
 /* Hundredths as a plain decimal: 125000050 -> "1250000.50". */
 enum buf_result out_decimal(struct buf *b, int64_t hundredths);
-/* One CSV field per RFC 4180: quoted (with "" for ") when it holds a comma,
- * quote, CR or LF, or starts with a space; NULL writes an empty field. */
+/* The first bytes that make a spreadsheet read a cell as a formula. */
+#define CSV_FORMULA_START "=+-@\t\r"
+
+/* One CSV text cell, the only CSV cell writer of prongsai (open data and
+ * the officer's export): RFC 4180, quoted (with "" for ") when it holds a
+ * comma, quote, CR or LF, or starts or ends with a space.  A cell whose
+ * first byte is in CSV_FORMULA_START gets a leading apostrophe (inside the
+ * quotes), so that text typed by staff or strangers cannot run as a
+ * formula when the file is opened (CSV injection, OWASP).  Numbers are not
+ * text: the open data's numeric columns are written with out_decimal() or
+ * as integers, never through here, so "-3.05" keeps its sign.  NULL or
+ * len 0 writes an empty cell. */
+enum buf_result csv_field_n(struct buf *b, const char *s, size_t len);
+/* The same for a NUL-terminated string (NULL: an empty cell). */
 enum buf_result csv_field(struct buf *b, const char *s);
 /* A JSON string literal with quotes; control characters, '"', '\\' and
  * '<', '>', '&' (so the text is safe inside <script>) escaped as \uXXXX or

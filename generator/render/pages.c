@@ -251,7 +251,7 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 		if (!job->index)
 			return arena_printf(a, "สรุปผลการจัดซื้อจัดจ้าง %s", pg_fy_label(sc, a, job->fy));
 		return arena_printf(a, "สรุปผลการดำเนินการจัดซื้อจัดจ้าง เดือน %s",
-			pg_month_label(sc, a, job->index >= 10 ? job->fy - 544 : job->fy - 543, (int)job->index));
+			pg_month_label(sc, a, fiscal_month_year(job->fy, (int)job->index), (int)job->index));
 	case PG_DATA:
 		*title_en = "Open data";
 		return "ข้อมูลเปิด";

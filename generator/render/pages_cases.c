@@ -145,7 +145,8 @@ static void fy_stats_view(const struct site_ctx *sc, struct arena *a, struct tva
 	tv_set(a, fv, "half", count_row(sc, a, "รอบ 6 เดือน (ต.ค.-มี.ค.)", "First six months (Oct-Mar)", &half));
 	t = tv_list(a);
 	for (i = 0; i < 12; i++) {
-		int mo = (int)(i + 9) % 12 + 1, y = f->fiscal_year - 543 - (mo >= 10);
+		int mo, y;
+		fiscal_month(f->fiscal_year, (int)i, &y, &mo);
 		tv_push(a, t, count_row(sc, a, pg_month_label(sc, a, y, mo), NULL, &f->months[i]));
 	}
 	tv_set(a, fv, "months", t);

@@ -264,11 +264,6 @@ static struct tval *proc_row(const struct site_ctx *sc, struct arena *a, const s
 	return v;
 }
 
-static int month_year(int fy, int month)
-{
-	return month >= 10 ? fy - 544 : fy - 543;
-}
-
 void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root)
 {
@@ -295,7 +290,7 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, job->fy));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprocurement/%d/index.html", root, job->fy));
 	if (job->index) { /* one month, the สขร.1 layout */
-		int mo = (int)job->index, y = month_year(job->fy, mo);
+		int mo = (int)job->index, y = fiscal_month_year(job->fy, mo);
 		tv_sets(a, v, "month_label", pg_month_label(sc, a, y, mo));
 		for (i = 0; i < m->n_procurement; i++) {
 			const struct proc_record *r = &m->procurement[i];
@@ -312,10 +307,11 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		return;
 	}
 	for (k = 0; k < 12; k++) { /* yearly summary: by month, by method */
-		int mo = (k + 9) % 12 + 1;
+		int mo, y;
 		struct tval *mv = tv_map(a);
+		fiscal_month(job->fy, k, &y, &mo);
 		tot = proc_sum(m, job->fy, mo, NULL);
-		tv_sets(a, mv, "label", pg_month_label(sc, a, month_year(job->fy, mo), mo));
+		tv_sets(a, mv, "label", pg_month_label(sc, a, y, mo));
 		tv_sets(a, mv, "href", arena_printf(a, "%sprocurement/%d/%02d/index.html", root, job->fy, mo));
 		tv_sets(a, mv, "n", pg_integer(sc, a, (int64_t)tot.n));
 		tv_sets(a, mv, "budget", pg_money(sc, a, tot.budget));

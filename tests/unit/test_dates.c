@@ -158,6 +158,28 @@ static void test_fiscal(void)
 		}
 		CHECK_INT(bad, 0);
 	}
+	/* the months of a fiscal year: October first, and back again */
+	{
+		int k, y, mo, bad = 0;
+		fiscal_month(2569, 0, &y, &mo);
+		CHECK_INT(y * 100 + mo, 202510);
+		fiscal_month(2569, 2, &y, &mo);
+		CHECK_INT(y * 100 + mo, 202512);
+		fiscal_month(2569, 3, &y, &mo);
+		CHECK_INT(y * 100 + mo, 202601);
+		fiscal_month(2569, 11, &y, &mo);
+		CHECK_INT(y * 100 + mo, 202609);
+		CHECK_INT(fiscal_month_year(2569, 10), 2025);
+		CHECK_INT(fiscal_month_year(2569, 9), 2026);
+		CHECK_INT(date_be_year(2026), 2569);
+		for (k = 0; k < 12; k++) {
+			fiscal_month(2569, k, &y, &mo);
+			if (fiscal_month_index(mo) != k || date_fiscal_year(ymd(y, mo, 1)) != 2569 ||
+				fiscal_month_year(2569, mo) != y)
+				bad++;
+		}
+		CHECK_INT(bad, 0);
+	}
 }
 
 /* date_parse_utc_stamp(): the database's timestamps, and nothing else. */

@@ -3,9 +3,10 @@
  * through opendata_write_max: a file of exactly the cap is written, one byte
  * more fails and nothing of that resource is written), and a cell built from
  * many pieces (procurement bids) that alone passes the cap: an error, never
- * a file with the cell left out. */
+ * a file with the cell left out.  And the formula guard of text cells. */
 #include "check.h"
 #include "publish/opendata.h"
+#include "publish/textout.h"
 #include "testsite.h"
 
 static const char *const extra_files[] = { "data/oc4ids.json", "data/datapackage.json",
@@ -142,6 +143,39 @@ static void test_cell_cap(struct testsite *ts, size_t c)
 	free(name);
 }
 
+/* Text cells go through the one CSV writer with its formula guard;
+ * numbers keep their sign. */
+static void test_formula_guard(struct testsite *ts)
+{
+	struct project *p = ts->m.projects[0];
+	const char *old = p->title;
+	struct outdir o;
+	struct buf b;
+	char err[512], *csv;
+
+	buf_init(&b, 256);
+	csv_field(&b, "-3");
+	buf_addc(&b, '|');
+	out_decimal(&b, -305);
+	buf_addc(&b, '|');
+	csv_field(&b, "=1+2,3");
+	buf_addc(&b, '|');
+	csv_field(&b, "trail ");
+	buf_addc(&b, '|');
+	csv_field(&b, "a=b");
+	CHECK_STR(buf_str(&b), "'-3|-3.05|\"'=1+2,3\"|\"trail \"|a=b");
+	buf_free(&b);
+	p->title = "=HYPERLINK(\"http://x.test\",\"y\")";
+	if (ts_out(&o) == 0) {
+		CHECK_INT(opendata_write(&ts->site.sc, &o, err, sizeof(err)), 0);
+		csv = ts_read(&o, "data/projects.csv", NULL);
+		CHECK(csv && strstr(csv, ",\"'=HYPERLINK(\"\"http://x.test\"\",\"\"y\"\")\",") != NULL);
+		free(csv);
+		ts_out_done(&o);
+	}
+	p->title = old;
+}
+
 int main(void)
 {
 	struct testsite ts;
@@ -149,6 +183,7 @@ int main(void)
 
 	test_columns();
 	CHECK_INT(ts_load(&ts), 0);
+	test_formula_guard(&ts);
 	s = test_size_cap(&ts);
 	if (s > 0)
 		test_cell_cap(&ts, (size_t)s);
