@@ -47,23 +47,36 @@ static void say(const struct build_opts *o, const char *th, const char *en, ...)
 	va_end(ap);
 }
 
+static size_t survey_total(const struct cstats *cs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cs->n_surveys; i++)
+		n += cs->surveys[i].n;
+	return n;
+}
+
 /* The submissions: the database's (read-only snapshot) and the sample's,
  * then the complaint responses checked against them.  -1: the database
  * could not be read (message printed). */
 static int load_submissions(const struct build_opts *o, struct model *m, struct diags *d)
 {
 	char err[1024];
-	size_t skipped = 0;
+	struct subs_report rep;
 
 	if (o->db && !d->errors) {
-		if (subs_read_db(m, o->db, &skipped, err, sizeof(err)) != 0) {
+		if (subs_read_db(m, o->db, &rep, err, sizeof(err)) != 0) {
 			diags_print(d, stderr, "");
 			fprintf(stderr, "prongsai: %s\n", err);
 			return -1;
 		}
-		if (skipped)
+		if (rep.skipped)
 			say(o, "ข้ามเรื่องที่อ่านวันที่ไม่ได้ %zu รายการ", "skipped %zu submissions with an unreadable date",
-				skipped);
+				rep.skipped);
+		if (rep.left_out) /* a warning even with -q: the site shows less than there is */
+			fprintf(stderr, "prongsai: %s: คำเตือน: เรื่องร้องเรียนเก่า %zu เรื่องเกินขีดจำกัด %ld เรื่อง"
+				" ไม่ได้แสดงในเว็บไซต์ / warning: %zu older complaints past the limit of %ld are left"
+				" out of the site\n", o->db, rep.left_out, SUBS_MAX_CASES, rep.left_out, SUBS_MAX_CASES);
 	}
 	subs_merge_sample(m, d);
 	complaints_check(m, d);
@@ -157,7 +170,7 @@ int build_run(const struct build_opts *o)
 		"%zu projects, %zu reports, %zu news, %zu pages, %zu forms, %zu complaints, %zu survey responses"
 		" (load %.2f s)",
 		m.n_projects, m.n_reports, m.n_news, m.n_pages, m.n_forms, s.cs.n_cases,
-		m.n_subs - s.cs.n_cases, now_seconds() - t0);
+		survey_total(&s.cs), now_seconds() - t0);
 	rc = o->check_only ? 0 : publish(o, &m, &s) == 0 ? 0 : 1;
 done:
 	if (assembled)

@@ -60,14 +60,6 @@ static void cmd_usage(const char *cmd, FILE *f)
 			"  -q               no progress output\n", f);
 }
 
-/* Today in Thailand (UTC+7, no daylight saving). */
-static pdate today_bangkok(void)
-{
-	time_t now = time(NULL);
-
-	return (pdate)((now + DATE_BANGKOK_OFFSET_S) / 86400);
-}
-
 enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
@@ -158,7 +150,7 @@ int main(int argc, char **argv)
 	o.content = "content";
 	o.out = "public";
 	o.theme = "themes/default";
-	o.today = today_bangkok();
+	o.today = date_today_bangkok();
 	if (env_today && env_today[0] && date_parse(env_today, &o.today, &be) != DATE_OK) {
 		fprintf(stderr, "prongsai: PRONGSAI_TODAY: bad date %s\n", env_today);
 		return 2;

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib/test-lib.sh"
 cd "$TEST_OUT"
 subs=("check" "build" "new" "new project" "inbox keygen" "inbox list" "inbox show" "inbox export" \
-	"inbox purge" "notify" "backup")
+	"inbox purge" "inbox purge-surveys" "notify" "backup")
 for s in "${subs[@]}"; do
 	# shellcheck disable=SC2086
 	run_prongsai $s --no-such-option >out 2>err

@@ -273,14 +273,20 @@ static void q_finish(struct survey_q *q)
 	stats_wilson(q->high, q->n, &q->w);
 }
 
-static void q_add(struct survey_q *q, unsigned lv)
+/* count answers at level lv (1..5; anything else is no answer) */
+static void q_add_n(struct survey_q *q, unsigned lv, size_t count)
 {
 	if (lv < 1 || lv > 5)
 		return;
-	q->dist[lv - 1]++;
-	q->n++;
+	q->dist[lv - 1] += count;
+	q->n += count;
 	if (lv >= 4)
-		q->high++;
+		q->high += count;
+}
+
+static void q_add(struct survey_q *q, unsigned lv)
+{
+	q_add_n(q, lv, 1);
 }
 
 /* Index of the project with this id in m->projects (sorted), or n_projects. */
@@ -344,6 +350,24 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 				q_add(&sf->qs[k], s->levels[k]);
 			if (s->project && nq && (pi = project_index(m, s->project)) < m->n_projects)
 				q_add(&pq[pi], s->levels[out->summary_q]);
+		}
+		/* the database's surveys, counted by SQL */
+		for (i = 0; i < m->n_survey_counts; i++) {
+			const struct survey_count *c = &m->survey_counts[i];
+			size_t pi;
+			if (c->form != f || c->fiscal_year != fy)
+				continue;
+			if (c->q < 0) {
+				sf->n += c->n;
+				out->n += c->n;
+				continue;
+			}
+			if ((size_t)c->q >= nq)
+				continue;
+			q_add_n(&sf->qs[c->q], (unsigned)c->level, c->n);
+			if (c->project && (size_t)c->q == out->summary_q &&
+				(pi = project_index(m, c->project)) < m->n_projects)
+				q_add_n(&pq[pi], (unsigned)c->level, c->n);
 		}
 		for (k = 0; k < nq; k++)
 			q_finish(&sf->qs[k]);

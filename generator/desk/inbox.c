@@ -12,6 +12,7 @@
 #include "desk/inbox_cmd.h"
 #include "desk/inbox_key.h"
 #include "load/load.h"
+#include "load/submissions.h"
 #include "cli.h"
 #include "utf8.h"
 
@@ -28,6 +29,7 @@ static const char usage_all[] =
 	"       prongsai inbox show CODE [--attachments DIR] [--db FILE] [--key FILE] [-C CONTENT]\n"
 	"       prongsai inbox export --csv [-o FILE] [--all] [--db FILE] [--key FILE] [-C CONTENT]\n"
 	"       prongsai inbox purge --closed-before DATE [--dry-run] [--db FILE] [--key FILE] [-C CONTENT]\n"
+	"       prongsai inbox purge-surveys [--keep-years N] [--today DATE] [--dry-run] [--db FILE]\n"
 	"  กล่องเรื่องร้องเรียนของเจ้าหน้าที่ ใช้บนเครื่องที่มีกุญแจลับ / the complaint officer's inbox,\n"
 	"  on the machine holding the secret key.  prongsai inbox COMMAND --help for each command.\n"
 	"  exit status: 0 ok, 1 failure, 2 usage error\n";
@@ -76,8 +78,21 @@ static const char usage_purge[] =
 	"  --closed-before DATE  YYYY-MM-DD (ค.ศ. หรือ พ.ศ. / CE or BE)\n"
 	"  --dry-run       แสดงว่าจะลบเรื่องใดโดยไม่ลบ / list what would be purged, change nothing\n" COMMON_OPTS;
 
+static const char usage_purge_surveys[] =
+	"usage: prongsai inbox purge-surveys [--keep-years N] [--today DATE] [--dry-run] [--db FILE]\n"
+	"  ลบคำตอบแบบสำรวจที่เก่ากว่า N ปีงบประมาณ (รวมปีปัจจุบัน) ตามระยะเวลาเก็บรักษา ไม่ต้องใช้กุญแจลับ\n"
+	"  The survey retention rule: deletes the survey answers received before\n"
+	"  the N most recent fiscal years (this one included), with their values.\n"
+	"  Complaints are never touched.  Needs no key.\n"
+	"  --keep-years N  ปีงบประมาณที่เก็บไว้ 1..10 (ค่าปริยาย 2) / fiscal years kept, 1..10 (default 2)\n"
+	"  --today DATE    วันที่ที่ใช้คิด (ค่าปริยาย วันนี้) / the day to count from (default: today, Thailand)\n"
+	"  --dry-run       นับอย่างเดียว ไม่ลบ / count only, delete nothing\n"
+	"  --db FILE       ฐานข้อมูล / the database (default: $PRONGSAI_DB)\n";
+
 static const char *sub_usage(const char *sub)
 {
+	if (strcmp(sub, "purge-surveys") == 0)
+		return usage_purge_surveys;
 	if (strcmp(sub, "keygen") == 0)
 		return usage_keygen;
 	if (strcmp(sub, "list") == 0)
@@ -270,6 +285,72 @@ static int keygen_main(int argc, char **argv)
 	return 0;
 }
 
+/* ---- purge-surveys ---- */
+
+enum { OPT_KEEP_YEARS = 300, OPT_TODAY, OPT_PS_DB, OPT_PS_DRY_RUN };
+
+static int purge_surveys_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, OPT_PS_DB },
+		{ "keep-years", required_argument, NULL, OPT_KEEP_YEARS },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "dry-run", no_argument, NULL, OPT_PS_DRY_RUN },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = getenv("PRONGSAI_DB");
+	pdate today = date_today_bangkok();
+	long keep = 2;
+	size_t n;
+	char err[1024];
+	int c, be, dry_run = 0, wal_kept;
+
+	cli_start();
+	while ((c = cli_next("inbox purge-surveys", argc, argv, "h", longopts)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_purge_surveys, stdout);
+			return 0;
+		case OPT_PS_DB:
+			db = optarg;
+			break;
+		case OPT_KEEP_YEARS:
+			if (cli_long(optarg, 1, SUBS_KEEP_YEARS_MAX, &keep) != 0)
+				return usage_error("purge-surveys", "--keep-years ต้องเป็น 1..10", "--keep-years takes 1..10",
+					optarg);
+			break;
+		case OPT_TODAY:
+			if (date_parse(optarg, &today, &be) != DATE_OK)
+				return usage_error("purge-surveys", "--today: วันที่ไม่ถูกต้อง", "--today: bad date", optarg);
+			break;
+		case OPT_PS_DRY_RUN:
+			dry_run = 1;
+			break;
+		default:
+			fputs(usage_purge_surveys, stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return usage_error("purge-surveys", "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);
+	if (!db || !db[0])
+		return usage_error("purge-surveys", "ต้องระบุ --db FILE (หรือ PRONGSAI_DB)",
+			"--db FILE or PRONGSAI_DB is required", NULL);
+	if (subs_purge_surveys(db, today, (int)keep, dry_run, &n, &wal_kept, err, sizeof err) != 0) {
+		fprintf(stderr, "prongsai inbox purge-surveys: %s\n"
+			"prongsai inbox purge-surveys: ไม่ได้ลบ ฐานข้อมูลคงเดิม / nothing deleted\n", err);
+		return 1;
+	}
+	printf("prongsai inbox purge-surveys: %s %zu / %s %zu survey answer(s) received before fiscal year %d\n",
+		dry_run ? "จะลบ" : "ลบแล้ว", n, dry_run ? "would delete" : "deleted", n,
+		date_fiscal_year(today) - (int)keep + 1);
+	if (wal_kept)
+		fputs("prongsai inbox purge-surveys: คำเตือน ยังล้าง WAL ไม่ได้ ให้รันอีกครั้งภายหลัง / warning: the WAL"
+			" could not be truncated now (another process is reading): run again later\n", stderr);
+	return 0;
+}
+
 /* ---- the command line of list, show, export, purge ---- */
 
 /* Returns 0, 2 (usage error, reported), or -1 for --help (printed). */
@@ -435,6 +516,8 @@ int inbox_main(int argc, char **argv)
 	}
 	if (strcmp(sub, "keygen") == 0)
 		return keygen_main(argc - 1, argv + 1);
+	if (strcmp(sub, "purge-surveys") == 0)
+		return purge_surveys_main(argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0 || strcmp(sub, "show") == 0 || strcmp(sub, "export") == 0 ||
 	    strcmp(sub, "purge") == 0)
 		return run_sub(argc - 1, argv + 1);

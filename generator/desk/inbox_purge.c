@@ -89,9 +89,9 @@ static int find_victims(struct inbox_run *r, struct arena *a, struct victim **ou
 		inbox_status_of(&r->m, code, &s);
 		if (!s.closed || s.since >= r->o->before)
 			continue;
-		if (*n == (size_t)SUBS_MAX_ROWS) {
+		if (*n == (size_t)SUBS_MAX_CASES) {
 			sqlite3_finalize(st);
-			fprintf(stderr, "prongsai inbox purge: more than %ld cases / มากเกินไป\n", SUBS_MAX_ROWS);
+			fprintf(stderr, "prongsai inbox purge: more than %ld cases / มากเกินไป\n", SUBS_MAX_CASES);
 			return -1;
 		}
 		if (*n == alloc) { /* grow in the arena (cases are few) */

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "load/load_int.h"
 #include "trackcode.h"
+#include "utcstamp.h"
 
 int subs_parse_created(const char *s, pdate *out)
 {
@@ -90,18 +91,145 @@ static int cmp_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, size_t errlen)
+/* The index of scale field name among f's scale questions (as
+ * apply_value counts them), if it is a non-personal scale field of f and
+ * value one of its levels 1..5; else -1. */
+static int scale_index(const struct form_def *f, const char *name, const char *value, int *level)
+{
+	size_t i, k;
+	int q = 0;
+
+	for (i = 0; i < f->n_fields; i++) {
+		const struct form_field *fd = &f->fields[i];
+		if (strcmp(fd->name, name) != 0) {
+			q += fd->type == FT_SCALE;
+			continue;
+		}
+		if (fd->personal || fd->type != FT_SCALE || q >= SUB_MAX_SCALE)
+			return -1;
+		for (k = 0; k < fd->n_choices; k++)
+			if (strcmp(fd->choices[k].value, value) == 0)
+				break;
+		if (k == fd->n_choices || value[0] < '1' || value[0] > '5' || value[1])
+			return -1;
+		*level = value[0] - '0';
+		return q;
+	}
+	return -1;
+}
+
+/* The project id of the model that a survey of f names, or NULL (f has no
+ * non-personal text field "project", or no such project). */
+static const char *survey_project(const struct model *m, const struct form_def *f, const char *value)
+{
+	const struct project *p;
+	size_t i;
+
+	if (!value)
+		return NULL;
+	for (i = 0; i < f->n_fields; i++)
+		if (strcmp(f->fields[i].name, "project") == 0)
+			break;
+	if (i == f->n_fields || f->fields[i].personal || f->fields[i].type != FT_TEXT)
+		return NULL;
+	p = model_project(m, value);
+	return p ? p->id : NULL;
+}
+
+/* The fiscal year of "YYYY-MM" (a month in Thailand), or 0. */
+static int month_fiscal_year(const char *ym)
+{
+	int y, mo;
+	char end;
+
+	if (!ym || sscanf(ym, "%4d-%2d%c", &y, &mo, &end) != 2 || mo < 1 || mo > 12)
+		return 0;
+	return date_fiscal_year(date_from_ymd(y, mo, 1));
+}
+
+/* The surveys, counted by SQL (GROUP BY), never row by row: per form and
+ * month in Thailand the responses, and per form, month, project, question
+ * and level the answers.  Appends to *out (arena memory). */
+static int read_survey_counts(struct model *m, sqlite3 *db, const char *path, struct subs_report *rep,
+	struct survey_count **out, size_t *n_out, char *err, size_t errlen)
+{
+	char sql[1024], month[64];
+	sqlite3_stmt *st = NULL;
+	struct survey_count *c = NULL;
+	size_t n = 0, alloc = 0;
+	int step, pass;
+
+	/* the month in Thailand: the same offset as subs_parse_created() */
+	snprintf(month, sizeof month, "strftime('%%Y-%%m', s.created_at, '+%d seconds')", DATE_BANGKOK_OFFSET_S);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			snprintf(sql, sizeof sql, "SELECT s.form_id, %s, NULL, NULL, NULL, count(*)"
+				" FROM submissions s WHERE s.kind = 'survey' GROUP BY 1, 2", month);
+		else
+			snprintf(sql, sizeof sql, "SELECT s.form_id, %s, p.value, v.name, v.value, count(*)"
+				" FROM submissions s JOIN submission_values v ON v.submission_id = s.id"
+				" JOIN form_fields f ON f.form_id = s.form_id AND f.name = v.name"
+				" LEFT JOIN submission_values p ON p.submission_id = s.id AND p.name = 'project'"
+				" WHERE s.kind = 'survey' AND f.personal = 0 AND f.type = 'scale'"
+				" GROUP BY 1, 2, 3, 4, 5", month);
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+			return set_err(err, errlen, path, db, "surveys");
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const struct form_def *f = model_form(m, (const char *)sqlite3_column_text(st, 0) ?
+				(const char *)sqlite3_column_text(st, 0) : "");
+			int fy = month_fiscal_year((const char *)sqlite3_column_text(st, 1)), q = -1, level = 0;
+			int64_t k = sqlite3_column_int64(st, 5);
+			struct survey_count *sc;
+
+			if (pass == 0 && !fy)
+				rep->skipped += (size_t)k; /* an unreadable date */
+			if (!f || !fy || k <= 0)
+				continue;
+			if (pass == 1) {
+				const char *name = (const char *)sqlite3_column_text(st, 3);
+				const char *value = (const char *)sqlite3_column_text(st, 4);
+				if (!name || !value || (q = scale_index(f, name, value, &level)) < 0)
+					continue;
+			}
+			if (n == alloc) {
+				struct survey_count *bigger;
+				alloc = alloc ? 2 * alloc : 64;
+				bigger = arena_alloc(&m->arena, alloc * sizeof(*bigger));
+				if (n)
+					memcpy(bigger, c, n * sizeof(*c));
+				c = bigger;
+			}
+			sc = &c[n++];
+			sc->form = f;
+			sc->fiscal_year = fy;
+			sc->project = pass ? survey_project(m, f, (const char *)sqlite3_column_text(st, 2)) : NULL;
+			sc->q = q;
+			sc->level = level;
+			sc->n = (size_t)k;
+			if (pass == 0)
+				rep->surveys += (size_t)k;
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return set_err(err, errlen, path, db, "surveys");
+	}
+	*out = c;
+	*n_out = n;
+	return 0;
+}
+
+int subs_read_db(struct model *m, const char *path, struct subs_report *rep, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	struct stat sb;
 	struct submission *subs = NULL;
-	int64_t *ids = NULL, count = 0;
-	size_t n = 0, nv = 0, skip = 0;
+	struct survey_count *counts = NULL;
+	int64_t *ids = NULL, count = 0, first_id = 0;
+	size_t n = 0, nv = 0, n_counts = 0;
 	int rc = -1, step;
 
-	if (skipped)
-		*skipped = 0;
+	memset(rep, 0, sizeof(*rep));
 	if (stat(path, &sb) != 0)
 		return 0; /* first build: the database is created after the checks */
 	if (db_open(path, DB_OPEN_READONLY, &db, err, errlen) != 0)
@@ -114,18 +242,31 @@ int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, 
 		set_err(err, errlen, path, db, "begin");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions", -1, &st, NULL) != SQLITE_OK ||
-		sqlite3_step(st) != SQLITE_ROW) {
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions WHERE kind = 'complaint'", -1, &st, NULL)
+			!= SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
 		set_err(err, errlen, path, db, "count");
 		goto out;
 	}
 	count = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (count > SUBS_MAX_ROWS) {
-		snprintf(err, errlen, "%s: %lld submissions, more than the limit %ld / มีเรื่องเกินขีดจำกัด",
-			path, (long long)count, SUBS_MAX_ROWS);
-		goto out;
+	if (count > SUBS_MAX_CASES) {
+		/* only the newest SUBS_MAX_CASES complaints: from this id on */
+		rep->left_out = (size_t)(count - SUBS_MAX_CASES);
+		if (sqlite3_prepare_v2(db, "SELECT id FROM submissions WHERE kind = 'complaint'"
+				" ORDER BY id DESC LIMIT 1 OFFSET ?1", -1, &st, NULL) != SQLITE_OK) {
+			set_err(err, errlen, path, db, "count");
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, SUBS_MAX_CASES - 1);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			set_err(err, errlen, path, db, "count");
+			goto out;
+		}
+		first_id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		count = SUBS_MAX_CASES;
 	}
 	subs = arena_alloc(&m->arena, ((size_t)count + 1) * sizeof(*subs));
 	ids = malloc(((size_t)count + 1) * sizeof(*ids));
@@ -134,11 +275,12 @@ int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, 
 		goto out;
 	}
 	if (sqlite3_prepare_v2(db, "SELECT id, form_id, kind, channel, code, created_at FROM submissions"
-		" ORDER BY id LIMIT ?1", -1, &st, NULL) != SQLITE_OK) {
+		" WHERE kind = 'complaint' AND id >= ?2 ORDER BY id LIMIT ?1", -1, &st, NULL) != SQLITE_OK) {
 		set_err(err, errlen, path, db, "submissions");
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, count);
+	sqlite3_bind_int64(st, 2, first_id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct submission *s = &subs[n];
 		const char *form_id = (const char *)sqlite3_column_text(st, 1);
@@ -150,15 +292,15 @@ int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, 
 
 		memset(s, 0, sizeof(*s));
 		if (!form_id || !kind || !channel || subs_parse_created(created, &s->created) != 0) {
-			skip++;
+			rep->skipped++;
 			continue;
 		}
 		s->form = model_form(m, form_id);
 		s->form_id = s->form ? s->form->id : arena_strdup(&m->arena, form_id);
-		s->kind = strcmp(kind, "complaint") == 0 ? FORM_COMPLAINT : FORM_SURVEY;
+		s->kind = FORM_COMPLAINT;
 		s->channel = strcmp(channel, "corruption") == 0 ? CHANNEL_CORRUPTION :
 			strcmp(channel, "general") == 0 ? CHANNEL_GENERAL : CHANNEL_NONE;
-		if (s->kind == FORM_COMPLAINT && code && trackcode_normalize(code, canon) == 0)
+		if (code && trackcode_normalize(code, canon) == 0)
 			s->code = arena_strdup(&m->arena, canon);
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
@@ -172,12 +314,14 @@ int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, 
 	if (sqlite3_prepare_v2(db, "SELECT v.submission_id, v.name, v.value FROM submission_values v"
 		" JOIN submissions s ON s.id = v.submission_id"
 		" JOIN form_fields f ON f.form_id = s.form_id AND f.name = v.name"
-		" WHERE f.personal = 0 AND (f.type IN ('choice', 'scale') OR (f.type = 'text' AND f.name = 'project'))"
+		" WHERE s.kind = 'complaint' AND s.id >= ?2 AND f.personal = 0"
+		" AND (f.type IN ('choice', 'scale') OR (f.type = 'text' AND f.name = 'project'))"
 		" ORDER BY v.submission_id LIMIT ?1", -1, &st, NULL) != SQLITE_OK) {
 		set_err(err, errlen, path, db, "submission_values");
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, SUBS_MAX_VALUES + 1);
+	sqlite3_bind_int64(st, 2, first_id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -197,6 +341,10 @@ int subs_read_db(struct model *m, const char *path, size_t *skipped, char *err, 
 		set_err(err, errlen, path, db, "submission_values");
 		goto out;
 	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (read_survey_counts(m, db, path, rep, &counts, &n_counts, err, errlen) != 0)
+		goto out;
 	rc = 0;
 out:
 	if (st)
@@ -212,9 +360,9 @@ out:
 			memcpy(all + m->n_subs, subs, n * sizeof(*all));
 		m->subs = all;
 		m->n_subs += n;
+		m->survey_counts = counts;
+		m->n_survey_counts = n_counts;
 		m->subs_from_db = 1;
-		if (skipped)
-			*skipped = skip;
 	}
 	return rc;
 }
@@ -322,4 +470,83 @@ void subs_merge_sample(struct model *m, struct diags *d)
 	m->subs = all;
 	m->n_subs = n;
 	qsort(m->subs, m->n_subs, sizeof(*m->subs), cmp_sub);
+}
+
+int subs_purge_surveys(const char *path, pdate today, int keep_years, int dry_run, size_t *n,
+	int *wal_kept, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char before[UTC_STAMP_SIZE];
+	int fy, log = 0, done = 0, rc = -1;
+
+	*n = 0;
+	*wal_kept = 0;
+	if (keep_years < 1 || keep_years > SUBS_KEEP_YEARS_MAX) {
+		snprintf(err, errlen, "keep_years %d: not 1..%d", keep_years, SUBS_KEEP_YEARS_MAX);
+		return -1;
+	}
+	fy = date_fiscal_year(today) - (keep_years - 1);
+	/* midnight in Thailand, as the collector's UTC stamps write it */
+	utc_stamp((time_t)fiscal_year_start(fy) * 86400 - DATE_BANGKOK_OFFSET_S, before);
+	if (db_open(path, dry_run ? DB_OPEN_READONLY : DB_OPEN_EXISTING, &db, err, errlen) != 0)
+		return -1;
+	if (db_require_current(db, path, err, errlen) != 0)
+		goto out;
+	if (!dry_run && (sqlite3_exec(db, "PRAGMA secure_delete=ON", NULL, NULL, NULL) != SQLITE_OK ||
+		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)) {
+		set_err(err, errlen, path, db, "begin");
+		goto out;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions WHERE kind = 'survey' AND created_at < ?1",
+			-1, &st, NULL) != SQLITE_OK) {
+		set_err(err, errlen, path, db, "count");
+		goto rollback;
+	}
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		set_err(err, errlen, path, db, "count");
+		goto rollback;
+	}
+	*n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (dry_run) {
+		rc = 0;
+		goto out;
+	}
+	/* values, attachments, notices and repeat digests go with their rows
+	 * (ON DELETE CASCADE, foreign_keys is on) */
+	if (sqlite3_prepare_v2(db, "DELETE FROM submissions WHERE kind = 'survey' AND created_at < ?1", -1, &st,
+			NULL) != SQLITE_OK) {
+		set_err(err, errlen, path, db, "delete");
+		goto rollback;
+	}
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		set_err(err, errlen, path, db, "delete");
+		goto rollback;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		set_err(err, errlen, path, db, "commit");
+		goto rollback;
+	}
+	if (sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done) != SQLITE_OK)
+		*wal_kept = 1;
+	rc = 0;
+	goto out;
+rollback:
+	if (st)
+		sqlite3_finalize(st);
+	st = NULL;
+	if (!dry_run)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	*n = 0;
+out:
+	if (st)
+		sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <time.h>
 #include <string.h>
 
 #define BE_OFFSET 543
@@ -158,6 +159,11 @@ int date_fiscal_quarter(pdate t)
 
 	date_to_ymd(t, &y, &m, &d);
 	return (m >= 10) ? 1 : (m - 1) / 3 + 2;
+}
+
+pdate date_today_bangkok(void)
+{
+	return (pdate)(((int64_t)time(NULL) + DATE_BANGKOK_OFFSET_S) / 86400);
 }
 
 int date_be_year(int ce_year)

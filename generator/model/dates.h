@@ -49,6 +49,8 @@ int date_fiscal_quarter(pdate t);
 /* First and last day of fiscal year fy (BE). */
 pdate fiscal_year_start(int fy);
 pdate fiscal_year_end(int fy);
+/* Today in Thailand (UTC+7, no daylight saving), from the system clock. */
+pdate date_today_bangkok(void);
 /* The Buddhist-Era year of a CE year (ce_year + 543). */
 int date_be_year(int ce_year);
 /* Months of a fiscal year, numbered k = 0 (October) .. 11 (September). */

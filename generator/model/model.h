@@ -275,6 +275,21 @@ struct submission {
 	int sample;               /* from content/sample-submissions.yaml */
 };
 
+/* Survey answers as the database's counts them (submissions.c aggregates
+ * them in SQL, so that their number costs the build nothing): how many
+ * responses of a form in a fiscal year (q = -1), or how many answered scale
+ * question q (its index among the form's scale questions) with level
+ * 1..5, per project named (NULL: none or not a project).  Checked against
+ * the model's form, like every submission. */
+struct survey_count {
+	const struct form_def *form;
+	int fiscal_year;
+	const char *project;      /* a project id of the model, or NULL */
+	int q;                    /* -1: responses; else 0..SUB_MAX_SCALE-1 */
+	int level;                /* 1..5 (q >= 0) */
+	size_t n;
+};
+
 /* content/sample-submissions.yaml, as written (checked against the forms
  * after loading, see submissions.h). */
 struct sample_value {
@@ -324,8 +339,11 @@ struct model {
 	struct sample_sub *sample_subs; /* as in the file */
 	size_t n_sample_subs;
 	const char *sample_subs_path; /* NULL when there is no such file */
-	struct submission *subs;  /* by date, then code; read by submissions.c */
+	struct submission *subs;  /* by date, then code; read by submissions.c
+	                           * (from a database: the complaints only) */
 	size_t n_subs;
+	struct survey_count *survey_counts; /* the database's surveys, counted */
+	size_t n_survey_counts;
 	int subs_from_db;         /* a database was read */
 	int subs_sample;          /* sample submissions were merged */
 };
