@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <sodium.h>
 
+#include "utf8.h"
 #include "arena.h"
 #include "buf.h"
 #include "cgienv.h"
@@ -68,7 +69,8 @@ static void cause(struct request *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(r->cause, sizeof r->cause, fmt, ap);
+	if (vsnprintf(r->cause, sizeof r->cause, fmt, ap) >= (int)sizeof r->cause)
+		r->cause[utf8_whole_prefix(r->cause, strlen(r->cause))] = '\0'; /* cut between characters */
 	va_end(ap);
 }
 

@@ -89,6 +89,14 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 		return -1;
 	}
 	sqlite3_extended_result_codes(db, 1);
+	/* SQLite falls back to read-only when the file cannot be written: say
+	 * so, rather than fail later at the first write */
+	if (readonly != DB_OPEN_READONLY && sqlite3_db_readonly(db, "main") == 1) {
+		err_set(err, errlen, "database %s is read-only for this user: check the permissions of the file and"
+		       " its folder / ฐานข้อมูล %s อ่านได้อย่างเดียว เขียนไม่ได้ ตรวจสิทธิ์ของแฟ้มและโฟลเดอร์", path, path);
+		sqlite3_close(db);
+		return -1;
+	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);

@@ -39,7 +39,8 @@
  * FULL, foreign_keys=ON, journal_size_limit 4 MiB, defensive mode,
  * trusted_schema=OFF, no extension loading, and the quick
  * busy handler with DB_DEFAULT_BUSY_MS.  Returns 0 and *out, or -1 with err
- * and *out NULL (nothing left open).  Close with sqlite3_close(). */
+ * and *out NULL (nothing left open); a read-write mode on a file this user
+ * cannot write fails at once, saying the database is read-only.  Close with sqlite3_close(). */
 int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t errlen);
 
 /* Replace the busy timeout (milliseconds, > 0) of a connection opened by

@@ -67,3 +67,20 @@ size_t utf8_count(const char *s, size_t len)
 	}
 	return count;
 }
+
+size_t utf8_whole_prefix(const char *s, size_t len)
+{
+	size_t i = len, need;
+	unsigned char lead;
+
+	/* back over at most 3 continuation bytes to the lead byte */
+	while (i > 0 && len - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return len;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (lead >= 0xC0 && lead <= 0xF7 && len - (i - 1) < need)
+		return i - 1;
+	return len;
+}

@@ -17,4 +17,9 @@ size_t utf8_decode(const char *s, size_t len, unsigned *cp);
 /* Number of code points in a valid UTF-8 string (invalid bytes count as one). */
 size_t utf8_count(const char *s, size_t len);
 
+/* The length of s[0..len) without a multi-byte sequence that the end cuts
+ * short (as snprintf leaves it when it truncates), so that a text cut at
+ * len bytes never ends mid-character.  Other bytes are left as they are. */
+size_t utf8_whole_prefix(const char *s, size_t len);
+
 #endif

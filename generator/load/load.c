@@ -158,7 +158,8 @@ static void *load_thread(void *arg)
 	ld.root = pool->m->root;
 	ld.site = &pool->m->site;
 	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->w->n)
-		load_one(&ld, &pool->w->files[i]);
+		if (pool->w->files[i].kind != FK_SITE) /* loaded first, once */
+			load_one(&ld, &pool->w->files[i]);
 	arena_free(&scratch);
 	return NULL;
 }
@@ -230,7 +231,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	struct load_worker workers[MODEL_MAX_JOBS];
 	pthread_t tids[MODEL_MAX_JOBS];
 	size_t i, np = 0, nr = 0, nn = 0, npg = 0, nf = 0, nm = 0, nproc = 0;
-	int t, have_site = 0;
+	int t, have_site = 0, site_unread = 0;
 
 	m->root = arena_strdup(&m->arena, root);
 	if (stat(root, &st) != 0 || !S_ISDIR(st.st_mode) || !realpath(root, real_root)) {
@@ -256,6 +257,8 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 			arena_free(&scratch);
 			if (w.files[i].result)
 				m->site = *(struct site *)w.files[i].result;
+			else
+				site_unread = 1;
 		}
 	}
 	if (jobs < 1)
@@ -267,7 +270,10 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	pool.w = &w;
 	pool.m = m;
 	pool.d = d;
-	atomic_init(&pool.next, 0);
+	/* a site.yaml that could not be read (its errors are reported): every
+	 * other file would only repeat that its groups and districts are
+	 * unknown, so the rest waits until site.yaml is fixed */
+	atomic_init(&pool.next, site_unread ? w.n : 0);
 	for (t = 0; t < jobs; t++) {
 		workers[t].pool = &pool;
 		workers[t].arena = &m->worker[t];

@@ -83,6 +83,27 @@ static int diag_cmp(const void *pa, const void *pb)
 	return strcmp(a->msg, b->msg);
 }
 
+/* s with every control byte (and, in a path, the backslash) written as a
+ * C escape, so that one problem is always one line: \n \r \t \\ \xHH. */
+static void put_escaped(FILE *f, const char *s, int path)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\r')
+			fputs("\\r", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c == '\\' && path)
+			fputs("\\\\", f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+}
+
 void diags_print(struct diags *d, FILE *f, const char *prefix)
 {
 	size_t i;
@@ -93,11 +114,13 @@ void diags_print(struct diags *d, FILE *f, const char *prefix)
 	for (i = 0; i < d->n; i++) {
 		struct diag_item *it = &d->items[i];
 		lv = it->level == DIAG_ERROR ? "error" : "warning";
+		put_escaped(f, prefix, 1);
+		put_escaped(f, it->path, 1);
 		if (it->line > 0)
-			fprintf(f, "%s%s:%d:%d: %s: %s\n", prefix, it->path, it->line,
-				it->col > 0 ? it->col : 1, lv, it->msg);
-		else
-			fprintf(f, "%s%s: %s: %s\n", prefix, it->path, lv, it->msg);
+			fprintf(f, ":%d:%d", it->line, it->col > 0 ? it->col : 1);
+		fprintf(f, ": %s: ", lv);
+		put_escaped(f, it->msg, 0);
+		fputc('\n', f);
 	}
 	if (d->n < d->errors + d->warnings)
 		fprintf(f, "%s\n", L(d, "(แสดงไม่ครบ: ปัญหามากเกินไป)", "(not all shown: too many problems)"));

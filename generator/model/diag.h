@@ -48,7 +48,9 @@ void diag_at(struct diags *d, enum diag_level level, struct loc where,
 
 /* Print all kept problems, sorted, then a one-line summary when there were
  * any ("2 ข้อผิดพลาด, 1 คำเตือน").  prefix is prepended to each path (e.g.
- * "content/"), may be "". */
+ * "content/"), may be "".  One problem is always one line: control bytes in
+ * a path or message, and backslashes in a path, are written as C escapes
+ * (a file named "a<newline>b.md" shows as a\nb.md). */
 void diags_print(struct diags *d, FILE *f, const char *prefix);
 
 /* Pick a string by language: L(d, "ไทย", "English"). */

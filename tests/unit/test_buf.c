@@ -1,10 +1,28 @@
 /* test_buf.c: the byte buffer's cap (buf.h): exactly the cap fits, one byte
  * more fails and leaves the buffer as it was, and the first failure stays in
- * err (so that writers check once, at the end) until reset, free or detach. */
+ * err (so that writers check once, at the end) until reset, free or detach.
+ * And utf8_whole_prefix(), which cuts a truncated text between characters. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "check.h"
+#include "utf8.h"
+
+/* "aก" cut at every length: never ends mid-character; the 4-byte U+1F600. */
+static void test_utf8_cut(void)
+{
+	const char *s = "a\xE0\xB8\x81", *e = "\xF0\x9F\x98\x80";
+
+	CHECK_INT(utf8_whole_prefix(s, 0), 0);
+	CHECK_INT(utf8_whole_prefix(s, 1), 1);
+	CHECK_INT(utf8_whole_prefix(s, 2), 1);
+	CHECK_INT(utf8_whole_prefix(s, 3), 1);
+	CHECK_INT(utf8_whole_prefix(s, 4), 4);
+	CHECK_INT(utf8_whole_prefix(e, 3), 0);
+	CHECK_INT(utf8_whole_prefix(e, 4), 4);
+	CHECK_INT(utf8_whole_prefix("ab\x80", 3), 3); /* a stray byte: left alone */
+}
 
 int main(void)
 {
@@ -39,5 +57,6 @@ int main(void)
 	buf_free(&b);
 	CHECK_INT(b.err, BUF_OK);
 	CHECK_INT(b.cap, 8);
+	test_utf8_cut();
 	return CHECK_RESULT();
 }
