@@ -220,6 +220,12 @@ static int read_survey_counts(struct model *m, sqlite3 *db, const char *path, st
 
 int subs_read_db(struct model *m, const char *path, struct subs_report *rep, char *err, size_t errlen)
 {
+	return subs_read_db_max(m, path, SUBS_MAX_CASES, rep, err, errlen);
+}
+
+int subs_read_db_max(struct model *m, const char *path, long max_cases, struct subs_report *rep, char *err,
+	size_t errlen)
+{
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	struct stat sb;
@@ -250,15 +256,15 @@ int subs_read_db(struct model *m, const char *path, struct subs_report *rep, cha
 	count = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (count > SUBS_MAX_CASES) {
-		/* only the newest SUBS_MAX_CASES complaints: from this id on */
-		rep->left_out = (size_t)(count - SUBS_MAX_CASES);
+	if (count > max_cases) {
+		/* only the newest max_cases complaints: from this id on */
+		rep->left_out = (size_t)(count - max_cases);
 		if (sqlite3_prepare_v2(db, "SELECT id FROM submissions WHERE kind = 'complaint'"
 				" ORDER BY id DESC LIMIT 1 OFFSET ?1", -1, &st, NULL) != SQLITE_OK) {
 			set_err(err, errlen, path, db, "count");
 			goto out;
 		}
-		sqlite3_bind_int64(st, 1, SUBS_MAX_CASES - 1);
+		sqlite3_bind_int64(st, 1, max_cases - 1);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			set_err(err, errlen, path, db, "count");
 			goto out;
@@ -266,7 +272,7 @@ int subs_read_db(struct model *m, const char *path, struct subs_report *rep, cha
 		first_id = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 		st = NULL;
-		count = SUBS_MAX_CASES;
+		count = max_cases;
 	}
 	subs = arena_alloc(&m->arena, ((size_t)count + 1) * sizeof(*subs));
 	ids = malloc(((size_t)count + 1) * sizeof(*ids));

@@ -40,6 +40,10 @@ struct subs_report {
  * when the database cannot be read (nothing is added then).  rep is always
  * filled. */
 int subs_read_db(struct model *m, const char *path, struct subs_report *rep, char *err, size_t errlen);
+/* subs_read_db() with max_cases (>= 1) instead of SUBS_MAX_CASES (for the
+ * tests: exactly the cap, and one over). */
+int subs_read_db_max(struct model *m, const char *path, long max_cases, struct subs_report *rep, char *err,
+	size_t errlen);
 
 #define SUBS_KEEP_YEARS_MAX 10 /* fiscal years of surveys a purge may keep */
 

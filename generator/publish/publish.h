@@ -12,6 +12,7 @@
 #include "publish/opendata.h"
 #include "publish/output.h"
 #include "publish/search.h"
+#include "publish/sitewrite.h"
 #include "publish/textout.h"
 
 #endif
