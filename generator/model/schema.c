@@ -297,7 +297,7 @@ static const struct sfield proc_f[] = {
 	M("bids", SF_LIST, 0, NULL, &schema_bid, "ผู้เสนอราคา", "bids"),
 	T("winner", SF_TEXT, SF_REQ, 0, 500, NULL, NULL, struct proc_record, winner, "ผู้ได้รับการคัดเลือก", "selected supplier", NULL),
 	T("price", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, price, "ราคาที่ตกลง", "agreed price", NULL),
-	T("date", SF_DATE, SF_REQ, 0, 0, NULL, NULL, struct proc_record, date, "วันที่ทำสัญญา", "contract date", NULL),
+	T("date", SF_DATE, SF_REQ | SF_MANUAL, 0, 0, NULL, NULL, struct proc_record, date, "วันที่ทำสัญญา", "contract date", NULL),
 	T("reason", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct proc_record, reason, "เหตุผลที่คัดเลือก", "reason for the selection", NULL),
 	T("contract", SF_TEXT, 0, 0, 200, NULL, NULL, struct proc_record, contract, "เลขที่สัญญา", "contract number", NULL),
 };
