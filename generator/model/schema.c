@@ -238,7 +238,7 @@ static const struct sfield field_f[] = {
 	T("must_equal", SF_TEXT, 0, 0, 64, NULL, NULL, struct form_field, must_equal, "ค่าที่ต้องตรง", "required value", NULL),
 	M("choices", SF_LIST, 0, NULL, &schema_choice, "ตัวเลือก หรือคำว่า districts", "choices, or the word districts"),
 };
-SCHEMA(schema_form_field, "form.fields", field_f, NULL);
+SCHEMA(schema_form_field, "form.fields", field_f, "## 10.");
 
 static const struct sfield att_f[] = {
 	M("max_files", SF_INT, 0, NULL, NULL, "จำนวนไฟล์แนบ", "number of files"),
@@ -271,16 +271,16 @@ static const struct sfield event_f[] = {
 	T("note_en", SF_TEXT, 0, 0, COMPLAINT_NOTE_MAX, NULL, NULL, struct case_event, note_en, "บันทึกภาษาอังกฤษ", "public note, English", NULL),
 	T("reason", SF_TEXT, 0, 0, COMPLAINT_NOTE_MAX, NULL, NULL, struct case_event, reason, "เหตุผลที่ปิดเรื่อง", "reason for closing", NULL),
 };
-static SCHEMA(schema_event, "complaint.history", event_f, NULL);
+SCHEMA(schema_case_event, "complaint.history", event_f, "## เรื่องร้องเรียน: บันทึกการตอบ");
 
 static const struct sfield complaint_f[] = {
 	T("category", SF_ID, 0, 0, 0, NULL, NULL, struct complaint_resp, category, "ประเภทเรื่อง", "category", NULL),
-	M("history", SF_LIST, SF_REQ, NULL, &schema_event, "ความคืบหน้า", "history"),
+	M("history", SF_LIST, SF_REQ, NULL, &schema_case_event, "ความคืบหน้า", "history"),
 	T("summary", SF_TEXT, 0, 0, COMPLAINT_SUMMARY_MAX, NULL, NULL, struct complaint_resp, summary, "สรุปผล", "summary", NULL),
 	T("summary_en", SF_TEXT, 0, 0, COMPLAINT_SUMMARY_MAX, NULL, NULL, struct complaint_resp, summary_en, "สรุปผลภาษาอังกฤษ", "summary, English", NULL),
 	T("publish_summary", SF_BOOL, 0, 0, 0, NULL, NULL, struct complaint_resp, publish_summary, "เผยแพร่สรุปผล", "publish the summary", NULL),
 };
-SCHEMA(schema_complaint, "complaint", complaint_f, NULL);
+SCHEMA(schema_complaint, "complaint", complaint_f, "## เรื่องร้องเรียน: บันทึกการตอบ");
 
 /* ---- procurement ---- */
 static const struct sfield bid_f[] = {
@@ -340,6 +340,7 @@ SCHEMA(schema_oit, "oit", oit_f, "## 14.");
 const struct schema *const schema_all[] = {
 	&schema_site, &schema_people, &schema_person, &schema_project, &schema_report,
 	&schema_news, &schema_page, &schema_form, &schema_form_field, &schema_complaint,
+	&schema_case_event,
 	&schema_procurement, &schema_proc_record, &schema_oit, &schema_oit_item, NULL
 };
 
