@@ -14,6 +14,15 @@ int fields_check_keys(struct yctx *c, const struct schema *s, const struct ynode
 	return ycheck_keys(c, map, names);
 }
 
+int fields_unfilled(struct yctx *c, const struct sfield *f, const struct ynode *n)
+{
+	if (!f->fill || !n || n->kind != YN_SCALAR || strcmp(n->s, f->fill) != 0)
+		return 0;
+	diag_error(c->d, yloc(c->path, n), "ยังไม่ได้กรอก %s: แทนที่ \"%s\" ด้วยข้อมูลจริง",
+		"%s is not filled in yet: replace \"%s\" with the real value", f->name, f->fill);
+	return 1;
+}
+
 int fields_read_one(struct yctx *c, const struct sfield *f, const struct ynode *map, void *out)
 {
 	char *slot = (char *)out + f->off;
@@ -22,6 +31,13 @@ int fields_read_one(struct yctx *c, const struct sfield *f, const struct ynode *
 	long v;
 	const char *s;
 
+	if (fields_unfilled(c, f, ymap_get(map, f->name))) {
+		if (f->type == SF_TEXT || f->type == SF_URL || f->type == SF_ID) {
+			s = NULL;
+			memcpy(slot, &s, sizeof(s));
+		}
+		return -1;
+	}
 	switch (f->type) {
 	case SF_TEXT:
 	case SF_URL:

@@ -27,6 +27,10 @@ int fields_read(struct yctx *c, const struct schema *s, const struct ynode *map,
  * when absent, -1 when wrong. */
 int fields_read_one(struct yctx *c, const struct sfield *f, const struct ynode *map, void *out);
 
+/* 1 (and an error "not filled in yet" at n) when n is the scalar f->fill,
+ * the placeholder `prongsai new` wrote; else 0. */
+int fields_unfilled(struct yctx *c, const struct sfield *f, const struct ynode *n);
+
 /* An SF_ENUM field: its index in f->values, -1 when absent, -2 when the
  * value is not allowed (reported "<name> must be a, b or c"). */
 int fields_enum(struct yctx *c, const struct sfield *f, const struct ynode *map);

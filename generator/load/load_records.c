@@ -134,7 +134,8 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 	if ((seq = yget_seq(c, root, "districts", 1)) != NULL) {
 		p->districts = arena_alloc(c->a, (seq->n + 1) * sizeof(char *));
 		for (i = 0; i < seq->n; i++)
-			if ((p->districts[p->n_districts] = ynode_id(c, seq->items[i], "districts")))
+			if (!fields_unfilled(c, schema_field(&schema_project, "districts"), seq->items[i]) &&
+				(p->districts[p->n_districts] = ynode_id(c, seq->items[i], "districts")))
 				p->n_districts++;
 		if (seq->n == 0)
 			diag_error(c->d, yloc(rel, seq), "ต้องระบุอำเภออย่างน้อย 1 อำเภอ",

@@ -137,7 +137,7 @@ static SCHEMA(schema_period, "project.period", period_f, NULL);
 
 static const char *const category_v[] = { "recurrent", "capital", NULL };
 static const struct sfield budget_f[] = {
-	T("allocated", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct project, allocated, "งบประมาณที่ได้รับ (บาท)", "allocation (baht)", "0.00"),
+	T("allocated", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct project, allocated, "งบประมาณที่ได้รับ (บาท)", "allocation (baht)", NULL),
 	T("source", SF_TEXT, 0, 0, 0, NULL, NULL, struct project, budget_source, "แหล่งงบประมาณ", "source of funds", NULL),
 	M("category", SF_ENUM, SF_REQ, category_v, NULL, "recurrent (ประจำ) หรือ capital (ลงทุน)", "recurrent or capital"),
 };
@@ -152,8 +152,8 @@ static SCHEMA(schema_plan, "project.plan", plan_f, NULL);
 
 static const struct sfield kpi_f[] = {
 	T("id", SF_ID, SF_REQ, 0, 0, NULL, NULL, struct kpi, id, "รหัสตัวชี้วัด", "KPI id", NULL),
-	T("name", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct kpi, name, "ชื่อตัวชี้วัด", "KPI name", NULL),
-	T("unit", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct kpi, unit, "หน่วยนับ", "unit", NULL),
+	T("name", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct kpi, name, "ชื่อตัวชี้วัด", "KPI name", "กรอกชื่อตัวชี้วัด"),
+	T("unit", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct kpi, unit, "หน่วยนับ", "unit", "กรอกหน่วยนับ"),
 	T("target", SF_DECIMAL, SF_REQ, 0, 0, NULL, NULL, struct kpi, target, "ค่าเป้าหมาย", "target", NULL),
 };
 static SCHEMA(schema_kpi, "project.kpis", kpi_f, NULL);
@@ -167,7 +167,7 @@ static const struct sfield project_f[] = {
 	T("group", SF_ID, SF_REQ, 0, 0, NULL, NULL, struct project, group, "รหัสกลุ่มงานจาก site.yaml", "group id from site.yaml", "กรอกรหัสกลุ่มงาน"),
 	T("owner", SF_ID, SF_REQ, 0, 0, NULL, NULL, struct project, owner, "รหัสผู้รับผิดชอบจาก people.yaml", "owner's id from people.yaml", "กรอกรหัสผู้รับผิดชอบ"),
 	M("team", SF_LIST, 0, NULL, NULL, "รหัสบุคคลในทีม", "team members' ids"),
-	M("districts", SF_LIST, SF_REQ, NULL, NULL, "รหัสอำเภอที่ดำเนินการ", "district ids"),
+	{ "districts", SF_LIST, SF_REQ | SF_MANUAL, 0, 0, NULL, NULL, 0, "รหัสอำเภอที่ดำเนินการ", "district ids", "กรอกรหัสอำเภอ" },
 	T("dimension", SF_ID, 0, 0, 0, NULL, NULL, struct project, dimension, "รหัสมิติจาก site.yaml", "dimension id from site.yaml", NULL),
 	T("strategy", SF_TEXT, 0, 0, 0, NULL, NULL, struct project, strategy, "ความสอดคล้องกับยุทธศาสตร์", "strategy", NULL),
 	M("period", SF_MAP, SF_REQ | SF_DOC_EXPAND, NULL, &schema_period, "ระยะเวลาโครงการ", "the project period"),
@@ -194,7 +194,7 @@ static const struct sfield report_f[] = {
 	T("disbursed", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct report, disbursed, "เบิกจ่ายสะสม (บาท)", "cumulative disbursement (baht)", NULL),
 	M("kpis", SF_MAP, 0, NULL, NULL, "ผลสะสมตามตัวชี้วัด {รหัส: ค่า}", "KPI actuals {id: value}"),
 	T("narrative", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, narrative, "ผลการดำเนินงาน", "what was done", "กรอกผลการดำเนินงาน"),
-	T("problems", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, problems, "ปัญหาอุปสรรค", "problems", "กรอกปัญหาอุปสรรค หรือลบสองบรรทัดนี้ถ้าไม่มี"),
+	T("problems", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, problems, "ปัญหาอุปสรรค", "problems", "กรอกปัญหาอุปสรรค หรือลบบรรทัดนี้ถ้าไม่มี"),
 	M("photos", SF_LIST, 0, NULL, &schema_photo, "รูปกิจกรรม {src, alt}", "photos {src, alt}"),
 };
 SCHEMA(schema_report, "report", report_f, "## 7.");
