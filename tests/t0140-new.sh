@@ -49,5 +49,7 @@ run_prongsai check -C "$c" --lang en --today 2026-04-15 2>"$TEST_OUT/err3"; expe
 expect_grep "error: title is not filled in yet" "$TEST_OUT/err3" "unfilled news title named"
 sed -i -e 's/^title: .*/title: วันเปิดบ้าน/' -e 's/^summary: .*/summary: เชิญชม/' "$f"
 run_prongsai check -C "$c" --today 2026-04-15; expect_eq "$?" 0 "filled news passes check"
+run_prongsai new project --fy 2701 -C "$c" 2>/dev/null; expect_eq "$?" 2 "a fiscal year over the range is refused"
+run_prongsai new project --fy 2700 -C "$c" >/dev/null; expect_eq "$?" 0 "the last fiscal year of the range is taken"
 run_prongsai new bogus 2>/dev/null; expect_eq "$?" 2 "unknown kind is a usage error"
 finish

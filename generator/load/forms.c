@@ -2,19 +2,8 @@
 
 #include <string.h>
 
+#include "formcheck.h"
 #include "load/fields.h"
-
-static int field_name_ok(const char *s)
-{
-	size_t i;
-
-	if (!(s[0] >= 'a' && s[0] <= 'z'))
-		return 0;
-	for (i = 1; s[i]; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_') || i >= 32)
-			return 0;
-	return 1;
-}
 
 static int default_max_length(enum field_type t)
 {
@@ -103,9 +92,9 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 	base = base ? base + 1 : rel;
 	idlen = strlen(base) - strlen(".yaml");
 	f->id = arena_strndup(c->a, base, idlen);
-	if (!id_is_safe(f->id) || idlen > 32) {
-		diag_error(c->d, yloc(rel, NULL), "ชื่อไฟล์แบบฟอร์มใช้ได้เฉพาะ a-z 0-9 - (ไม่เกิน 32 ตัว)",
-			"form file names may use only a-z, 0-9, - (at most 32)");
+	if (!form_id_valid(f->id)) {
+		diag_error(c->d, yloc(rel, NULL), "ชื่อไฟล์แบบฟอร์มใช้ได้เฉพาะ a-z 0-9 - ขึ้นต้นด้วยตัวอักษร (ไม่เกิน 32 ตัว)",
+			"form file names may use only a-z, 0-9, -, starting with a letter (at most 32)");
 		good = 0;
 	}
 	if (fields_read(c, &schema_form, root, f) != 0)
@@ -160,7 +149,7 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 		memset(fd, 0, sizeof(*fd));
 		fields_read(c, &schema_form_field, it, fd);
 		fd->name = yget_str(c, it, "name", 1, 0);
-		if (fd->name && (!field_name_ok(fd->name) || strcmp(fd->name, "website") == 0)) {
+		if (fd->name && (!field_name_valid(fd->name) || strcmp(fd->name, "website") == 0)) {
 			diag_error(c->d, yloc(rel, ymap_get(it, "name")),
 				"ชื่อช่อง \"%s\" ใช้ไม่ได้ (a-z 0-9 _ ขึ้นต้นด้วยตัวอักษร ไม่เกิน 32 ตัว; website สงวนไว้)",
 				"field name \"%s\" is invalid ([a-z][a-z0-9_]{0,31}; \"website\" is reserved)", fd->name);

@@ -1,6 +1,7 @@
 /* load_site.c: site.yaml and people.yaml into the model. */
 #include "load/load_int.h"
 
+#include "db.h"
 #include "load/fields.h"
 
 #include <stdio.h>
@@ -64,29 +65,6 @@ static int64_t *target_row(struct yctx *c, const struct ynode *t, const char *ke
 	return row;
 }
 
-/* 1 if t can be the site root the collector redirects to: an http(s) URL
- * with a host, or a path starting with one "/"; no character that would
- * need percent-encoding in a Location header, no query or fragment (the
- * collector appends "forms/<id>/thanks/index.html?code=..."). */
-static int thanks_base_ok(const char *t)
-{
-	const char *p = t;
-	size_t i;
-
-	if (strncmp(t, "https://", 8) == 0)
-		p = t + 8;
-	else if (strncmp(t, "http://", 7) == 0)
-		p = t + 7;
-	else if (t[0] != '/' || t[1] == '/')
-		return 0;
-	if (p != t && (!*p || *p == '/'))
-		return 0; /* no host */
-	for (i = 0; t[i]; i++)
-		if ((unsigned char)t[i] <= ' ' || (unsigned char)t[i] >= 0x7f || strchr("\"<>\\^`{|}?#", t[i]))
-			return 0;
-	return 1;
-}
-
 /* site.yaml collector_settings: the collector's limits, installed into its
  * database by build --db (struct db_settings). */
 static void load_collector_settings(struct yctx *c, const struct ynode *o, struct site *s)
@@ -100,7 +78,7 @@ static void load_collector_settings(struct yctx *c, const struct ynode *o, struc
 	if (yget_int(c, o, "repeat_window_seconds", 0, 0, 86400, &v) == Y_OK)
 		s->repeat_window_s = v ? (int)v : -1;
 	if ((t = get_text(c, o, "thanks_base", 0)) != NULL && t[0]) {
-		if (thanks_base_ok(t))
+		if (db_thanks_base_valid(t))
 			s->thanks_base = t;
 		else
 			diag_error(c->d, yloc(c->path, ymap_get(o, "thanks_base")),
@@ -228,11 +206,8 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 	if ((o = map_of(root, "inbox")) != NULL) {
 		const char *k = get_text(c, o, "public_key", 0);
 		if (k && k[0]) {
-			size_t kl = strlen(k), j;
-			int okk = kl == 44 && k[43] == '=';
-			for (j = 0; j < 43 && okk; j++)
-				okk = (k[j] >= 'A' && k[j] <= 'Z') || (k[j] >= 'a' && k[j] <= 'z') ||
-					(k[j] >= '0' && k[j] <= '9') || k[j] == '+' || k[j] == '/';
+			unsigned char pk[32];
+			int okk = db_public_key_decode(k, pk) == 0;
 			if (okk)
 				s->public_key = k;
 			else

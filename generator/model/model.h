@@ -343,6 +343,8 @@ const struct named *model_district(const struct model *m, const char *id);
 const struct named *model_group(const struct model *m, const char *id);
 const struct named *model_dimension(const struct model *m, const char *id);
 const struct disb_target *model_target(const struct model *m, int fy);
+/* The form with this id (NULL id: none); forms are few, searched in order. */
+const struct form_def *model_form(const struct model *m, const char *id);
 
 const char *status_name(enum project_status s);   /* "on-track", ... (URL slug) */
 const char *status_label_th(enum project_status s);
