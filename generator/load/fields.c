@@ -39,8 +39,18 @@ int fields_read_one(struct yctx *c, const struct sfield *f, const struct ynode *
 		return -1;
 	}
 	switch (f->type) {
-	case SF_TEXT:
 	case SF_URL:
+		s = yget_str(c, map, f->name, req, (int)f->max);
+		if (s && link_kind(s) == LINK_BAD) {
+			diag_error(c->d, yloc(c->path, ymap_get(map, f->name)),
+				"%s: \"%s\" ใช้เป็นลิงก์ไม่ได้ ต้องขึ้นต้นด้วย https:// หรือ http:// (ไม่มี ชื่อ@) หรือเป็นพาธในเว็บไซต์",
+				"%s: \"%s\" cannot be a link: use an https:// or http:// address (without name@) or a path in the site",
+				f->name, s);
+			s = NULL;
+		}
+		memcpy(slot, &s, sizeof(s));
+		return s ? 1 : ynode_is_null(ymap_get(map, f->name)) ? 0 : -1;
+	case SF_TEXT:
 		s = yget_str(c, map, f->name, req, (int)f->max);
 		memcpy(slot, &s, sizeof(s));
 		return s ? 1 : ynode_is_null(ymap_get(map, f->name)) ? 0 : -1;

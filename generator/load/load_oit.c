@@ -24,9 +24,15 @@ static int href_kind(const char *s)
 {
 	size_t i;
 
-	if (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0)
+	switch (link_kind(s)) {
+	case LINK_ABSOLUTE:
 		return 2;
-	if (!s[0] || s[0] == '/' || strstr(s, "..") || strstr(s, "//"))
+	case LINK_BAD:
+		return 0;
+	default:
+		break;
+	}
+	if (s[0] == '/' || strstr(s, "..") || strstr(s, "//"))
 		return 0;
 	for (i = 0; s[i]; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||

@@ -127,6 +127,10 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 		if (strncmp(s->base_url, "https://", 8) != 0 && strncmp(s->base_url, "http://", 7) != 0)
 			diag_error(c->d, yloc(c->path, n), "base_url ต้องขึ้นต้นด้วย https:// หรือ http://",
 				"base_url must start with https:// or http://");
+		else if (link_kind(s->base_url) != LINK_ABSOLUTE)
+			diag_error(c->d, yloc(c->path, n),
+				"base_url ต้องเป็น https://ชื่อเว็บไซต์/ โดยไม่มีส่วน ชื่อ@ หรือช่องว่าง",
+				"base_url must be https://host/ without a name@ part or spaces");
 		else if (s->base_url[len - 1] != '/')
 			s->base_url = arena_printf(c->a, "%s/", s->base_url);
 	} else if (!n) {

@@ -229,6 +229,19 @@ static void test_reader(void)
 	CHECK_INT(d.errors, 4);
 	diags_free(&d);
 	arena_free(&a);
+	/* one check for every link field */
+	CHECK_INT(link_kind("https://a.example/x"), LINK_ABSOLUTE);
+	CHECK_INT(link_kind("HTTP://a.example"), LINK_ABSOLUTE);
+	CHECK_INT(link_kind("media/report.pdf"), LINK_SITE);
+	CHECK_INT(link_kind("/news/"), LINK_SITE);
+	CHECK_INT(link_kind("javascript:alert(1)"), LINK_BAD);
+	CHECK_INT(link_kind("JavaScript:alert(1)"), LINK_BAD);
+	CHECK_INT(link_kind("data:text/html,x"), LINK_BAD);
+	CHECK_INT(link_kind("https://user@a.example/"), LINK_BAD);
+	CHECK_INT(link_kind("https://"), LINK_BAD);
+	CHECK_INT(link_kind("//a.example/"), LINK_BAD);
+	CHECK_INT(link_kind("https://a.example/ x"), LINK_BAD);
+	CHECK_INT(link_kind(""), LINK_BAD);
 	CHECK(year_be_ok(YEAR_BE_MIN) && year_be_ok(YEAR_BE_MAX));
 	CHECK(!year_be_ok(YEAR_BE_MIN - 1) && !year_be_ok(YEAR_BE_MAX + 1));
 }
