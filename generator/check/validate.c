@@ -117,6 +117,22 @@ static void validate_project(struct model *m, struct diags *d, struct project *p
 	}
 }
 
+/* A KPI actual is cumulative too: lower than in prev is an error. */
+static void check_kpis_down(struct diags *d, const struct report *prev, const struct report *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->n_kpis; i++)
+		for (j = 0; j < prev->n_kpis; j++)
+			if (strcmp(r->kpis[i].kpi, prev->kpis[j].kpi) == 0 &&
+				r->kpis[i].value < prev->kpis[j].value) {
+				struct loc l = { r->path, r->kpis[i].line, r->kpis[i].col };
+				diag_error(d, l, "ผลตัวชี้วัด \"%s\" ลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม แก้ตัวเลข หรือเขียนเหตุผลใน correction:",
+					"KPI \"%s\" went down since the previous report (%s); it is cumulative: fix it, or give the reason in correction:",
+					r->kpis[i].kpi, prev->path);
+			}
+}
+
 static void validate_reports(struct model *m, struct diags *d)
 {
 	size_t i, j, k, keep = 0;
@@ -183,15 +199,19 @@ static void validate_reports(struct model *m, struct diags *d)
 			struct report *prev = m->reports[k - 1], *r = m->reports[k];
 			if (r->date == prev->date)
 				diag_error(d, at(r->path, 0), "มีรายงานวันเดียวกันสองฉบับ", "two reports on the same date");
+			if (r->correction)
+				continue; /* the report says why its figures are lower */
 			if (r->percent < prev->percent)
-				diag_warn(d, at(r->path, r->line_percent),
-					"ความก้าวหน้าลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม ตรวจสอบอีกครั้ง",
-					"progress went down since the previous report (%s); it is cumulative, check it",
+				diag_error(d, at(r->path, r->line_percent),
+					"ความก้าวหน้าลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม แก้ตัวเลข หรือถ้าเป็นการแก้ตัวเลขเดิม ให้เขียนเหตุผลใน correction:",
+					"progress went down since the previous report (%s); it is cumulative: fix it, or give the reason in correction:",
 					prev->path);
 			if (r->disbursed < prev->disbursed)
-				diag_warn(d, at(r->path, r->line_disbursed),
-					"ยอดเบิกจ่ายสะสมลดลงจากรายงานก่อน (%s)",
-					"cumulative disbursement went down since the previous report (%s)", prev->path);
+				diag_error(d, at(r->path, r->line_disbursed),
+					"ยอดเบิกจ่ายสะสมลดลงจากรายงานก่อน (%s) แก้ตัวเลข หรือเขียนเหตุผลใน correction:",
+					"cumulative disbursement went down since the previous report (%s): fix it, or give the reason in correction:",
+					prev->path);
+			check_kpis_down(d, prev, r);
 		}
 	}
 }

@@ -117,6 +117,7 @@ struct report {
 	struct kpi_actual *kpis;
 	size_t n_kpis;
 	const char *narrative, *problems;
+	const char *correction;   /* why a cumulative figure went down, or NULL */
 	struct photo *photos;
 	size_t n_photos;
 	struct project *project;  /* set by validation */

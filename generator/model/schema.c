@@ -196,6 +196,7 @@ static const struct sfield report_f[] = {
 	T("narrative", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, narrative, "ผลการดำเนินงาน", "what was done", "กรอกผลการดำเนินงาน"),
 	T("problems", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, problems, "ปัญหาอุปสรรค", "problems", "กรอกปัญหาอุปสรรค หรือลบบรรทัดนี้ถ้าไม่มี"),
 	M("photos", SF_LIST, 0, NULL, &schema_photo, "รูปกิจกรรม {src, alt}", "photos {src, alt}"),
+	T("correction", SF_TEXT, 0, 0, 1000, NULL, NULL, struct report, correction, "เหตุผลเมื่อค่าสะสมลดลงจากรายงานก่อน (แก้ตัวเลขเดิม)", "why a cumulative figure is lower than in the previous report (a correction)", NULL),
 };
 SCHEMA(schema_report, "report", report_f, "## 7.");
 
