@@ -51,5 +51,13 @@ sed -i -e 's/^title: .*/title: วันเปิดบ้าน/' -e 's/^summar
 run_prongsai check -C "$c" --today 2026-04-15; expect_eq "$?" 0 "filled news passes check"
 run_prongsai new project --fy 2701 -C "$c" 2>/dev/null; expect_eq "$?" 2 "a fiscal year over the range is refused"
 run_prongsai new project --fy 2700 -C "$c" >/dev/null; expect_eq "$?" 0 "the last fiscal year of the range is taken"
+rm -r "$c/projects/2700"
+# a report whose figures go down says why, and the project page shows it
+f=$(run_prongsai new report 2569-001 -C "$c" --date 2026-04-10) || fail "new report with a correction"
+sed -i -e 's/^percent: .*/percent: 30/' -e 's/^narrative: .*/narrative: ตรวจนับใหม่/' -e '/^problems:/d' "$f"
+run_prongsai check -C "$c" --lang en --today 2026-04-15 2>"$TEST_OUT/err4"; expect_eq "$?" 1 "lower cumulative percent without a reason fails"
+echo 'correction: รายงานเดือนมีนาคมนับรวมงานที่ยังไม่เสร็จ' >>"$f"
+run_prongsai build -q -C "$c" -o "$TEST_OUT/site" --today 2026-04-15; expect_eq "$?" 0 "with correction: it builds"
+expect_grep 'รายงานเดือนมีนาคมนับรวมงานที่ยังไม่เสร็จ' "$TEST_OUT/site/projects/2569-001/index.html" "the correction is shown on the project page"
 run_prongsai new bogus 2>/dev/null; expect_eq "$?" 2 "unknown kind is a usage error"
 finish
