@@ -264,8 +264,17 @@ char *read_file(struct arena *a, struct diags *d, const char *root,
 		ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
-			break;
+		if (r <= 0) {
+			/* never a truncated file: a read error or a file cut short is an error */
+			if (r < 0)
+				diag_error(d, file_loc(rel), "อ่านไฟล์ไม่ได้: %s", "cannot read file: %s",
+					strerror(errno));
+			else
+				diag_error(d, file_loc(rel), "ไฟล์สั้นลงระหว่างอ่าน (มีคนแก้ไฟล์อยู่?) ลองใหม่อีกครั้ง",
+					"the file got shorter while it was read (being edited?); try again");
+			close(fd);
+			return NULL;
+		}
 		got += (size_t)r;
 	}
 	close(fd);
