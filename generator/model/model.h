@@ -251,6 +251,9 @@ struct case_event {
 	int line, col;
 };
 
+#define COMPLAINT_NOTE_MAX 2000   /* code points per note, reason */
+#define COMPLAINT_SUMMARY_MAX 4000
+
 struct complaint_resp {
 	const char *path;         /* "complaints/<CODE>.yaml" */
 	const char *code;         /* canonical tracking code */

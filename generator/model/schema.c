@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "load/complaints.h"
 
 int year_be_ok(long y)
 {
