@@ -20,7 +20,7 @@
 #include "model/numfmt.h"
 #include "model/schema.h"
 
-#define NEW_MAX_TEXT (64 * 1024) /* a template, KPI lines included */
+#define NEW_MAX_TEXT MODEL_MAX_YAML_SIZE /* a template: no more than check reads */
 
 /* A value written into a template instead of the field's placeholder:
  * name is the field's (dotted below a map or list: "kpis.id"). */
@@ -246,7 +246,8 @@ static int write_text(const char *path, char *text)
 	int rc;
 
 	if (!text) {
-		fprintf(stderr, "prongsai: หน่วยความจำไม่พอ / out of memory\n");
+		fprintf(stderr, "prongsai: แม่แบบยาวเกิน %d ไบต์ หรือหน่วยความจำไม่พอ / "
+			"the template is over %d bytes, or out of memory\n", NEW_MAX_TEXT, NEW_MAX_TEXT);
 		return 1;
 	}
 	rc = write_new(path, text);

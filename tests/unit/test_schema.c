@@ -184,6 +184,38 @@ static void test_docs_agree(void)
 	free(doc);
 }
 
+/* Every table, nested ones included, fits SCHEMA_MAX_FIELDS (the key
+ * list ycheck_keys() gets is that long), has unique names, and a
+ * manual-free SF_MAP or SF_LIST field has its sub-table. */
+static void check_table(const struct schema *s, int depth)
+{
+	size_t i, j;
+
+	CHECK(s->n > 0 && s->n <= SCHEMA_MAX_FIELDS);
+	CHECK(depth < 8);
+	for (i = 0; i < s->n; i++) {
+		const struct sfield *f = &s->fields[i];
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(s->fields[j].name, f->name) != 0);
+		if (f->type == SF_MAP && !(f->flags & SF_MANUAL))
+			CHECK(f->sub != NULL);
+		if (f->sub && depth < 8)
+			check_table(f->sub, depth + 1);
+	}
+}
+
+static void test_tables(void)
+{
+	const char *names[SCHEMA_MAX_FIELDS + 1];
+	size_t i;
+
+	for (i = 0; schema_all[i]; i++) {
+		check_table(schema_all[i], 0);
+		CHECK_INT(schema_names(schema_all[i], names), schema_all[i]->n);
+		CHECK(names[schema_all[i]->n] == NULL);
+	}
+}
+
 /* The generic reader: every type, a cap at its limit and one over, required
  * fields counted. */
 static void test_reader(void)
@@ -249,6 +281,7 @@ static void test_reader(void)
 int main(void)
 {
 	test_docs_agree();
+	test_tables();
 	test_reader();
 	return CHECK_RESULT();
 }
