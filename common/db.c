@@ -399,6 +399,28 @@ int db_public_key_decode(const char *b64, unsigned char pk[32])
 	return -1;
 }
 
+int db_thanks_base_valid(const char *t)
+{
+	const char *p;
+	size_t i;
+
+	if (!t)
+		return 0;
+	p = t;
+	if (strncmp(t, "https://", 8) == 0)
+		p = t + 8;
+	else if (strncmp(t, "http://", 7) == 0)
+		p = t + 7;
+	else if (t[0] != '/' || t[1] == '/')
+		return 0;
+	if (p != t && (!*p || *p == '/'))
+		return 0; /* no host */
+	for (i = 0; t[i]; i++)
+		if ((unsigned char)t[i] <= ' ' || (unsigned char)t[i] >= 0x7f || strchr("\"<>\\^`{|}?#", t[i]))
+			return 0;
+	return 1;
+}
+
 static const char *kind_name(enum form_kind k) { return k == FORM_SURVEY ? "survey" : "complaint"; }
 
 static const char *channel_name(enum form_channel c)
@@ -455,17 +477,12 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 
 	while (*cpath == '/')
 		cpath++;
-	if (blen && !(base[0] == '/' || strncmp(base, "https://", 8) == 0 || strncmp(base, "http://", 7) == 0)) {
-		err_set(err, errlen, "thanks_base must be an absolute URL or path / thanks_base ต้องเป็น URL หรือ path เต็ม");
+	if (blen && !db_thanks_base_valid(base)) {
+		err_set(err, errlen, "thanks_base must be an absolute URL (https://host/...) or a path starting "
+		       "with /, without spaces, special characters, ? or # / thanks_base ต้องเป็น URL เต็มหรือพาธที่ขึ้นต้นด้วย / "
+		       "โดยไม่มีช่องว่าง อักขระพิเศษ ? หรือ #");
 		return -1;
 	}
-	for (size_t i = 0; i < blen; i++)
-		if ((unsigned char)base[i] <= ' ' || base[i] == '"' || base[i] == '<' || base[i] == '>' ||
-		    base[i] == '\\' || (unsigned char)base[i] >= 0x7f) {
-			err_set(err, errlen, "thanks_base contains a character that must be percent-encoded / "
-			       "thanks_base มีอักขระที่ต้องเข้ารหัส");
-			return -1;
-		}
 	root = sqlite3_mprintf("%s%s", base, blen && base[blen - 1] != '/' ? "/" : "");
 	if (!root) {
 		err_set(err, errlen, "out of memory / หน่วยความจำไม่พอ");

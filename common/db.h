@@ -129,4 +129,11 @@ int db_origin_from_url(const char *url, char *out, size_t outlen);
  * optional).  Returns 0 and the 32 bytes, or -1. */
 int db_public_key_decode(const char *b64, unsigned char pk[32]);
 
+/* 1 if t can be the site root the collector redirects to (thanks_base): an
+ * http(s) URL with a host, or a path starting with one "/"; no character
+ * that would need percent-encoding in a Location header, no query or
+ * fragment (the collector appends "forms/<id>/thanks/index.html?code=...").
+ * 0 otherwise (NULL included). */
+int db_thanks_base_valid(const char *t);
+
 #endif

@@ -1,11 +1,55 @@
 #include "check/validate.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/numfmt.h"
+#include "model/suggest.h"
 #include "load/ycheck.h"
+
+#define HINT_MAX_IDS 20 /* valid ids listed after an unknown one */
+
+/* What follows "unknown id": the closest valid id, if one is close, and
+ * the valid ids (at most HINT_MAX_IDS, then "..."), in Thai and English.
+ * Messages print one and skip the other ("%s%.0s" / "%.0s%s"). */
+struct hint {
+	const char *th, *en;
+};
+
+/* ids[i] is *(const char **)((const char *)base + i * stride + off). */
+static struct hint id_hint(struct arena *a, const char *id, const void *base, size_t n,
+	size_t stride, size_t off)
+{
+	const char **ids = arena_alloc(a, (n + 1) * sizeof(*ids));
+	const char *near, *list = "";
+	struct hint h = { "", "" };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ids[i] = *(const char *const *)((const char *)base + i * stride + off);
+		if (i < HINT_MAX_IDS)
+			list = arena_printf(a, "%s%s%s", list, i ? ", " : "", ids[i]);
+	}
+	ids[n] = NULL;
+	if (n > HINT_MAX_IDS)
+		list = arena_printf(a, "%s, ...", list);
+	if (!n)
+		return h;
+	near = id ? suggest_closest(id, ids) : NULL;
+	if (near) {
+		h.th = arena_printf(a, " หมายถึง \"%s\" หรือไม่? (รหัสที่มี: %s)", near, list);
+		h.en = arena_printf(a, "; did you mean \"%s\"? (ids: %s)", near, list);
+	} else {
+		h.th = arena_printf(a, " (รหัสที่มี: %s)", list);
+		h.en = arena_printf(a, " (ids: %s)", list);
+	}
+	return h;
+}
+
+#define NAMED_HINT(m, want, list, n) \
+	id_hint(&(m)->arena, (want), (list), (n), sizeof(struct named), offsetof(struct named, id))
 
 static struct loc at(const char *path, int line)
 {
@@ -68,12 +112,17 @@ static int project_file_exists(const struct model *m, int fy, const char *id)
 	return 0;
 }
 
-static void check_person(const struct model *m, struct diags *d, const char *path, int line,
+static void check_person(struct model *m, struct diags *d, const char *path, int line,
 	const char *id, const char *field)
 {
-	if (id && !model_person(m, id))
-		diag_error(d, at(path, line), "%s: ไม่พบบุคคลรหัส \"%s\" ใน people.yaml",
-			"%s: no person \"%s\" in people.yaml", field, id);
+	struct hint h;
+
+	if (!id || model_person(m, id))
+		return;
+	h = id_hint(&m->arena, id, m->people, m->n_people, sizeof(struct person),
+		offsetof(struct person, id));
+	diag_error(d, at(path, line), "%s: ไม่พบบุคคลรหัส \"%s\" ใน people.yaml%s%.0s",
+		"%s: no person \"%s\" in people.yaml%.0s%s", field, id, h.th, h.en);
 }
 
 static void validate_project(struct model *m, struct diags *d, struct project *p)
@@ -84,19 +133,25 @@ static void validate_project(struct model *m, struct diags *d, struct project *p
 	char a[64], b[64];
 
 	(void)fy_start;
-	if (!model_group(m, p->group))
-		diag_error(d, at(p->path, p->line_group), "ไม่รู้จักกลุ่มงาน \"%s\" (ดูรายชื่อใน site.yaml)",
-			"unknown group \"%s\" (see site.yaml)", p->group);
+	if (!model_group(m, p->group)) {
+		struct hint h = NAMED_HINT(m, p->group, m->site.groups, m->site.n_groups);
+		diag_error(d, at(p->path, p->line_group), "ไม่รู้จักกลุ่มงาน \"%s\" (ดูรายชื่อใน site.yaml)%s%.0s",
+			"unknown group \"%s\" (see site.yaml)%.0s%s", p->group, h.th, h.en);
+	}
 	check_person(m, d, p->path, p->line_owner, p->owner, "owner");
 	for (i = 0; i < p->n_team; i++)
 		check_person(m, d, p->path, p->line_team, p->team[i], "team");
 	for (i = 0; i < p->n_districts; i++)
-		if (!model_district(m, p->districts[i]))
-			diag_error(d, at(p->path, p->line_districts), "ไม่รู้จักอำเภอ \"%s\" (ดูรายชื่อใน site.yaml)",
-				"unknown district \"%s\" (see site.yaml)", p->districts[i]);
-	if (p->dimension && !model_dimension(m, p->dimension))
-		diag_error(d, at(p->path, p->line_dimension), "ไม่รู้จักมิติ \"%s\" (ดูรายชื่อใน site.yaml)",
-			"unknown dimension \"%s\" (see site.yaml)", p->dimension);
+		if (!model_district(m, p->districts[i])) {
+			struct hint h = NAMED_HINT(m, p->districts[i], m->site.districts, m->site.n_districts);
+			diag_error(d, at(p->path, p->line_districts), "ไม่รู้จักอำเภอ \"%s\" (ดูรายชื่อใน site.yaml)%s%.0s",
+				"unknown district \"%s\" (see site.yaml)%.0s%s", p->districts[i], h.th, h.en);
+		}
+	if (p->dimension && !model_dimension(m, p->dimension)) {
+		struct hint h = NAMED_HINT(m, p->dimension, m->site.dimensions, m->site.n_dimensions);
+		diag_error(d, at(p->path, p->line_dimension), "ไม่รู้จักมิติ \"%s\" (ดูรายชื่อใน site.yaml)%s%.0s",
+			"unknown dimension \"%s\" (see site.yaml)%.0s%s", p->dimension, h.th, h.en);
+	}
 	if (p->start < fs || p->end > fe)
 		diag_error(d, at(p->path, p->line_start),
 			"ระยะเวลาโครงการต้องอยู่ในปีงบประมาณ %d (1 ต.ค. ถึง 30 ก.ย.)",
@@ -115,6 +170,22 @@ static void validate_project(struct model *m, struct diags *d, struct project *p
 				pp->year, pp->month, a, b);
 		}
 	}
+}
+
+/* A KPI actual is cumulative too: lower than in prev is an error. */
+static void check_kpis_down(struct diags *d, const struct report *prev, const struct report *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->n_kpis; i++)
+		for (j = 0; j < prev->n_kpis; j++)
+			if (strcmp(r->kpis[i].kpi, prev->kpis[j].kpi) == 0 &&
+				r->kpis[i].value < prev->kpis[j].value) {
+				struct loc l = { r->path, r->kpis[i].line, r->kpis[i].col };
+				diag_error(d, l, "ผลตัวชี้วัด \"%s\" ลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม แก้ตัวเลข หรือเขียนเหตุผลใน correction:",
+					"KPI \"%s\" went down since the previous report (%s); it is cumulative: fix it, or give the reason in correction:",
+					r->kpis[i].kpi, prev->path);
+			}
 }
 
 static void validate_reports(struct model *m, struct diags *d)
@@ -163,8 +234,10 @@ static void validate_reports(struct model *m, struct diags *d)
 					break;
 			if (k == p->n_kpis) {
 				struct loc l = { r->path, r->kpis[j].line, r->kpis[j].col };
-				diag_error(d, l, "โครงการ %s ไม่มีตัวชี้วัด \"%s\"",
-					"project %s has no KPI \"%s\"", p->id, r->kpis[j].kpi);
+				struct hint h = id_hint(&m->arena, r->kpis[j].kpi, p->kpis, p->n_kpis,
+					sizeof(struct kpi), offsetof(struct kpi, id));
+				diag_error(d, l, "โครงการ %s ไม่มีตัวชี้วัด \"%s\"%s%.0s",
+					"project %s has no KPI \"%s\"%.0s%s", p->id, r->kpis[j].kpi, h.th, h.en);
 			}
 		}
 		for (j = 0; j < r->n_photos; j++)
@@ -183,15 +256,19 @@ static void validate_reports(struct model *m, struct diags *d)
 			struct report *prev = m->reports[k - 1], *r = m->reports[k];
 			if (r->date == prev->date)
 				diag_error(d, at(r->path, 0), "มีรายงานวันเดียวกันสองฉบับ", "two reports on the same date");
+			if (r->correction)
+				continue; /* the report says why its figures are lower */
 			if (r->percent < prev->percent)
-				diag_warn(d, at(r->path, r->line_percent),
-					"ความก้าวหน้าลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม ตรวจสอบอีกครั้ง",
-					"progress went down since the previous report (%s); it is cumulative, check it",
+				diag_error(d, at(r->path, r->line_percent),
+					"ความก้าวหน้าลดลงจากรายงานก่อน (%s) ซึ่งเป็นค่าสะสม แก้ตัวเลข หรือถ้าเป็นการแก้ตัวเลขเดิม ให้เขียนเหตุผลใน correction:",
+					"progress went down since the previous report (%s); it is cumulative: fix it, or give the reason in correction:",
 					prev->path);
 			if (r->disbursed < prev->disbursed)
-				diag_warn(d, at(r->path, r->line_disbursed),
-					"ยอดเบิกจ่ายสะสมลดลงจากรายงานก่อน (%s)",
-					"cumulative disbursement went down since the previous report (%s)", prev->path);
+				diag_error(d, at(r->path, r->line_disbursed),
+					"ยอดเบิกจ่ายสะสมลดลงจากรายงานก่อน (%s) แก้ตัวเลข หรือเขียนเหตุผลใน correction:",
+					"cumulative disbursement went down since the previous report (%s): fix it, or give the reason in correction:",
+					prev->path);
+			check_kpis_down(d, prev, r);
 		}
 	}
 }
@@ -210,12 +287,16 @@ void validate_model(struct model *m, struct diags *d)
 			if (strcmp(m->people[j].id, p->id) == 0)
 				diag_error(d, at("people.yaml", p->line), "รหัสบุคคล \"%s\" ซ้ำ (บรรทัด %d)",
 					"duplicate person id \"%s\" (line %d)", p->id, m->people[j].line);
-		if (p->group && !model_group(m, p->group))
-			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักกลุ่มงาน \"%s\"",
-				"unknown group \"%s\"", p->group);
-		if (p->district && !model_district(m, p->district))
-			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักอำเภอ \"%s\"",
-				"unknown district \"%s\"", p->district);
+		if (p->group && !model_group(m, p->group)) {
+			struct hint h = NAMED_HINT(m, p->group, s->groups, s->n_groups);
+			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักกลุ่มงาน \"%s\"%s%.0s",
+				"unknown group \"%s\"%.0s%s", p->group, h.th, h.en);
+		}
+		if (p->district && !model_district(m, p->district)) {
+			struct hint h = NAMED_HINT(m, p->district, s->districts, s->n_districts);
+			diag_error(d, at("people.yaml", p->line), "ไม่รู้จักอำเภอ \"%s\"%s%.0s",
+				"unknown district \"%s\"%.0s%s", p->district, h.th, h.en);
+		}
 		check_media(m, d, "people.yaml", p->line, p->photo);
 	}
 	for (i = 0; i < m->n_projects; i++) {

@@ -82,20 +82,10 @@ static const struct form_field *form_field(const struct form_def *f, const char 
 	return NULL;
 }
 
-static const struct form_def *find_form(const struct model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < m->n_forms; i++)
-		if (strcmp(m->forms[i].id, id) == 0)
-			return &m->forms[i];
-	return NULL;
-}
-
 /* Labels of a category value: the case's own form first, then any complaint form. */
 static void category_labels(const struct model *m, struct case_row *c)
 {
-	const struct form_def *own = find_form(m, c->form_id);
+	const struct form_def *own = model_form(m, c->form_id);
 	size_t i, k;
 
 	for (i = 0; i <= m->n_forms; i++) {

@@ -13,8 +13,93 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "utf8.h"
+#include "load/load.h"
 #include "load/ycheck.h"
+#include "model/numfmt.h"
+#include "model/schema.h"
+
+#define NEW_MAX_TEXT MODEL_MAX_YAML_SIZE /* a template: no more than check reads */
+
+/* A value written into a template instead of the field's placeholder:
+ * name is the field's (dotted below a map or list: "kpis.id"). */
+struct prefill {
+	const char *name, *value;
+};
+
+static const char *prefill_get(const struct prefill *pf, const char *prefix, const char *name)
+{
+	char full[128];
+
+	snprintf(full, sizeof(full), "%s%s", prefix, name);
+	for (; pf && pf->name; pf++)
+		if (strcmp(pf->name, full) == 0)
+			return pf->value;
+	return NULL;
+}
+
+/* Append "name: value" and, for a one-line value, "  # help" to b. */
+static void tmpl_line(struct buf *b, int indent, const char *name, const char *v, const char *help)
+{
+	size_t start = b->len;
+	int w;
+
+	buf_printf(b, "%*s%s:%s%s", indent, "", name, v[0] == '\n' ? "" : " ", v);
+	w = b->data ? (int)utf8_count(b->data + start, b->len - start) : 0;
+	if (!strchr(v, '\n') && help)
+		buf_printf(b, "%*s# %s", w < 28 ? 28 - w : 1, "", help);
+	buf_addc(b, '\n');
+}
+
+/* A line for each field of s that has a prefilled value or a placeholder;
+ * the others are left out, to be added by hand.  A map without a value of
+ * its own is written as a block of its fields, a list of mappings as one
+ * flow item of its sub-fields, a list of scalars as [placeholder]. */
+static void tmpl_fields(struct buf *b, const struct schema *s, const char *prefix,
+	const struct prefill *pf, int indent)
+{
+	size_t i, j;
+	char sub[96], one[160];
+
+	for (i = 0; i < s->n; i++) {
+		const struct sfield *f = &s->fields[i];
+		const char *v = prefill_get(pf, prefix, f->name);
+		struct buf t;
+
+		if (v) {
+			tmpl_line(b, indent, f->name, v, f->help_th);
+			continue;
+		}
+		snprintf(sub, sizeof(sub), "%s%s.", prefix, f->name);
+		buf_init(&t, NEW_MAX_TEXT);
+		if (f->type == SF_MAP && f->sub) {
+			tmpl_fields(&t, f->sub, sub, pf, indent + 2);
+			if (t.len) {
+				tmpl_line(b, indent, f->name, "", f->help_th);
+				buf_adds(b, buf_str(&t));
+			}
+		} else if (f->type == SF_LIST && f->sub) {
+			for (j = 0; j < f->sub->n; j++) {
+				const struct sfield *g = &f->sub->fields[j];
+				const char *w = prefill_get(pf, sub, g->name);
+				if ((w = w ? w : g->fill) != NULL)
+					buf_printf(&t, "%s%s: %s", t.len ? ", " : "", g->name, w);
+			}
+			if (t.len) {
+				tmpl_line(b, indent, f->name, "", f->help_th);
+				buf_printf(b, "%*s- {%s}\n", indent + 2, "", buf_str(&t));
+			}
+		} else if (f->fill) {
+			snprintf(one, sizeof(one), f->type == SF_LIST ? "[%s]" : "%s", f->fill);
+			tmpl_line(b, indent, f->name, one, f->help_th);
+		}
+		if (t.err)
+			b->err = t.err;
+		buf_free(&t);
+	}
+}
 
 static void new_usage(FILE *f)
 {
@@ -71,19 +156,134 @@ static void next_project_id(const char *content, int fy, char *out, size_t outle
 	}
 }
 
-/* The fiscal year folder holding project id, or 0. */
-static int project_fy(const char *content, const char *id)
+/* The new project's text (front matter from the project table). */
+static char *project_text(const char *id, int fy, const char *start, const char *end)
 {
-	char path[PATH_MAX];
-	struct stat st;
-	int fy;
+	struct buf b;
+	char fys[16], period[64], month[8];
+	const struct prefill pf[] = {
+		{ "id", id }, { "fiscal_year", fys }, { "team", "[]" }, { "period", period },
+		{ "budget.allocated", "0.00" }, { "budget.category", "recurrent" },
+		{ "plan.month", month }, { "plan.percent", "100" }, { "plan.disbursed", "0.00" },
+		{ "kpis.id", "kpi-1" }, { "kpis.target", "1" }, { NULL, NULL }
+	};
 
-	for (fy = 2500; fy <= 2700; fy++) {
-		snprintf(path, sizeof(path), "%s/projects/%d/%s.md", content, fy, id);
-		if (stat(path, &st) == 0)
-			return fy;
+	snprintf(fys, sizeof(fys), "%d", fy);
+	snprintf(period, sizeof(period), "{start: %s, end: %s}", start, end);
+	snprintf(month, sizeof(month), "%.7s", end);
+	buf_init(&b, NEW_MAX_TEXT);
+	buf_adds(&b, "---\n");
+	tmpl_fields(&b, &schema_project, "", pf, 0);
+	buf_adds(&b, "---\n## วัตถุประสงค์\n\n- \n\n## วิธีดำเนินการ\n\n- \n\n## กลุ่มเป้าหมาย\n\n- \n");
+	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
+}
+
+/* A figure in hundredths as YAML: "1234.5" (no separators). */
+static void yaml_number(int64_t h, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
+}
+
+/* The new report's text: the previous report's cumulative figures (or
+ * zero), its reporter (or the project's owner), the project's KPIs. */
+static char *report_text(const char *iso, const struct project *p, const struct report *prev)
+{
+	struct buf b, kb;
+	char pct[32], disb[32];
+	const char *reporter = prev ? prev->reporter : p ? p->owner : NULL;
+	struct prefill pf[] = {
+		{ "date", iso }, { "reporter", reporter }, { "percent", pct }, { "disbursed", disb },
+		{ "kpis", NULL }, { NULL, NULL }
+	};
+	size_t i, j;
+
+	yaml_number(prev ? prev->percent : 0, pct, sizeof(pct));
+	yaml_number(prev ? prev->disbursed : 0, disb, sizeof(disb));
+	if (!reporter)
+		pf[1].name = "-"; /* keep the placeholder */
+	buf_init(&kb, NEW_MAX_TEXT);
+	for (i = 0; p && i < p->n_kpis; i++) {
+		int64_t v = 0;
+		char num[32];
+		for (j = 0; prev && j < prev->n_kpis; j++)
+			if (strcmp(prev->kpis[j].kpi, p->kpis[i].id) == 0)
+				v = prev->kpis[j].value;
+		yaml_number(v, num, sizeof(num));
+		buf_printf(&kb, "\n  %s: %s    # %s (%s)", p->kpis[i].id, num, p->kpis[i].name, p->kpis[i].unit);
 	}
-	return 0;
+	pf[4].value = kb.len ? buf_str(&kb) : NULL;
+	if (!pf[4].value)
+		pf[4].name = "-";
+	buf_init(&b, NEW_MAX_TEXT);
+	tmpl_fields(&b, &schema_report, "", pf, 0);
+	buf_free(&kb);
+	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
+}
+
+static char *news_text(const char *iso)
+{
+	struct buf b;
+	const struct prefill pf[] = { { "date", iso }, { NULL, NULL } };
+
+	buf_init(&b, NEW_MAX_TEXT);
+	buf_adds(&b, "---\n");
+	tmpl_fields(&b, &schema_news, "", pf, 0);
+	buf_adds(&b, "---\nเนื้อหาข่าว\n");
+	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
+}
+
+/* Write text (freed) to path; an allocation failure is reported. */
+static int write_text(const char *path, char *text)
+{
+	int rc;
+
+	if (!text) {
+		fprintf(stderr, "prongsai: แม่แบบยาวเกิน %d ไบต์ หรือหน่วยความจำไม่พอ / "
+			"the template is over %d bytes, or out of memory\n", NEW_MAX_TEXT, NEW_MAX_TEXT);
+		return 1;
+	}
+	rc = write_new(path, text);
+	free(text);
+	return rc;
+}
+
+/* `new report ID`: the project and its latest report before date come
+ * from loading content (problems there are check's to report). */
+static int new_report(const char *content, const char *id, pdate date, const char *iso)
+{
+	struct model m;
+	struct diags d;
+	char key[96], path[PATH_MAX];
+	const struct project *p;
+	const struct report *prev = NULL;
+	size_t i;
+	int fy = 0, rc;
+
+	model_init(&m);
+	diags_init(&d, LANG_EN);
+	load_content(&m, content, 1, &d);
+	for (i = 0; i < m.n_project_files; i++) {
+		const char *slash = strchr(m.project_files[i], '/');
+		if (slash && strcmp(slash + 1, id) == 0) {
+			snprintf(key, sizeof(key), "%.*s", (int)(slash - m.project_files[i]), m.project_files[i]);
+			fy = atoi(key);
+		}
+	}
+	if (!fy) {
+		fprintf(stderr, "prongsai: ไม่พบโครงการ %s ใน %s/projects/ / no project %s\n", id, content, id);
+		rc = 1;
+		goto out;
+	}
+	p = model_project(&m, id);
+	for (i = 0; i < m.n_reports; i++)
+		if (strcmp(m.reports[i]->project_id, id) == 0 && m.reports[i]->date < date)
+			prev = m.reports[i]; /* sorted by date: the last one wins */
+	snprintf(path, sizeof(path), "%s/progress/%d/%s/%s.yaml", content, fy, id, iso);
+	rc = write_text(path, report_text(iso, p, prev));
+out:
+	diags_free(&d);
+	model_free(&m);
+	return rc;
 }
 
 enum { OPT_FY = 256, OPT_ID, OPT_DATE };
@@ -97,7 +297,7 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char path[PATH_MAX], text[4096], iso[11], start[11], end[11], id[32];
+	char path[PATH_MAX], iso[11], start[11], end[11], id[32];
 	const char *what, *arg, *fy_arg = NULL, *id_arg = NULL;
 	pdate date = today;
 	long fyl;
@@ -146,11 +346,11 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 		if (arg)
 			return cli_usage_error("new", "มีอาร์กิวเมนต์เกิน", "unexpected argument", arg);
 		fy = date_fiscal_year(today);
-		if (fy_arg && cli_long(fy_arg, 2500, 2700, &fyl) == 0)
+		if (fy_arg && cli_long(fy_arg, YEAR_BE_MIN, YEAR_BE_MAX, &fyl) == 0)
 			fy = (int)fyl;
 		else if (fy_arg)
 			fy = 0;
-		if (fy < 2500 || fy > 2700) {
+		if (!year_be_ok(fy)) {
 			fprintf(stderr, "prongsai: --fy ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2569 / --fy takes a BE fiscal year\n");
 			return 2;
 		}
@@ -165,68 +365,23 @@ int new_main(int argc, char **argv, const char *content, pdate today)
 		}
 		date_iso(fiscal_year_start(fy), start);
 		date_iso(fiscal_year_end(fy), end);
-		snprintf(text, sizeof(text),
-			"---\n"
-			"id: %s\n"
-			"title: ชื่อโครงการ\n"
-			"title_en: Project title (optional)\n"
-			"fiscal_year: %d\n"
-			"group: กรอกรหัสกลุ่มงานจาก site.yaml\n"
-			"owner: กรอกรหัสผู้รับผิดชอบจาก people.yaml\n"
-			"team: []\n"
-			"districts: [mueang-loei]\n"
-			"period: {start: %s, end: %s}\n"
-			"budget:\n"
-			"  allocated: 0.00          # งบประมาณที่ได้รับ (บาท)\n"
-			"  source: งบประมาณกรมการพัฒนาชุมชน\n"
-			"  category: recurrent      # recurrent (ประจำ) หรือ capital (ลงทุน)\n"
-			"plan:                      # แผนสะสมรายเดือน (ลบได้ถ้าไม่มี)\n"
-			"  - {month: %.7s, percent: 100, disbursed: 0.00}\n"
-			"kpis:\n"
-			"  - {id: kpi-1, name: ชื่อตัวชี้วัด, unit: หน่วยนับ, target: 1}\n"
-			"---\n"
-			"## วัตถุประสงค์\n\n- \n\n## วิธีดำเนินการ\n\n- \n\n## กลุ่มเป้าหมาย\n\n- \n",
-			id, fy, start, end, end);
 		snprintf(path, sizeof(path), "%s/projects/%d/%s.md", content, fy, id);
-		return write_new(path, text);
+		return write_text(path, project_text(id, fy, start, end));
 	}
 	if (strcmp(what, "report") == 0) {
 		if (!arg || !id_is_safe(arg)) {
 			new_usage(stderr);
 			return 2;
 		}
-		if (!(fy = project_fy(content, arg))) {
-			fprintf(stderr, "prongsai: ไม่พบโครงการ %s ใน %s/projects/ / no project %s\n",
-				arg, content, arg);
-			return 1;
-		}
-		snprintf(text, sizeof(text),
-			"date: %s\n"
-			"reporter: กรอกรหัสผู้รายงานจาก people.yaml\n"
-			"percent: 0            # ความก้าวหน้าสะสม 0-100\n"
-			"disbursed: 0.00       # เบิกจ่ายสะสม (บาท)\n"
-			"kpis: {}              # ผลตามตัวชี้วัด เช่น {kpi-1: 3}\n"
-			"narrative: |\n"
-			"  ผลการดำเนินงาน\n"
-			"problems: |\n"
-			"  ปัญหาอุปสรรค (ถ้าไม่มี ลบสองบรรทัดนี้)\n", iso);
-		snprintf(path, sizeof(path), "%s/progress/%d/%s/%s.yaml", content, fy, arg, iso);
-		return write_new(path, text);
+		return new_report(content, arg, date, iso);
 	}
 	if (strcmp(what, "news") == 0) {
 		if (!arg || !id_is_safe(arg)) {
 			new_usage(stderr);
 			return 2;
 		}
-		snprintf(text, sizeof(text),
-			"---\n"
-			"title: หัวข้อข่าว\n"
-			"date: %s\n"
-			"summary: สรุปสั้น ๆ หนึ่งประโยค\n"
-			"---\n"
-			"เนื้อหาข่าว\n", iso);
 		snprintf(path, sizeof(path), "%s/news/%s-%s.md", content, iso, arg);
-		return write_new(path, text);
+		return write_text(path, news_text(iso));
 	}
 	new_usage(stderr);
 	return 2;

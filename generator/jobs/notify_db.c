@@ -1,5 +1,6 @@
 /* notify_db.c: see notify_db.h. */
 #include "jobs/notify_db.h"
+#include "formcheck.h"
 #include "utcstamp.h"
 #include "errmsg.h"
 
@@ -199,18 +200,6 @@ static int utc_ok(const char *s)
 	return 1;
 }
 
-static int form_id_ok(const char *s)
-{
-	size_t i;
-
-	if (!s || !(s[0] >= 'a' && s[0] <= 'z') || strlen(s) > 32)
-		return 0;
-	for (i = 1; s[i]; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
-}
-
 int notify_db_due(sqlite3 *db, const struct notify_channel *ch, time_t now, int unseen,
 		  long max_age_hours, long limit, struct arena *a, struct notify_due **items,
 		  size_t *n, int *more, long *bad, char *err, size_t errlen)
@@ -258,7 +247,7 @@ int notify_db_due(sqlite3 *db, const struct notify_channel *ch, time_t now, int 
 		i->district = dup(a, st, 13);
 		i->district_th = dup(a, st, 14);
 		i->district_en = dup(a, st, 15);
-		if (!form_id_ok(i->form_id) || !utc_ok(i->created_at) || !i->kind || !i->channel ||
+		if (!form_id_valid(i->form_id) || !utc_ok(i->created_at) || !i->kind || !i->channel ||
 		    (strcmp(i->kind, "survey") != 0 && !code_ok(i->code)) ||
 		    (strcmp(i->kind, "survey") == 0 && i->code)) {
 			(*bad)++;

@@ -1,6 +1,7 @@
 /* notifyconf.c: see notifyconf.h. */
 #define _DEFAULT_SOURCE /* realpath, strncasecmp */
 #include "jobs/notifyconf.h"
+#include "formcheck.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -385,18 +386,6 @@ static const char *const *get_list(struct yctx *c, const struct ynode *map, cons
 	return v;
 }
 
-static int form_id_ok(const char *s)
-{
-	size_t i;
-
-	if (!(s[0] >= 'a' && s[0] <= 'z'))
-		return 0;
-	for (i = 1; s[i]; i++)
-		if (i >= 32 || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
-}
-
 static int telegram_token_ok(const char *s)
 {
 	for (; *s; s++)
@@ -595,7 +584,7 @@ static void load_channel(struct yctx *c, const struct ynode *m, const struct not
 			   "\"name\" is longer than %d characters", NOTIFYCONF_MAX_NAME);
 		ch->name = NULL;
 	}
-	ch->forms = get_list(c, m, "forms", NOTIFYCONF_MAX_FORMS, form_id_ok, "รหัสแบบฟอร์ม", "form id",
+	ch->forms = get_list(c, m, "forms", NOTIFYCONF_MAX_FORMS, form_id_valid, "รหัสแบบฟอร์ม", "form id",
 			     &ch->n_forms);
 	if (yget_bool(c, m, "corruption_details", 0, &b) == Y_OK)
 		ch->corruption_details = b;

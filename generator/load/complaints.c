@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/fields.h"
 #include "load/load_int.h"
 #include "trackcode.h"
 
@@ -50,9 +51,6 @@ int case_status_closed(enum case_status s)
 
 struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const struct ynode *root)
 {
-	static const char *const keys[] = { "category", "history", "summary", "summary_en",
-		"publish_summary", NULL };
-	static const char *const ev_keys[] = { "date", "status", "note", "note_en", "reason", NULL };
 	char code[TRACKCODE_SIZE], given[64];
 	const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
 	size_t bl = strlen(base) - 5; /* ".yaml" */
@@ -77,18 +75,14 @@ struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const str
 		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
 		return NULL;
 	}
-	ycheck_keys(c, root, keys);
 	r = arena_alloc(c->a, sizeof(*r));
 	memset(r, 0, sizeof(*r));
 	r->path = rel;
 	r->code = arena_strdup(c->a, code);
-	r->category = yget_id(c, root, "category", 0);
+	fields_read(c, &schema_complaint, root, r);
 	if ((n = ymap_get(root, "category")) != NULL)
 		r->line_category = n->line;
-	r->summary = yget_str(c, root, "summary", 0, COMPLAINT_SUMMARY_MAX);
-	r->summary_en = yget_str(c, root, "summary_en", 0, COMPLAINT_SUMMARY_MAX);
-	if (yget_bool(c, root, "publish_summary", 0, &r->publish_summary) == Y_OK &&
-		r->publish_summary && !r->summary) {
+	if (r->publish_summary && !r->summary) {
 		diag_error(c->d, yloc(rel, ymap_get(root, "publish_summary")),
 			"publish_summary: true แต่ไม่มี summary ที่จะเผยแพร่",
 			"publish_summary is true but there is no summary to publish");
@@ -115,15 +109,9 @@ struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const str
 			good = 0;
 			continue;
 		}
-		ycheck_keys(c, it, ev_keys);
 		e->line = it->line;
 		e->col = it->col;
-		if (yget_date(c, it, "date", 1, &e->date) != Y_OK)
-			ok = 0;
-		e->note = yget_str(c, it, "note", 1, COMPLAINT_NOTE_MAX);
-		e->note_en = yget_str(c, it, "note_en", 0, COMPLAINT_NOTE_MAX);
-		e->reason = yget_str(c, it, "reason", 0, COMPLAINT_NOTE_MAX);
-		if (!e->note)
+		if (fields_read(c, schema_field(&schema_complaint, "history")->sub, it, e) != 0)
 			ok = 0;
 		st = yget_str(c, it, "status", 1, 32);
 		sn = ymap_get(it, "status");

@@ -19,9 +19,6 @@
 #include "model/model.h"
 #include "load/ycheck.h"
 
-#define COMPLAINT_NOTE_MAX 2000   /* code points per note, reason */
-#define COMPLAINT_SUMMARY_MAX 4000
-
 /* "received", "under-review", ... (stable, used in URLs and open data). */
 const char *case_status_name(enum case_status s);
 const char *case_status_label_th(enum case_status s);

@@ -2,17 +2,8 @@
 
 #include <string.h>
 
-static int field_name_ok(const char *s)
-{
-	size_t i;
-
-	if (!(s[0] >= 'a' && s[0] <= 'z'))
-		return 0;
-	for (i = 1; s[i]; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_') || i >= 32)
-			return 0;
-	return 1;
-}
+#include "formcheck.h"
+#include "load/fields.h"
 
 static int default_max_length(enum field_type t)
 {
@@ -29,7 +20,6 @@ static int default_max_length(enum field_type t)
 static const struct form_choice *load_choices(struct yctx *c, const struct ynode *n,
 	const struct site *site, size_t *count)
 {
-	static const char *const keys[] = { "value", "label", "label_en", NULL };
 	struct form_choice *ch;
 	size_t i, k = 0;
 
@@ -64,11 +54,7 @@ static const struct form_choice *load_choices(struct yctx *c, const struct ynode
 				"each choice needs value and label");
 			continue;
 		}
-		ycheck_keys(c, it, keys);
-		ch[k].value = yget_id(c, it, "value", 1);
-		ch[k].label_th = yget_str(c, it, "label", 1, 200);
-		ch[k].label_en = yget_str(c, it, "label_en", 0, 200);
-		if (!ch[k].value || !ch[k].label_th)
+		if (fields_read(c, schema_field(&schema_form_field, "choices")->sub, it, &ch[k]) != 0)
 			continue;
 		if (!ch[k].label_en)
 			ch[k].label_en = ch[k].label_th;
@@ -89,11 +75,6 @@ static const struct form_choice *load_choices(struct yctx *c, const struct ynode
 struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *root,
 	const struct site *site)
 {
-	static const char *const keys[] = { "kind", "channel", "title", "title_en", "help",
-		"help_en", "thanks", "thanks_en", "max_body", "attachments", "fields", NULL };
-	static const char *const att_keys[] = { "max_files", "max_size", NULL };
-	static const char *const fkeys[] = { "name", "label", "label_en", "help", "help_en",
-		"type", "required", "max_length", "personal", "must_equal", "choices", NULL };
 	struct form_def *f;
 	struct form_field *fields;
 	const struct ynode *n, *seq;
@@ -111,51 +92,32 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 	base = base ? base + 1 : rel;
 	idlen = strlen(base) - strlen(".yaml");
 	f->id = arena_strndup(c->a, base, idlen);
-	if (!id_is_safe(f->id) || idlen > 32) {
-		diag_error(c->d, yloc(rel, NULL), "ชื่อไฟล์แบบฟอร์มใช้ได้เฉพาะ a-z 0-9 - (ไม่เกิน 32 ตัว)",
-			"form file names may use only a-z, 0-9, - (at most 32)");
+	if (!form_id_valid(f->id)) {
+		diag_error(c->d, yloc(rel, NULL), "ชื่อไฟล์แบบฟอร์มใช้ได้เฉพาะ a-z 0-9 - ขึ้นต้นด้วยตัวอักษร (ไม่เกิน 32 ตัว)",
+			"form file names may use only a-z, 0-9, -, starting with a letter (at most 32)");
 		good = 0;
 	}
-	ycheck_keys(c, root, keys);
-	if ((s = yget_str(c, root, "kind", 1, 0)) != NULL) {
-		if (strcmp(s, "complaint") == 0)
-			f->kind = FORM_COMPLAINT;
-		else if (strcmp(s, "survey") == 0)
-			f->kind = FORM_SURVEY;
-		else {
-			diag_error(c->d, yloc(rel, ymap_get(root, "kind")), "kind ต้องเป็น complaint หรือ survey",
-				"kind must be complaint or survey");
-			good = 0;
-		}
-	} else {
+	if (fields_read(c, &schema_form, root, f) != 0)
 		good = 0;
+	switch (fields_enum(c, schema_field(&schema_form, "kind"), root)) {
+	case 0: f->kind = FORM_COMPLAINT; break;
+	case 1: f->kind = FORM_SURVEY; break;
+	default: good = 0; break;
 	}
 	f->channel = CHANNEL_NONE;
-	if ((s = yget_str(c, root, "channel", 0, 0)) != NULL) {
-		if (f->kind != FORM_COMPLAINT)
-			diag_error(c->d, yloc(rel, ymap_get(root, "channel")),
-				"channel ใช้กับแบบฟอร์มร้องเรียนเท่านั้น", "channel applies to complaint forms only");
-		else if (strcmp(s, "general") == 0)
-			f->channel = CHANNEL_GENERAL;
-		else if (strcmp(s, "corruption") == 0)
-			f->channel = CHANNEL_CORRUPTION;
-		else
-			diag_error(c->d, yloc(rel, ymap_get(root, "channel")),
-				"channel ต้องเป็น general หรือ corruption", "channel must be general or corruption");
+	if (ymap_get(root, "channel") && f->kind != FORM_COMPLAINT &&
+		yget_str(c, root, "channel", 0, 0) != NULL) {
+		diag_error(c->d, yloc(rel, ymap_get(root, "channel")),
+			"channel ใช้กับแบบฟอร์มร้องเรียนเท่านั้น", "channel applies to complaint forms only");
 	} else if (f->kind == FORM_COMPLAINT) {
-		f->channel = CHANNEL_GENERAL;
+		f->channel = fields_enum(c, schema_field(&schema_form, "channel"), root) == 1 ?
+			CHANNEL_CORRUPTION : CHANNEL_GENERAL;
 	}
-	f->title_th = yget_str(c, root, "title", 1, 200);
-	f->title_en = yget_str(c, root, "title_en", 1, 200);
-	f->help_th = yget_str(c, root, "help", 0, 5000);
-	f->help_en = yget_str(c, root, "help_en", 0, 5000);
-	f->thanks_th = yget_str(c, root, "thanks", 1, 2000);
-	f->thanks_en = yget_str(c, root, "thanks_en", 1, 2000);
 	f->max_body = 64 * 1024;
 	if (yget_int(c, root, "max_body", 0, 1024, FORM_MAX_BODY_CAP, &v) == Y_OK)
 		f->max_body = v;
 	if ((n = yget_map(c, root, "attachments", 0)) != NULL) {
-		ycheck_keys(c, n, att_keys);
+		fields_check_keys(c, schema_field(&schema_form, "attachments")->sub, n);
 		if (f->kind != FORM_COMPLAINT)
 			diag_error(c->d, yloc(rel, n), "แนบไฟล์ได้เฉพาะแบบฟอร์มร้องเรียน",
 				"attachments are for complaint forms only");
@@ -184,20 +146,17 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 			good = 0;
 			continue;
 		}
-		ycheck_keys(c, it, fkeys);
+		memset(fd, 0, sizeof(*fd));
+		fields_read(c, &schema_form_field, it, fd);
 		fd->name = yget_str(c, it, "name", 1, 0);
-		if (fd->name && (!field_name_ok(fd->name) || strcmp(fd->name, "website") == 0)) {
+		if (fd->name && (!field_name_valid(fd->name) || strcmp(fd->name, "website") == 0)) {
 			diag_error(c->d, yloc(rel, ymap_get(it, "name")),
 				"ชื่อช่อง \"%s\" ใช้ไม่ได้ (a-z 0-9 _ ขึ้นต้นด้วยตัวอักษร ไม่เกิน 32 ตัว; website สงวนไว้)",
 				"field name \"%s\" is invalid ([a-z][a-z0-9_]{0,31}; \"website\" is reserved)", fd->name);
 			fd->name = NULL;
 		}
-		fd->label_th = yget_str(c, it, "label", 1, 300);
-		fd->label_en = yget_str(c, it, "label_en", 0, 300);
 		if (!fd->label_en)
 			fd->label_en = fd->label_th;
-		fd->help_th = yget_str(c, it, "help", 0, 2000);
-		fd->help_en = yget_str(c, it, "help_en", 0, 2000);
 		fd->type = FT_TEXT;
 		if ((s = yget_str(c, it, "type", 1, 0)) != NULL && field_type_parse(s, &fd->type) != 0) {
 			diag_error(c->d, yloc(rel, ymap_get(it, "type")),
@@ -205,12 +164,9 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 				"unknown field type \"%s\" (text, textarea, choice, scale, email, phone, date, checkbox, file)", s);
 			fd->name = NULL;
 		}
-		yget_bool(c, it, "required", 0, &fd->required);
-		yget_bool(c, it, "personal", 0, &fd->personal);
 		fd->max_length = default_max_length(fd->type);
 		if (yget_int(c, it, "max_length", 0, 1, FORM_TEXT_MAX, &v) == Y_OK)
 			fd->max_length = (int)v;
-		fd->must_equal = yget_str(c, it, "must_equal", 0, 64);
 		if ((n = ymap_get(it, "choices")) != NULL) {
 			if (fd->type != FT_CHOICE && fd->type != FT_SCALE)
 				diag_error(c->d, yloc(rel, n), "choices ใช้กับช่องชนิด choice หรือ scale เท่านั้น",

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/fields.h"
+
 /* An O-item code: a capital letter and 1 to 3 digits ("O1", "O12"). */
 static int code_ok(const char *s)
 {
@@ -22,9 +24,15 @@ static int href_kind(const char *s)
 {
 	size_t i;
 
-	if (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0)
+	switch (link_kind(s)) {
+	case LINK_ABSOLUTE:
 		return 2;
-	if (!s[0] || s[0] == '/' || strstr(s, "..") || strstr(s, "//"))
+	case LINK_BAD:
+		return 0;
+	default:
+		break;
+	}
+	if (s[0] == '/' || strstr(s, "..") || strstr(s, "//"))
 		return 0;
 	for (i = 0; s[i]; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
@@ -35,7 +43,6 @@ static int href_kind(const char *s)
 
 static void load_link(struct yctx *c, const struct ynode *it, struct oit_link *l, int *ok)
 {
-	static const char *const keys[] = { "href", "label", "date", NULL };
 	const char *href;
 	const struct ynode *hn = it;
 
@@ -46,11 +53,10 @@ static void load_link(struct yctx *c, const struct ynode *it, struct oit_link *l
 	if (it->kind == YN_SCALAR) {
 		href = arena_strdup(c->a, it->s);
 	} else if (it->kind == YN_MAP) {
-		ycheck_keys(c, it, keys);
+		fields_read(c, schema_field(&schema_oit_item, "evidence")->sub, it, l);
 		if (!(href = get_text(c, it, "href", 1)))
 			return;
 		hn = ymap_get(it, "href");
-		l->label = get_text(c, it, "label", 0);
 		if (ymap_get(it, "date") && yget_date(c, it, "date", 0, &l->date) == Y_OK)
 			l->has_date = 1;
 	} else {
@@ -78,9 +84,6 @@ static void load_link(struct yctx *c, const struct ynode *it, struct oit_link *l
 
 struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode *root)
 {
-	static const char *const keys[] = { "year", "provisional", "note", "note_en", "items", NULL };
-	static const char *const item_keys[] = { "code", "title", "title_en", "asks", "asks_en",
-		"fiscal_year", "evidence", NULL };
 	struct yctx *c = &ld->c;
 	const char *name = stem(c->a, rel, ".yaml");
 	const struct ynode *seq, *ev;
@@ -88,7 +91,7 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 	size_t i, j;
 	long v;
 
-	if (strlen(name) != 4 || !is_digits(name, 4) || atoi(name) < 2500 || atoi(name) > 2700) {
+	if (strlen(name) != 4 || !is_digits(name, 4) || !year_be_ok(atoi(name))) {
 		diag_error(c->d, file_loc(rel),
 			"ชื่อไฟล์ OIT ต้องเป็นปีที่ประเมิน (พ.ศ.) เช่น oit/2569.yaml",
 			"OIT file names are the assessment year (BE), e.g. oit/2569.yaml");
@@ -101,14 +104,11 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 	y = arena_alloc(c->a, sizeof(*y));
 	y->path = rel;
 	y->year = atoi(name);
-	ycheck_keys(c, root, keys);
-	if (yget_int(c, root, "year", 0, 2500, 2700, &v) == Y_OK && v != y->year)
+	fields_read(c, &schema_oit, root, y);
+	if (yget_int(c, root, "year", 0, YEAR_BE_MIN, YEAR_BE_MAX, &v) == Y_OK && v != y->year)
 		diag_error(c->d, yloc(rel, ymap_get(root, "year")),
 			"year %ld ไม่ตรงกับชื่อไฟล์ %s.yaml", "year %ld does not match the file name %s.yaml",
 			v, name);
-	yget_bool(c, root, "provisional", 0, &y->provisional);
-	y->note = get_text(c, root, "note", 0);
-	y->note_en = get_text(c, root, "note_en", 0);
 	if (!(seq = yget_seq(c, root, "items", 1)))
 		return NULL;
 	y->items = arena_alloc(c->a, (seq->n + 1) * sizeof(*y->items));
@@ -122,13 +122,8 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 				"each item needs code, title, asks and evidence");
 			continue;
 		}
-		ycheck_keys(c, it, item_keys);
 		o->line = it->line;
-		o->code = get_text(c, it, "code", 1);
-		o->title = get_text(c, it, "title", 1);
-		o->title_en = get_text(c, it, "title_en", 0);
-		o->asks = get_text(c, it, "asks", 0);
-		o->asks_en = get_text(c, it, "asks_en", 0);
+		fields_read(c, &schema_oit_item, it, o);
 		if (o->code && !code_ok(o->code)) {
 			diag_error(c->d, yloc(rel, ymap_get(it, "code")),
 				"code ต้องเป็นตัวอักษรใหญ่ตามด้วยตัวเลข เช่น O1 (ได้ \"%s\")",

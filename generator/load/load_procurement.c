@@ -5,13 +5,10 @@
 #include <string.h>
 
 #include "derive/procure.h"
+#include "load/fields.h"
 
 struct proc_file *load_procurement(struct loader *ld, const char *rel, const struct ynode *root)
 {
-	static const char *const keys[] = { "records", NULL };
-	static const char *const rec_keys[] = { "item", "method", "budget", "bids", "winner", "price",
-		"date", "reason", "contract", NULL };
-	static const char *const bid_keys[] = { "name", "price", NULL };
 	struct yctx *c = &ld->c;
 	const char *fys = component(c->a, rel, 1);
 	const struct ynode *seq, *bs;
@@ -19,7 +16,7 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 	size_t i, j;
 	int fy;
 
-	if (strlen(fys) != 4 || !is_digits(fys, 4) || atoi(fys) < 2500 || atoi(fys) > 2700) {
+	if (strlen(fys) != 4 || !is_digits(fys, 4) || !year_be_ok(atoi(fys))) {
 		diag_error(c->d, file_loc(rel), "โฟลเดอร์ procurement/%s/ ต้องเป็นปีงบประมาณ เช่น 2569",
 			"the folder procurement/%s/ must be a fiscal year such as 2569", fys);
 		return NULL;
@@ -29,7 +26,7 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
 		return NULL;
 	}
-	ycheck_keys(c, root, keys);
+	fields_check_keys(c, &schema_procurement, root);
 	if (!(seq = yget_seq(c, root, "records", 1)))
 		return NULL;
 	pf = arena_alloc(c->a, sizeof(*pf));
@@ -46,19 +43,13 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 				"each record needs item, method, budget, winner, price, date, reason");
 			continue;
 		}
-		ycheck_keys(c, it, rec_keys);
 		r->path = rel;
 		r->line = it->line;
 		r->fiscal_year = fy;
-		r->item = yget_str(c, it, "item", 1, 1000);
-		r->method = get_text(c, it, "method", 1);
-		r->winner = yget_str(c, it, "winner", 1, 500);
-		r->reason = yget_str(c, it, "reason", 1, 1000);
-		r->contract = yget_str(c, it, "contract", 0, 200);
-		if (yget_money(c, it, "budget", 1, &r->budget) != Y_OK ||
-			yget_money(c, it, "price", 1, &r->price) != Y_OK)
+		if (fields_read(c, &schema_proc_record, it, r) != 0)
 			good = 0;
-		if (yget_date(c, it, "date", 1, &r->date) != Y_OK)
+		r->method = get_text(c, it, "method", 1);
+		if (fields_read_one(c, schema_field(&schema_proc_record, "date"), it, r) != 1)
 			good = 0;
 		else if (date_fiscal_year(r->date) != fy) {
 			diag_error(c->d, yloc(rel, ymap_get(it, "date")),
@@ -86,10 +77,8 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 						"each bid needs name and price");
 					continue;
 				}
-				ycheck_keys(c, n, bid_keys);
-				r->bids[r->n_bids].name = yget_str(c, n, "name", 1, 500);
-				if (yget_money(c, n, "price", 1, &r->bids[r->n_bids].price) == Y_OK &&
-					r->bids[r->n_bids].name)
+				if (fields_read(c, schema_field(&schema_proc_record, "bids")->sub, n,
+					&r->bids[r->n_bids]) == 0)
 					r->n_bids++;
 			}
 		}

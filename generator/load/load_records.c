@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/fields.h"
 #include "load/load.h"
 
 static int parse_month(const char *s, int *y, int *m)
@@ -25,7 +26,6 @@ static int parse_month(const char *s, int *y, int *m)
 
 static struct photo *load_photos(struct yctx *c, const struct ynode *map, size_t *n_out)
 {
-	static const char *const keys[] = { "src", "alt", NULL };
 	const struct ynode *seq = yget_seq(c, map, "photos", 0);
 	struct photo *ph;
 	size_t i, n = 0;
@@ -41,10 +41,7 @@ static struct photo *load_photos(struct yctx *c, const struct ynode *map, size_t
 				"each photo needs src and alt");
 			continue;
 		}
-		ycheck_keys(c, it, keys);
-		ph[n].src = get_text(c, it, "src", 1);
-		ph[n].alt = get_text(c, it, "alt", 1);
-		if (ph[n].src && ph[n].alt)
+		if (fields_read(c, schema_field(&schema_report, "photos")->sub, it, &ph[n]) == 0)
 			n++;
 	}
 	*n_out = n;
@@ -75,13 +72,6 @@ static enum budget_category parse_category(struct yctx *c, const struct ynode *b
 
 struct project *load_project(struct loader *ld, const char *rel, const char *text, size_t len)
 {
-	static const char *const keys[] = { "id", "title", "title_en", "fiscal_year", "group",
-		"owner", "team", "districts", "dimension", "strategy", "period", "budget", "plan",
-		"kpis", "weight", "status", "status_reason", NULL };
-	static const char *const period_keys[] = { "start", "end", NULL };
-	static const char *const budget_keys[] = { "allocated", "source", "category", NULL };
-	static const char *const plan_keys[] = { "month", "percent", "disbursed", NULL };
-	static const char *const kpi_keys[] = { "id", "name", "unit", "target", NULL };
 	struct yctx *c = &ld->c;
 	const char *yaml, *body;
 	size_t yaml_len, i;
@@ -89,7 +79,6 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 	struct ynode *root;
 	const struct ynode *n, *seq;
 	struct project *p;
-	long v;
 	const char *file_id = stem(c->a, rel, ".md");
 	const char *dir_fy = component(c->a, rel, 1);
 
@@ -111,8 +100,8 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 	p->path = rel;
 	p->body = arena_strdup(c->a, body);
 	p->status_override = ST__COUNT;
-	ycheck_keys(c, root, keys);
-	p->id = yget_id(c, root, "id", 1);
+	if (fields_read(c, &schema_project, root, p) != 0)
+		good = 0;
 	if ((n = ymap_get(root, "id")))
 		p->line_id = n->line;
 	if (p->id && strcmp(p->id, file_id) != 0) {
@@ -125,21 +114,12 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 			"file names may use only lowercase a-z, 0-9 and -");
 		good = 0;
 	}
-	p->title = yget_str(c, root, "title", 1, 500);
-	p->title_en = yget_str(c, root, "title_en", 0, 500);
-	if (yget_int(c, root, "fiscal_year", 1, 2500, 2700, &v) == Y_OK) {
-		p->fiscal_year = (int)v;
-		if (strcmp(dir_fy, ymap_get(root, "fiscal_year")->s) != 0) {
-			diag_error(c->d, yloc(rel, ymap_get(root, "fiscal_year")),
-				"fiscal_year %ld ไม่ตรงกับโฟลเดอร์ projects/%s/",
-				"fiscal_year %ld does not match the folder projects/%s/", v, dir_fy);
-			good = 0;
-		}
-	} else {
+	if (p->fiscal_year && strcmp(dir_fy, ymap_get(root, "fiscal_year")->s) != 0) {
+		diag_error(c->d, yloc(rel, ymap_get(root, "fiscal_year")),
+			"fiscal_year %d ไม่ตรงกับโฟลเดอร์ projects/%s/",
+			"fiscal_year %d does not match the folder projects/%s/", p->fiscal_year, dir_fy);
 		good = 0;
 	}
-	p->group = yget_id(c, root, "group", 1);
-	p->owner = yget_id(c, root, "owner", 1);
 	p->line_group = (n = ymap_get(root, "group")) ? n->line : 0;
 	p->line_owner = (n = ymap_get(root, "owner")) ? n->line : 0;
 	p->line_team = (n = ymap_get(root, "team")) ? n->line : 0;
@@ -154,18 +134,15 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 	if ((seq = yget_seq(c, root, "districts", 1)) != NULL) {
 		p->districts = arena_alloc(c->a, (seq->n + 1) * sizeof(char *));
 		for (i = 0; i < seq->n; i++)
-			if ((p->districts[p->n_districts] = ynode_id(c, seq->items[i], "districts")))
+			if (!fields_unfilled(c, schema_field(&schema_project, "districts"), seq->items[i]) &&
+				(p->districts[p->n_districts] = ynode_id(c, seq->items[i], "districts")))
 				p->n_districts++;
 		if (seq->n == 0)
 			diag_error(c->d, yloc(rel, seq), "ต้องระบุอำเภออย่างน้อย 1 อำเภอ",
 				"name at least one district");
 	}
-	p->dimension = yget_id(c, root, "dimension", 0);
-	p->strategy = get_text(c, root, "strategy", 0);
 	if ((n = yget_map(c, root, "period", 1)) != NULL) {
-		ycheck_keys(c, n, period_keys);
-		if (yget_date(c, n, "start", 1, &p->start) != Y_OK ||
-			yget_date(c, n, "end", 1, &p->end) != Y_OK)
+		if (fields_read(c, schema_field(&schema_project, "period")->sub, n, p) != 0)
 			good = 0;
 		else if (p->end < p->start) {
 			diag_error(c->d, yloc(rel, ymap_get(n, "end")), "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น",
@@ -178,17 +155,16 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 		good = 0;
 	}
 	if ((n = yget_map(c, root, "budget", 1)) != NULL) {
-		ycheck_keys(c, n, budget_keys);
-		if (yget_money(c, n, "allocated", 1, &p->allocated) != Y_OK)
+		if (fields_read(c, schema_field(&schema_project, "budget")->sub, n, p) != 0)
 			good = 0;
 		if (ymap_get(n, "allocated"))
 			p->line_allocated = ymap_get(n, "allocated")->line;
-		p->budget_source = get_text(c, n, "source", 0);
 		p->category = parse_category(c, n, &cat_ok);
 	} else {
 		good = 0;
 	}
 	if ((seq = yget_seq(c, root, "plan", 0)) != NULL) {
+		const struct schema *plan_s = schema_field(&schema_project, "plan")->sub;
 		p->plan = arena_alloc(c->a, (seq->n + 1) * sizeof(*p->plan));
 		for (i = 0; i < seq->n; i++) {
 			const struct ynode *it = seq->items[i];
@@ -199,7 +175,7 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 					"each plan month needs month and percent or disbursed");
 				continue;
 			}
-			ycheck_keys(c, it, plan_keys);
+			fields_check_keys(c, plan_s, it);
 			if (!(ms = get_text(c, it, "month", 1)))
 				continue;
 			if (parse_month(ms, &pp->year, &pp->month) != 0) {
@@ -210,8 +186,8 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 			}
 			pp->month_end = date_month_end(date_from_ymd(pp->year, pp->month, 1));
 			pp->percent = pp->disbursed = -1;
-			if (yget_percent(c, it, "percent", 0, &pp->percent) == Y_ERROR ||
-				yget_money(c, it, "disbursed", 0, &pp->disbursed) == Y_ERROR)
+			if (fields_read_one(c, schema_field(plan_s, "percent"), it, pp) < 0 ||
+				fields_read_one(c, schema_field(plan_s, "disbursed"), it, pp) < 0)
 				continue;
 			if (pp->percent < 0 && pp->disbursed < 0) {
 				diag_error(c->d, yloc(rel, it), "ต้องมี percent หรือ disbursed อย่างน้อยหนึ่งค่า",
@@ -237,11 +213,8 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 					"each KPI needs id, name, unit, target");
 				continue;
 			}
-			ycheck_keys(c, it, kpi_keys);
-			k->id = yget_id(c, it, "id", 1);
-			k->name = get_text(c, it, "name", 1);
-			k->unit = get_text(c, it, "unit", 1);
-			if (yget_decimal(c, it, "target", 1, &k->target) != Y_OK || !k->id || !k->name || !k->unit)
+			memset(k, 0, sizeof(*k));
+			if (fields_read(c, schema_field(&schema_project, "kpis")->sub, it, k) != 0)
 				continue;
 			for (j = 0; j < p->n_kpis; j++)
 				if (strcmp(p->kpis[j].id, k->id) == 0)
@@ -280,8 +253,6 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 
 struct report *load_report(struct loader *ld, const char *rel, const char *text, size_t len)
 {
-	static const char *const keys[] = { "date", "reporter", "percent", "disbursed", "kpis",
-		"narrative", "problems", "photos", NULL };
 	struct yctx *c = &ld->c;
 	struct ynode *root;
 	const struct ynode *n;
@@ -312,12 +283,13 @@ struct report *load_report(struct loader *ld, const char *rel, const char *text,
 			"folder name \"%s\" is not a valid project id", r->project_id);
 		good = 0;
 	}
-	ycheck_keys(c, root, keys);
-	if (yget_date(c, root, "date", 1, &r->date) == Y_OK) {
-		n = ymap_get(root, "date");
-		r->line_date = n->line;
+	if (fields_read(c, &schema_report, root, r) != 0)
+		good = 0;
+	if (fields_read_one(c, schema_field(&schema_report, "date"), root, r) == 1) {
 		pdate fd;
 		int be;
+		n = ymap_get(root, "date");
+		r->line_date = n->line;
 		date_iso(r->date, iso);
 		if (date_parse(file_date, &fd, &be) != DATE_OK || fd != r->date) {
 			diag_error(c->d, yloc(rel, n), "date %s ต้องตรงกับชื่อไฟล์ (ชื่อไฟล์คือ %s.yaml ควรเป็น %s.yaml)",
@@ -327,16 +299,9 @@ struct report *load_report(struct loader *ld, const char *rel, const char *text,
 	} else {
 		good = 0;
 	}
-	r->reporter = yget_id(c, root, "reporter", 1);
 	r->line_reporter = (n = ymap_get(root, "reporter")) ? n->line : 0;
-	if (yget_percent(c, root, "percent", 1, &r->percent) != Y_OK)
-		good = 0;
-	else
-		r->line_percent = ymap_get(root, "percent")->line;
-	if (yget_money(c, root, "disbursed", 1, &r->disbursed) != Y_OK)
-		good = 0;
-	else
-		r->line_disbursed = ymap_get(root, "disbursed")->line;
+	r->line_percent = (n = ymap_get(root, "percent")) ? n->line : 0;
+	r->line_disbursed = (n = ymap_get(root, "disbursed")) ? n->line : 0;
 	if ((n = yget_map(c, root, "kpis", 0)) != NULL) {
 		size_t i;
 		r->kpis = arena_alloc(c->a, (n->n + 1) * sizeof(*r->kpis));
@@ -349,8 +314,6 @@ struct report *load_report(struct loader *ld, const char *rel, const char *text,
 				r->n_kpis++;
 		}
 	}
-	r->narrative = get_text(c, root, "narrative", 0);
-	r->problems = get_text(c, root, "problems", 0);
 	r->photos = load_photos(c, root, &r->n_photos);
 	if (!good || !r->reporter)
 		return NULL;
@@ -359,7 +322,6 @@ struct report *load_report(struct loader *ld, const char *rel, const char *text,
 
 struct news *load_news(struct loader *ld, const char *rel, const char *text, size_t len)
 {
-	static const char *const keys[] = { "title", "title_en", "date", "summary", "image", NULL };
 	struct yctx *c = &ld->c;
 	const char *yaml, *body, *name = stem(c->a, rel, ".md");
 	size_t yaml_len;
@@ -395,11 +357,7 @@ struct news *load_news(struct loader *ld, const char *rel, const char *text, siz
 		diag_error(c->d, l, "ไม่มีหัวข้อข่าว (title)", "missing title");
 		return NULL;
 	}
-	ycheck_keys(c, root, keys);
-	nw->title = yget_str(c, root, "title", 1, 500);
-	nw->title_en = yget_str(c, root, "title_en", 0, 500);
-	nw->summary = get_text(c, root, "summary", 0);
-	nw->image = get_text(c, root, "image", 0);
+	fields_read(c, &schema_news, root, nw);
 	nw->date = fdate;
 	if (ymap_get(root, "date")) {
 		pdate d2;
@@ -413,14 +371,12 @@ struct news *load_news(struct loader *ld, const char *rel, const char *text, siz
 
 struct page *load_page(struct loader *ld, const char *rel, const char *text, size_t len)
 {
-	static const char *const keys[] = { "title", "title_en", "menu", "summary", NULL };
 	struct yctx *c = &ld->c;
 	const char *yaml, *body, *slug = stem(c->a, rel, ".md");
 	size_t yaml_len;
 	int body_line, ok;
 	struct ynode *root;
 	struct page *pg;
-	long v;
 
 	if (!id_is_safe(slug)) {
 		diag_error(c->d, file_loc(rel), "ชื่อไฟล์หน้าใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
@@ -446,12 +402,7 @@ struct page *load_page(struct loader *ld, const char *rel, const char *text, siz
 		diag_error(c->d, l, "ไม่มี title", "missing title");
 		return NULL;
 	}
-	ycheck_keys(c, root, keys);
-	pg->title = yget_str(c, root, "title", 1, 500);
-	pg->title_en = yget_str(c, root, "title_en", 0, 500);
-	pg->summary = get_text(c, root, "summary", 0);
-	if (yget_int(c, root, "menu", 0, 0, 99, &v) == Y_OK)
-		pg->menu = (int)v;
+	fields_read(c, &schema_page, root, pg);
 	return pg->title ? pg : NULL;
 }
 

@@ -1,6 +1,9 @@
 /* load_site.c: site.yaml and people.yaml into the model. */
 #include "load/load_int.h"
 
+#include "db.h"
+#include "load/fields.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +17,6 @@ const char *get_text(struct yctx *c, const struct ynode *map, const char *key, i
 static int load_named_list(struct yctx *c, const struct ynode *map, const char *key,
 	struct named **out, size_t *n_out, int required)
 {
-	static const char *const keys[] = { "id", "name", "name_en", NULL };
 	const struct ynode *seq = yget_seq(c, map, key, required);
 	struct named *items;
 	size_t i, n = 0;
@@ -29,11 +31,7 @@ static int load_named_list(struct yctx *c, const struct ynode *map, const char *
 				"each item of \"%s\" needs an id and a name", key);
 			continue;
 		}
-		ycheck_keys(c, it, keys);
-		items[n].id = yget_id(c, it, "id", 1);
-		items[n].name = get_text(c, it, "name", 1);
-		items[n].name_en = get_text(c, it, "name_en", 0);
-		if (items[n].id && items[n].name)
+		if (fields_read(c, &schema_named, it, &items[n]) == 0)
 			n++;
 	}
 	*out = items;
@@ -67,47 +65,20 @@ static int64_t *target_row(struct yctx *c, const struct ynode *t, const char *ke
 	return row;
 }
 
-/* 1 if t can be the site root the collector redirects to: an http(s) URL
- * with a host, or a path starting with one "/"; no character that would
- * need percent-encoding in a Location header, no query or fragment (the
- * collector appends "forms/<id>/thanks/index.html?code=..."). */
-static int thanks_base_ok(const char *t)
-{
-	const char *p = t;
-	size_t i;
-
-	if (strncmp(t, "https://", 8) == 0)
-		p = t + 8;
-	else if (strncmp(t, "http://", 7) == 0)
-		p = t + 7;
-	else if (t[0] != '/' || t[1] == '/')
-		return 0;
-	if (p != t && (!*p || *p == '/'))
-		return 0; /* no host */
-	for (i = 0; t[i]; i++)
-		if ((unsigned char)t[i] <= ' ' || (unsigned char)t[i] >= 0x7f || strchr("\"<>\\^`{|}?#", t[i]))
-			return 0;
-	return 1;
-}
-
 /* site.yaml collector_settings: the collector's limits, installed into its
  * database by build --db (struct db_settings). */
-static void load_collector_settings(struct yctx *c, const struct ynode *o,
-	const char *const *keys, struct site *s)
+static void load_collector_settings(struct yctx *c, const struct ynode *o, struct site *s)
 {
 	const char *t;
 	long v;
 
-	ycheck_keys(c, o, keys);
 	/* written 0 = no limit / off; in struct site (db.h) 0 is "default" */
 	if (yget_int(c, o, "rate_limit_per_hour", 0, 0, 10000, &v) == Y_OK)
 		s->rate_limit_per_hour = v ? (int)v : -1;
 	if (yget_int(c, o, "repeat_window_seconds", 0, 0, 86400, &v) == Y_OK)
 		s->repeat_window_s = v ? (int)v : -1;
-	if (yget_int(c, o, "busy_timeout_ms", 0, 100, 60000, &v) == Y_OK)
-		s->busy_timeout_ms = (int)v;
 	if ((t = get_text(c, o, "thanks_base", 0)) != NULL && t[0]) {
-		if (thanks_base_ok(t))
+		if (db_thanks_base_valid(t))
 			s->thanks_base = t;
 		else
 			diag_error(c->d, yloc(c->path, ymap_get(o, "thanks_base")),
@@ -118,25 +89,21 @@ static void load_collector_settings(struct yctx *c, const struct ynode *o,
 	}
 }
 
+/* The value of key in map when it is a mapping (problems were reported by
+ * fields_read()), else NULL. */
+static const struct ynode *map_of(const struct ynode *map, const char *key)
+{
+	const struct ynode *n = ymap_get(map, key);
+
+	return n && n->kind == YN_MAP ? n : NULL;
+}
+
 void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 {
-	static const char *const keys[] = { "sample", "office", "base_url", "collector",
-		"license", "fiscal_years", "display", "status", "rollup", "districts", "groups",
-		"dimensions", "disbursement_targets", "inbox", "collector_settings", NULL };
-	static const char *const office_keys[] = { "name", "name_en", "parent", "parent_en",
-		"address", "address_en", "phone", "email", "social", NULL };
-	static const char *const link_keys[] = { "label", "url", NULL };
-	static const char *const license_keys[] = { "name", "name_en", "url", NULL };
-	static const char *const display_keys[] = { "digits", NULL };
-	static const char *const status_keys[] = { "behind", "seriously_behind", NULL };
-	static const char *const target_keys[] = { "fiscal_year", "overall", "recurrent", "capital", NULL };
-	static const char *const inbox_keys[] = { "public_key", NULL };
-	static const char *const collector_keys[] = { "rate_limit_per_hour", "repeat_window_seconds",
-		"busy_timeout_ms", "thanks_base", NULL };
 	struct yctx *c = &ld->c;
 	const struct ynode *o, *n, *seq;
 	size_t i;
-	long v;
+	int e;
 
 	memset(s, 0, sizeof(*s));
 	s->behind = 1000;
@@ -146,34 +113,24 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 		diag_error(c->d, file_loc(c->path), "site.yaml ว่างเปล่า", "site.yaml is empty");
 		return;
 	}
-	ycheck_keys(c, root, keys);
-	yget_bool(c, root, "sample", 0, &s->sample);
-	if ((o = yget_map(c, root, "office", 1)) != NULL) {
-		ycheck_keys(c, o, office_keys);
-		s->name = get_text(c, o, "name", 1);
-		s->name_en = get_text(c, o, "name_en", 1);
-		s->parent = get_text(c, o, "parent", 0);
-		s->parent_en = get_text(c, o, "parent_en", 0);
-		s->address = get_text(c, o, "address", 0);
-		s->address_en = get_text(c, o, "address_en", 0);
-		s->phone = get_text(c, o, "phone", 0);
-		s->email = get_text(c, o, "email", 0);
-		if ((seq = yget_seq(c, o, "social", 0)) != NULL) {
-			s->social = arena_alloc(c->a, (seq->n + 1) * sizeof(*s->social));
-			for (i = 0; i < seq->n; i++) {
-				ycheck_keys(c, seq->items[i], link_keys);
-				s->social[s->n_social].label = get_text(c, seq->items[i], "label", 1);
-				s->social[s->n_social].url = get_text(c, seq->items[i], "url", 1);
-				if (s->social[s->n_social].label && s->social[s->n_social].url)
-					s->n_social++;
-			}
-		}
+	fields_read(c, &schema_site, root, s);
+	if ((o = map_of(root, "office")) != NULL &&
+		(seq = yget_seq(c, o, "social", 0)) != NULL) {
+		s->social = arena_alloc(c->a, (seq->n + 1) * sizeof(*s->social));
+		for (i = 0; i < seq->n; i++)
+			if (fields_read(c, schema_field(schema_field(&schema_site, "office")->sub,
+				"social")->sub, seq->items[i], &s->social[s->n_social]) == 0)
+				s->n_social++;
 	}
 	if ((n = ymap_get(root, "base_url")) && (s->base_url = get_text(c, root, "base_url", 1))) {
 		size_t len = strlen(s->base_url);
 		if (strncmp(s->base_url, "https://", 8) != 0 && strncmp(s->base_url, "http://", 7) != 0)
 			diag_error(c->d, yloc(c->path, n), "base_url ต้องขึ้นต้นด้วย https:// หรือ http://",
 				"base_url must start with https:// or http://");
+		else if (link_kind(s->base_url) != LINK_ABSOLUTE)
+			diag_error(c->d, yloc(c->path, n),
+				"base_url ต้องเป็น https://ชื่อเว็บไซต์/ โดยไม่มีส่วน ชื่อ@ หรือช่องว่าง",
+				"base_url must be https://host/ without a name@ part or spaces");
 		else if (s->base_url[len - 1] != '/')
 			s->base_url = arena_printf(c->a, "%s/", s->base_url);
 	} else if (!n) {
@@ -193,12 +150,6 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 				"collector ต้องเป็นพาธสัมพัทธ์จากรากของเว็บ เช่น cgi-bin/collect.cgi",
 				"collector must be a path relative to the site root, e.g. cgi-bin/collect.cgi");
 	}
-	if ((o = yget_map(c, root, "license", 0)) != NULL) {
-		ycheck_keys(c, o, license_keys);
-		s->license_name = get_text(c, o, "name", 1);
-		s->license_name_en = get_text(c, o, "name_en", 0);
-		s->license_url = get_text(c, o, "url", 0);
-	}
 	if ((seq = yget_seq(c, root, "fiscal_years", 1)) != NULL) {
 		if (seq->n == 0 || seq->n > MODEL_MAX_FISCAL_YEARS)
 			diag_error(c->d, yloc(c->path, seq), "fiscal_years ต้องมี 1 ถึง %d ปี",
@@ -207,7 +158,7 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 			const struct ynode *it = seq->items[i];
 			char *end;
 			long fy = it->kind == YN_SCALAR ? strtol(it->s, &end, 10) : 0;
-			if (it->kind != YN_SCALAR || *end || fy < 2500 || fy > 2700) {
+			if (it->kind != YN_SCALAR || *end || !year_be_ok(fy)) {
 				diag_error(c->d, yloc(c->path, it),
 					"ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2569", "a fiscal year is a BE year such as 2569");
 				continue;
@@ -220,32 +171,14 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 			s->fiscal_years[s->n_fiscal_years++] = (int)fy;
 		}
 	}
-	if ((o = yget_map(c, root, "display", 0)) != NULL) {
-		const char *dg;
-		ycheck_keys(c, o, display_keys);
-		if ((dg = get_text(c, o, "digits", 0)) != NULL) {
-			if (strcmp(dg, "thai") == 0)
-				s->digits = DIGITS_THAI;
-			else if (strcmp(dg, "arabic") != 0)
-				diag_error(c->d, yloc(c->path, ymap_get(o, "digits")),
-					"digits ต้องเป็น arabic หรือ thai", "digits must be arabic or thai");
-		}
-	}
-	if ((o = yget_map(c, root, "status", 1)) != NULL) {
-		ycheck_keys(c, o, status_keys);
-		yget_percent(c, o, "behind", 1, &s->behind);
-		yget_percent(c, o, "seriously_behind", 1, &s->seriously_behind);
-		if (s->seriously_behind < s->behind)
-			diag_error(c->d, yloc(c->path, o),
-				"seriously_behind ต้องไม่น้อยกว่า behind", "seriously_behind must be at least behind");
-	}
-	if ((n = ymap_get(root, "rollup")) && get_text(c, root, "rollup", 0)) {
-		if (strcmp(n->s, "weight") == 0)
-			s->rollup = ROLLUP_WEIGHT;
-		else if (strcmp(n->s, "budget") != 0)
-			diag_error(c->d, yloc(c->path, n), "rollup ต้องเป็น budget หรือ weight",
-				"rollup must be budget or weight");
-	}
+	if ((o = map_of(root, "display")) != NULL &&
+		(e = fields_enum(c, schema_field(schema_field(&schema_site, "display")->sub, "digits"), o)) >= 0)
+		s->digits = e == 1 ? DIGITS_THAI : DIGITS_ARABIC;
+	if ((o = map_of(root, "status")) != NULL && s->seriously_behind < s->behind)
+		diag_error(c->d, yloc(c->path, o),
+			"seriously_behind ต้องไม่น้อยกว่า behind", "seriously_behind must be at least behind");
+	if ((e = fields_enum(c, schema_field(&schema_site, "rollup"), root)) >= 0)
+		s->rollup = e == 1 ? ROLLUP_WEIGHT : ROLLUP_BUDGET;
 	load_named_list(c, root, "districts", &s->districts, &s->n_districts, 1);
 	load_named_list(c, root, "groups", &s->groups, &s->n_groups, 1);
 	load_named_list(c, root, "dimensions", &s->dimensions, &s->n_dimensions, 0);
@@ -260,10 +193,8 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 					"each target must be a mapping");
 				continue;
 			}
-			ycheck_keys(c, t, target_keys);
-			if (yget_int(c, t, "fiscal_year", 1, 2500, 2700, &v) != Y_OK)
+			if (fields_read(c, schema_field(&schema_site, "disbursement_targets")->sub, t, dt) != 0)
 				continue;
-			dt->fiscal_year = (int)v;
 			if (!target_row(c, t, "overall", dt->overall, &has)) {
 				if (!ymap_get(t, "overall"))
 					yget_seq(c, t, "overall", 1);
@@ -274,18 +205,13 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 			s->n_targets++;
 		}
 	}
-	if ((o = yget_map(c, root, "collector_settings", 0)) != NULL)
-		load_collector_settings(c, o, collector_keys, s);
-	if ((o = yget_map(c, root, "inbox", 0)) != NULL) {
-		const char *k;
-		ycheck_keys(c, o, inbox_keys);
-		k = get_text(c, o, "public_key", 0);
+	if ((o = map_of(root, "collector_settings")) != NULL)
+		load_collector_settings(c, o, s);
+	if ((o = map_of(root, "inbox")) != NULL) {
+		const char *k = get_text(c, o, "public_key", 0);
 		if (k && k[0]) {
-			size_t kl = strlen(k), j;
-			int okk = kl == 44 && k[43] == '=';
-			for (j = 0; j < 43 && okk; j++)
-				okk = (k[j] >= 'A' && k[j] <= 'Z') || (k[j] >= 'a' && k[j] <= 'z') ||
-					(k[j] >= '0' && k[j] <= '9') || k[j] == '+' || k[j] == '/';
+			unsigned char pk[32];
+			int okk = db_public_key_decode(k, pk) == 0;
 			if (okk)
 				s->public_key = k;
 			else
@@ -298,9 +224,6 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 
 struct person *load_people(struct loader *ld, const struct ynode *root, size_t *n_out)
 {
-	static const char *const keys[] = { "people", NULL };
-	static const char *const pkeys[] = { "id", "name", "name_en", "position", "position_en",
-		"group", "district", "executive", "photo", "phone", "email", NULL };
 	struct yctx *c = &ld->c;
 	const struct ynode *seq;
 	struct person *people;
@@ -309,7 +232,7 @@ struct person *load_people(struct loader *ld, const struct ynode *root, size_t *
 	*n_out = 0;
 	if (!root)
 		return NULL;
-	ycheck_keys(c, root, keys);
+	fields_check_keys(c, &schema_people, root);
 	if (!(seq = yget_seq(c, root, "people", 1)))
 		return NULL;
 	people = arena_alloc(c->a, (seq->n + 1) * sizeof(*people));
@@ -321,24 +244,11 @@ struct person *load_people(struct loader *ld, const struct ynode *root, size_t *
 				"each person must be a mapping (id, name, position)");
 			continue;
 		}
-		ycheck_keys(c, it, pkeys);
+		memset(p, 0, sizeof(*p));
 		p->line = it->line;
-		p->id = yget_id(c, it, "id", 1);
-		p->name = get_text(c, it, "name", 1);
-		p->name_en = get_text(c, it, "name_en", 0);
-		p->position = get_text(c, it, "position", 1);
-		p->position_en = get_text(c, it, "position_en", 0);
-		p->group = yget_id(c, it, "group", 0);
-		p->district = yget_id(c, it, "district", 0);
-		yget_bool(c, it, "executive", 0, &p->executive);
-		p->photo = get_text(c, it, "photo", 0);
-		p->phone = get_text(c, it, "phone", 0);
-		p->email = get_text(c, it, "email", 0);
-		if (p->id && p->name && p->position)
+		if (fields_read(c, &schema_person, it, p) == 0)
 			n++;
 	}
 	*n_out = n;
 	return people;
 }
-
-/* Parse "YYYY-MM" (BE years converted) into year and month. */

@@ -21,16 +21,6 @@ int subs_parse_created(const char *s, pdate *out)
 	return 0;
 }
 
-static const struct form_def *model_form(const struct model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->n_forms; i++)
-		if (strcmp(m->forms[i].id, id) == 0)
-			return &m->forms[i];
-	return NULL;
-}
-
 enum val_result { V_OK, V_NO_FIELD, V_PERSONAL, V_NOT_PUBLIC, V_BAD_VALUE };
 
 /* Apply one value to s, checked against its form.  Only choice and scale

@@ -220,6 +220,13 @@ enum file_kind classify(struct diags *d, const char *rel)
 		return FK_COMPLAINT;
 	if (strncmp(rel, "complaints/", 11) == 0 && nc == 2 && strncmp(base, "README", 6) == 0)
 		return FK_IGNORED; /* notes for staff */
+	if (ends_with(base, ".yml")) {
+		/* never silently unpublished: a report saved as .yml is an error */
+		diag_error(d, file_loc(rel), "ใช้นามสกุล .yaml แทน .yml: เปลี่ยนชื่อไฟล์เป็น %.*s.yaml",
+			"use the extension .yaml, not .yml: rename the file to %.*s.yaml",
+			(int)(strlen(rel) - 4), rel);
+		return FK_IGNORED;
+	}
 	diag_warn(d, file_loc(rel), "ไม่รู้จักไฟล์นี้ จึงไม่ได้นำไปใช้ (ตรวจชื่อและตำแหน่งไฟล์)",
 		"unknown file, ignored (check its name and folder)");
 	return FK_IGNORED;
@@ -257,8 +264,17 @@ char *read_file(struct arena *a, struct diags *d, const char *root,
 		ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
-			break;
+		if (r <= 0) {
+			/* never a truncated file: a read error or a file cut short is an error */
+			if (r < 0)
+				diag_error(d, file_loc(rel), "อ่านไฟล์ไม่ได้: %s", "cannot read file: %s",
+					strerror(errno));
+			else
+				diag_error(d, file_loc(rel), "ไฟล์สั้นลงระหว่างอ่าน (มีคนแก้ไฟล์อยู่?) ลองใหม่อีกครั้ง",
+					"the file got shorter while it was read (being edited?); try again");
+			close(fd);
+			return NULL;
+		}
 		got += (size_t)r;
 	}
 	close(fd);

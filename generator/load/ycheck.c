@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/model.h"
 #include "model/numfmt.h"
@@ -26,6 +27,30 @@ int id_is_safe(const char *s)
 		return 0;
 	}
 	return 1;
+}
+
+enum link_kind link_kind(const char *s)
+{
+	size_t i, host;
+
+	if (!s || !s[0])
+		return LINK_BAD;
+	for (i = 0; s[i]; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f || s[i] == '\\')
+			return LINK_BAD;
+	if (strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "http://", 7) == 0) {
+		host = s[4] == ':' ? 7 : 8;
+		for (i = host; s[i] && !strchr("/?#", s[i]); i++)
+			if (s[i] == '@')
+				return LINK_BAD; /* user@host: the host is not what it seems */
+		return i > host ? LINK_ABSOLUTE : LINK_BAD;
+	}
+	if (s[0] == '/' && s[1] == '/')
+		return LINK_BAD; /* another host, scheme-relative */
+	for (i = 0; s[i] && !strchr("/?#", s[i]); i++)
+		if (s[i] == ':')
+			return LINK_BAD; /* a scheme: javascript:, data:, ... */
+	return LINK_SITE;
 }
 
 int ycheck_keys(struct yctx *c, const struct ynode *map, const char *const *allowed)

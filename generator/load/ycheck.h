@@ -58,6 +58,13 @@ const char *ynode_id(struct yctx *c, const struct ynode *n, const char *what);
 enum yget ynode_percent(struct yctx *c, const struct ynode *n, const char *what, int64_t *out);
 enum yget ynode_decimal(struct yctx *c, const struct ynode *n, const char *what, int64_t *out);
 
+enum link_kind { LINK_BAD, LINK_SITE, LINK_ABSOLUTE };
+/* What s is as a link: LINK_ABSOLUTE for http:// or https:// with a host
+ * and no user@; LINK_SITE for a path within the site (no scheme, not
+ * starting with //); LINK_BAD for anything else (javascript:, data:,
+ * mailto:, a user@ part, spaces or control characters, empty). */
+enum link_kind link_kind(const char *s);
+
 /* 1 if s is a safe id/slug: [a-z0-9][a-z0-9-]{0,63}. */
 int id_is_safe(const char *s);
 

@@ -64,6 +64,118 @@ static const char *yaml_problem(struct ybuilder *b, const yaml_parser_t *p)
 	return p->problem ? p->problem : "syntax error";
 }
 
+/* Byte offsets of the starts of lines, so that a mark (line, column in
+ * code points) can be found in the text. */
+struct lines {
+	const char *text;
+	size_t len, n;
+	size_t *start;
+};
+
+static void lines_init(struct lines *ls, struct arena *a, const char *text, size_t len)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < len; i++)
+		n += text[i] == '\n';
+	ls->text = text;
+	ls->len = len;
+	ls->n = 0;
+	ls->start = arena_alloc(a, n * sizeof(*ls->start));
+	ls->start[ls->n++] = 0;
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' && ls->n < n)
+			ls->start[ls->n++] = i + 1;
+}
+
+/* The byte offset of 0-based line and code-point column, or len. */
+static size_t lines_offset(const struct lines *ls, size_t line, size_t col)
+{
+	size_t o;
+
+	if (line >= ls->n)
+		return ls->len;
+	o = ls->start[line];
+	while (col > 0 && o < ls->len && ls->text[o] != '\n') {
+		o++;
+		while (o < ls->len && ((unsigned char)ls->text[o] & 0xC0) == 0x80)
+			o++;
+		col--;
+	}
+	return o;
+}
+
+/* The code-point column (1-based) of byte offset o on its line. */
+static int lines_col(const struct lines *ls, size_t line, size_t o)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = ls->start[line]; i < o; i++)
+		if (((unsigned char)ls->text[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* Report a parse error where the officer must act, with the fix: a Tab,
+ * a key without ':' (at the key's line, not the next), a quote never
+ * closed (where it opened); other problems in libyaml's words. */
+static void report_syntax(struct ybuilder *b, const yaml_parser_t *p, const struct lines *ls)
+{
+	const char *problem = yaml_problem(b, p), *ctx = p->context ? p->context : "";
+	size_t line = p->problem_mark.line, o, end;
+	struct loc l;
+
+	if (line < ls->n) {
+		o = ls->start[line];
+		end = line + 1 < ls->n ? ls->start[line + 1] : ls->len;
+		for (; o < end; o++)
+			if (ls->text[o] == '\t') {
+				l.path = b->path;
+				l.line = (int)line + 1 + b->line_offset;
+				l.col = lines_col(ls, line, o);
+				diag_error(b->d, l, "มีแท็บ (Tab) ในบรรทัดนี้ ใช้เว้นวรรคแทนแท็บ",
+					"a Tab in this line: use spaces instead of Tab");
+				return;
+			}
+	}
+	if (strstr(ctx, "quoted scalar")) {
+		diag_error(b->d, ymark(b, p->context_mark),
+			"เครื่องหมายคำพูดที่เปิดตรงนี้ไม่ได้ปิด ใส่เครื่องหมายคำพูดแบบเดียวกันปิดท้ายข้อความ",
+			"the quote opened here is never closed: end the text with the same quote mark");
+		return;
+	}
+	if (strstr(problem, "expected ':'") && strstr(ctx, "simple key")) {
+		diag_error(b->d, ymark(b, p->context_mark),
+			"บรรทัดนี้ไม่มีเครื่องหมาย : หลังชื่อฟิลด์ เขียนเป็น ชื่อ: ค่า (เว้นวรรคหลัง :)",
+			"this line has no ':' after the field name: write name: value (a space after the ':')");
+		return;
+	}
+	diag_error(b->d, ymark(b, p->problem_mark), "รูปแบบ YAML ไม่ถูกต้อง: %s%s%s",
+		"YAML syntax error: %s%s%s", problem, ctx[0] ? " " : "", ctx);
+}
+
+/* A plain value followed on its line by "#" and text ("no. #2") lost that
+ * text to a YAML comment: an error asking for quotes.  "# note" (a space
+ * after the #) is a comment and left alone. */
+static void check_cut(struct ybuilder *b, const yaml_event_t *ev, const struct lines *ls)
+{
+	size_t o = lines_offset(ls, ev->end_mark.line, ev->end_mark.column), s = o;
+	struct loc l;
+
+	while (o < ls->len && (ls->text[o] == ' ' || ls->text[o] == '\t'))
+		o++;
+	if (o == s || o + 1 >= ls->len || ls->text[o] != '#' || strchr(" \t\r\n#", ls->text[o + 1]))
+		return;
+	l.path = b->path;
+	l.line = (int)ev->end_mark.line + 1 + b->line_offset;
+	l.col = lines_col(ls, ev->end_mark.line, o);
+	diag_error(b->d, l,
+		"ข้อความหลัง # ถูกตัดทิ้ง (YAML ถือว่าเป็นหมายเหตุ) ใส่ข้อความไว้ในเครื่องหมายคำพูด เช่น \"... #2\"",
+		"the text from # on is cut off (YAML reads it as a comment): put the text in quotes, e.g. \"... #2\"");
+	b->ok = 0;
+}
+
 static struct ynode *yload_impl(struct arena *a, struct diags *d, const char *path,
 	const char *text, size_t len, int line_offset, int quote_names, int *ok)
 {
@@ -73,8 +185,14 @@ static struct ynode *yload_impl(struct arena *a, struct diags *d, const char *pa
 	struct yframe stack[YLOAD_MAX_DEPTH + 2];
 	int sp = 0, done = 0, docs = 0;
 	struct ynode *root = NULL;
+	struct lines ls;
 
 	*ok = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3; /* a UTF-8 BOM from Windows editors */
+		len -= 3;
+	}
+	lines_init(&ls, a, text, len);
 	if (!yaml_parser_initialize(&parser)) {
 		struct loc l = { path, 0, 0 };
 		diag_error(d, l, "อ่าน YAML ไม่ได้ (หน่วยความจำ)", "cannot initialise the YAML parser");
@@ -86,10 +204,7 @@ static struct ynode *yload_impl(struct arena *a, struct diags *d, const char *pa
 		struct ynode *node = NULL;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
-			struct loc l = ymark(&b, parser.problem_mark);
-			diag_error(d, l, "รูปแบบ YAML ไม่ถูกต้อง: %s%s%s",
-				"YAML syntax error: %s%s%s", yaml_problem(&b, &parser),
-				parser.context ? " " : "", parser.context ? parser.context : "");
+			report_syntax(&b, &parser, &ls);
 			b.ok = 0;
 			break;
 		}
@@ -152,6 +267,8 @@ static struct ynode *yload_impl(struct arena *a, struct diags *d, const char *pa
 				node->s = arena_strndup(a, (const char *)ev.data.scalar.value, ev.data.scalar.length);
 				node->len = ev.data.scalar.length;
 				node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+				if (node->plain)
+					check_cut(&b, &ev, &ls);
 			} else {
 				node->kind = ev.type == YAML_SEQUENCE_START_EVENT ? YN_SEQ : YN_MAP;
 			}

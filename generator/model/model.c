@@ -114,6 +114,16 @@ const struct disb_target *model_target(const struct model *m, int fy)
 	return NULL;
 }
 
+const struct form_def *model_form(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < m->n_forms; i++)
+		if (strcmp(m->forms[i].id, id) == 0)
+			return &m->forms[i];
+	return NULL;
+}
+
 static const char *const status_names[ST__COUNT] = {
 	"not-started", "on-track", "behind", "seriously-behind", "completed", "cancelled", "suspended"
 };

@@ -117,6 +117,7 @@ struct report {
 	struct kpi_actual *kpis;
 	size_t n_kpis;
 	const char *narrative, *problems;
+	const char *correction;   /* why a cumulative figure went down, or NULL */
 	struct photo *photos;
 	size_t n_photos;
 	struct project *project;  /* set by validation */
@@ -250,6 +251,9 @@ struct case_event {
 	int line, col;
 };
 
+#define COMPLAINT_NOTE_MAX 2000   /* code points per note, reason */
+#define COMPLAINT_SUMMARY_MAX 4000
+
 struct complaint_resp {
 	const char *path;         /* "complaints/<CODE>.yaml" */
 	const char *code;         /* canonical tracking code */
@@ -361,6 +365,8 @@ const struct named *model_district(const struct model *m, const char *id);
 const struct named *model_group(const struct model *m, const char *id);
 const struct named *model_dimension(const struct model *m, const char *id);
 const struct disb_target *model_target(const struct model *m, int fy);
+/* The form with this id (NULL id: none); forms are few, searched in order. */
+const struct form_def *model_form(const struct model *m, const char *id);
 
 const char *status_name(enum project_status s);   /* "on-track", ... (URL slug) */
 const char *status_label_th(enum project_status s);

@@ -53,16 +53,6 @@ static struct tval *site_view(const struct site_ctx *sc, struct arena *a)
 	return v;
 }
 
-static const struct form_def *find_form(const struct model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->n_forms; i++)
-		if (strcmp(m->forms[i].id, id) == 0)
-			return &m->forms[i];
-	return NULL;
-}
-
 static void nav_add(struct arena *a, struct tval *nav, const char *root, const char *href,
 	const char *label, const char *label_en, int current)
 {
@@ -121,14 +111,14 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 		nav_add(a, nav, root, "forms/index.html", "ร้องเรียน/แสดงความคิดเห็น", "Complaints & feedback",
 			job->kind == PG_FORMS || job->kind == PG_FORM || job->kind == PG_THANKS);
 	tv_set(a, v, "nav", nav);
-	if (find_form(m, "complaint"))
+	if (model_form(m, "complaint"))
 		tv_sets(a, v, "complaint_href", arena_printf(a, "%sforms/complaint/index.html", root));
-	if (find_form(m, "corruption"))
+	if (model_form(m, "corruption"))
 		tv_sets(a, v, "corruption_href", arena_printf(a, "%sforms/corruption/index.html", root));
 	tv_sets(a, v, "complaints_href", arena_printf(a, "%scomplaints/index.html", root));
 	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
 	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
-	if (find_form(m, "satisfaction"))
+	if (model_form(m, "satisfaction"))
 		tv_sets(a, v, "satisfaction_href", arena_printf(a, "%sforms/satisfaction/index.html", root));
 	tv_sets(a, v, "canonical", arena_printf(a, "%s%s", m->site.base_url ? m->site.base_url : "",
 		strcmp(job->out, "index.html") == 0 ? "" : job->out));

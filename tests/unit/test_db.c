@@ -256,6 +256,19 @@ static void test_helpers(void)
 	CHECK_INT(db_public_key_decode("", pk), -1);
 }
 
+/* thanks_base: one rule for check (site.yaml) and the database install. */
+static void test_thanks_base(void)
+{
+	CHECK(db_thanks_base_valid("/"));
+	CHECK(db_thanks_base_valid("https://loei.example.go.th/site"));
+	CHECK(!db_thanks_base_valid("https://loei.example.go.th/?a=1")); /* the collector appends a query */
+	CHECK(!db_thanks_base_valid("https:///path"));                   /* no host */
+	CHECK(!db_thanks_base_valid("//host/path"));
+	CHECK(!db_thanks_base_valid("loei.example.go.th/forms"));
+	CHECK(!db_thanks_base_valid("/a b"));
+	CHECK(!db_thanks_base_valid(NULL));
+}
+
 int main(void)
 {
 	char cmd[300];
@@ -267,6 +280,7 @@ int main(void)
 	test_install();
 	test_formcheck();
 	test_helpers();
+	test_thanks_base();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
