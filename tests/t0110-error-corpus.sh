@@ -33,4 +33,11 @@ done
 make_case "$TEST_OUT/case" "$TOP/tests/corpus/errors/05-percent-range"
 run_prongsai check -C "$TEST_OUT/case" --today 2026-04-15 2>"$TEST_OUT/th.err"
 expect_grep 'progress/2569/2569-002/2026-01-10.yaml:3:10: error: "percent" ต้องอยู่ระหว่าง 0 ถึง 100 (ได้ 120)' "$TEST_OUT/th.err" "Thai message by default"
+# the YAML fixes in the officer's words (issue 11 item 4)
+make_case "$TEST_OUT/case" "$TOP/tests/corpus/errors/37-yaml-tab"
+run_prongsai check -C "$TEST_OUT/case" --today 2026-04-15 2>"$TEST_OUT/th-tab.err"
+expect_grep '2026-01-10.yaml:3:1: error: มีแท็บ (Tab) ในบรรทัดนี้ ใช้เว้นวรรคแทนแท็บ' "$TEST_OUT/th-tab.err" "Tab: Thai fix"
+make_case "$TEST_OUT/case" "$TOP/tests/corpus/errors/41-yaml-hash-cuts-text"
+run_prongsai check -C "$TEST_OUT/case" --today 2026-04-15 2>"$TEST_OUT/th-hash.err"
+expect_grep 'ใส่ข้อความไว้ในเครื่องหมายคำพูด' "$TEST_OUT/th-hash.err" "' #' in text: Thai fix"
 finish
