@@ -12,7 +12,8 @@
 #    deleting it is accepted; deleting main is refused;
 #  - two concurrent pushes of different clean commits: exactly one wins;
 #  - the annotation block of docs/ci/github.yml and docs/ci/forgejo.yml, run on
-#    a real check failure, prints ::error file=content/...,line=...,col=... lines.
+#    a real check failure, prints ::error file=content/...,line=...,col=... lines;
+#    the script of docs/ci/gitlab-ci.yml fails the job and prints content/FILE:LINE:COL.
 # variants: release
 . "$(dirname "$0")/lib/test-lib.sh"
 
@@ -174,5 +175,24 @@ for wf in github forgejo; do
 	expect_eq "$rc" 0 "$wf: the step passes on clean content"
 	expect_no_grep "::error" "$W/out2" "$wf: no annotation on clean content"
 done
+
+
+# GitLab: the job's script (read from the YAML), on a real check failure
+W=$T/ci-gitlab
+mkdir -p "$W/generator"
+cp -r "$TOP/content" "$W/"
+ln -s "$PRONGSAI" "$W/generator/prongsai"
+break_content "$W/content"
+python3 - "$TOP/docs/ci/gitlab-ci.yml" >"$W/script.sh" <<'PY'
+import sys, yaml
+job = yaml.safe_load(open(sys.argv[1]))["prongsai-check"]
+print("\n".join(job["script"]))
+PY
+rc=0; (cd "$W" && sh script.sh) >"$W/out" 2>&1 || rc=$?
+expect_eq "$rc" 1 "gitlab: the job fails on a content error"
+expect_grep 'content/projects/2569/2569-998.md:2:5: error: id "2569-997"' "$W/out" "gitlab: the log shows content/FILE:LINE:COL with the Thai message"
+rm -f "$W/content/projects/2569/2569-998.md"
+rc=0; (cd "$W" && sh script.sh) >"$W/out2" 2>&1 || rc=$?
+expect_eq "$rc" 0 "gitlab: the job passes on clean content"
 
 finish
