@@ -17,4 +17,12 @@ size_t utf8_decode(const char *s, size_t len, unsigned *cp);
 /* Number of code points in a valid UTF-8 string (invalid bytes count as one). */
 size_t utf8_count(const char *s, size_t len);
 
+/* Is cp a space or an invisible character (Unicode White_Space, ZWSP,
+ * ZWNJ, ZWJ, WORD JOINER, BOM, SOFT HYPHEN, U+180E)?  1 or 0. */
+int utf8_is_blank(unsigned cp);
+
+/* Is cp a bidirectional formatting character (UAX #9 §2: embeddings,
+ * overrides, isolates, LRM, RLM, ALM)?  1 or 0. */
+int utf8_is_bidi_control(unsigned cp);
+
 #endif
