@@ -23,6 +23,9 @@ void cgi_env_read(struct cgi_env *e)
 	e->origin = getenv("HTTP_ORIGIN");
 	e->accept = getenv("HTTP_ACCEPT");
 	e->db_path = getenv("PRONGSAI_DB");
+	e->transfer_encoding = getenv("HTTP_TRANSFER_ENCODING");
+	e->allow_unsandboxed = getenv("PRONGSAI_ALLOW_UNSANDBOXED") &&
+			       strcmp(getenv("PRONGSAI_ALLOW_UNSANDBOXED"), "1") == 0;
 }
 
 enum cl_result cgi_content_length(const char *s, size_t cap, size_t *out)

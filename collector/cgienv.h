@@ -20,6 +20,8 @@ struct cgi_env {
 	const char *origin;         /* HTTP_ORIGIN */
 	const char *accept;         /* HTTP_ACCEPT */
 	const char *db_path;        /* PRONGSAI_DB */
+	const char *transfer_encoding; /* HTTP_TRANSFER_ENCODING (a chunked body) */
+	int allow_unsandboxed;      /* PRONGSAI_ALLOW_UNSANDBOXED is exactly "1" */
 };
 
 /* Fill e from getenv(); absent variables are NULL. */

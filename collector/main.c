@@ -31,6 +31,7 @@
 #include "db.h"
 #include "fingerprint.h"
 #include "formcheck.h"
+#include "hourkey.h"
 #include "media.h"
 #include "request.h"
 #include "respond.h"
@@ -42,7 +43,7 @@
 #include "writelock.h"
 
 #define SITE_ROOT_MAX 1024
-#define CGI_TIME_LIMIT 120 /* seconds, a last resort against a stuck request */
+#define CGI_TIME_LIMIT 120 /* seconds, a last resort against a stuck request (more for a body: see submit) */
 
 struct request {
 	struct cgi_env env;
@@ -58,7 +59,7 @@ struct request {
 	int lock_fd;             /* the writer queue (writelock.h), or -1 */
 	int wal_frames;          /* WAL size after our commit (store_watch_wal) */
 	const char *form_id;     /* for the log */
-	char cause[256];         /* for the log */
+	char cause[512];         /* for the log */
 };
 
 /* Note why a request failed, for the log line. */
@@ -95,7 +96,8 @@ static int open_db(struct request *r)
 		cause(r, "PRONGSAI_DB is not set");
 		return 503;
 	}
-	if (db_open(r->env.db_path, DB_OPEN_EXISTING, &r->db, err, sizeof err) < 0) {
+	if (db_check_private(r->env.db_path, err, sizeof err) < 0 ||
+	    db_open(r->env.db_path, DB_OPEN_EXISTING, &r->db, err, sizeof err) < 0) {
 		cause(r, "%s", err);
 		return 503;
 	}
@@ -281,6 +283,11 @@ static int submit(struct request *r, const char *id)
 		break;
 	case CL_TOO_BIG:
 		return fail(r, 413, NULL, 0, NULL);
+	case CL_MISSING:
+		/* a chunked body (a server that passes it on without a length)
+		 * or none: the same answer everywhere, RFC 9110 §15.5.12 */
+		cause(r, "no CONTENT_LENGTH%s", r->env.transfer_encoding ? " (chunked body)" : "");
+		return fail(r, 411, NULL, 0, NULL);
 	default:
 		cause(r, "missing or invalid CONTENT_LENGTH");
 		return fail(r, 400, NULL, 0, NULL);
@@ -299,7 +306,17 @@ static int submit(struct request *r, const char *id)
 	ctx.have_key = have_key;
 	buf_init(&wire, cl + 65536);
 	r->body_read = 1;
-	if (sandbox_run(request_child, &ctx, &wire, &why) < 0) {
+	/* a slow phone may take minutes to send what the form allows: the
+	 * limits follow the announced length (sandbox_time_limit) */
+	alarm(sandbox_time_limit(cl) + CGI_TIME_LIMIT);
+	switch (sandbox_run(request_child, &ctx, r->env.allow_unsandboxed, sandbox_time_limit(cl), &wire, &why)) {
+	case 0:
+		break;
+	case SANDBOX_UNAVAILABLE:
+		cause(r, "parser: %s", why);
+		buf_free(&wire);
+		return fail(r, 503, NULL, 300, NULL);
+	default:
 		cause(r, "parser: %s", why);
 		buf_free(&wire);
 		return fail(r, 500, NULL, 0, NULL);
@@ -338,14 +355,31 @@ static int submit(struct request *r, const char *id)
 	in.now = time(NULL);
 	in.rate_limit = r->settings.rate_limit_per_hour;
 	in.repeat_window = r->settings.repeat_window_s;
-	if (client_key(r->settings.rate_limit_salt, r->env.remote_addr, in.client) < 0 ||
-	    submission_digest(r->settings.rate_limit_salt, in.client, &r->form, s, in.digest) < 0 ||
-	    seal_all(r, s, pk, have_key, &in) < 0) {
-		cause(r, "sealing or hashing failed");
+	in.have_digest = submission_digest(&r->form, s, in.digest);
+	if (seal_all(r, s, pk, have_key, &in) < 0) {
+		cause(r, "sealing failed");
 		buf_free(&wire);
 		return fail(r, 500, NULL, 0, NULL);
 	}
+	/* the hour's key is read (or replaced) inside the writer queue */
 	r->lock_fd = writelock_open(r->env.db_path);
+	if (r->lock_fd >= 0 && writelock_acquire(r->lock_fd, r->settings.busy_timeout_ms) == 1) {
+		cause(r, "database busy past the timeout: waited %d ms for the writer queue",
+		      r->settings.busy_timeout_ms);
+		buf_free(&wire);
+		return fail(r, 503, NULL, 5, NULL);
+	}
+	if (in.rate_limit > 0) {
+		unsigned char key[HOURKEY_BYTES];
+
+		if (hourkey_get(r->env.db_path, (long long)in.now / 3600, key, err, sizeof err) < 0) {
+			cause(r, "%s", err);
+			buf_free(&wire);
+			return fail(r, 503, NULL, 60, NULL);
+		}
+		client_key(key, r->env.remote_addr, in.client);
+		sodium_memzero(key, sizeof key);
+	}
 	in.lock_fd = r->lock_fd;
 	in.busy_ms = r->settings.busy_timeout_ms;
 	sr = store_submission(r->db, &in, code, &retry_after, err, sizeof err);
@@ -353,7 +387,7 @@ static int submit(struct request *r, const char *id)
 	switch (sr) {
 	case STORE_OK:
 	case STORE_REPEAT:
-		respond_see_other(&r->rctx, r->form.id, code, &r->out);
+		respond_see_other(&r->rctx, r->form.id, code, sr == STORE_REPEAT, &r->out);
 		return 303;
 	case STORE_LIMITED:
 		return fail(r, 429, NULL, retry_after, NULL);
@@ -426,7 +460,7 @@ int main(void)
 	}
 	if (!r.body_read)
 		drain_body(&r.env);
-	if (status >= 500 || (status == 400 && r.cause[0]))
+	if (status >= 500 || ((status == 400 || status == 411) && r.cause[0]))
 		fprintf(stderr, "prongsai collect: %d form=%s: %s\n", status, r.form_id ? r.form_id : "-",
 			r.cause[0] ? r.cause : respond_reason(status));
 	respond_write(1, &r.out);

@@ -34,10 +34,45 @@ size_t media_strip(enum media_type t, unsigned char *data, size_t len)
 	switch (t) {
 	case MEDIA_JPEG: return jpeg_strip(data, len);
 	case MEDIA_PNG: return png_strip(data, len);
-	case MEDIA_PDF: return len;
+	case MEDIA_PDF: return pdf_ok(data, len) ? len : (size_t)-1;
 	case MEDIA_NONE: break;
 	}
 	return (size_t)-1;
+}
+
+/* ---- PDF ---- */
+
+/* Does needle (lower case) occur in p[0..n), ignoring ASCII case? */
+static int has_ci(const unsigned char *p, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i, j;
+
+	for (i = 0; i + k <= n; i++) {
+		for (j = 0; j < k; j++) {
+			unsigned char c = p[i + j];
+
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)needle[j])
+				break;
+		}
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+int pdf_ok(const unsigned char *d, size_t len)
+{
+	static const char *const html[] = { "<html", "<script", "<body", "<!doctype", "<head", "<iframe", "<svg" };
+	size_t head = len < 1024 ? len : 1024, i;
+
+	/* "%PDF-1.7" then an end of line (ISO 32000-1 §7.5.2) */
+	if (len < 9 || memcmp(d, "%PDF-", 5) != 0 || !(d[5] >= '1' && d[5] <= '2') || d[6] != '.' ||
+	    !(d[7] >= '0' && d[7] <= '9') || (d[8] != '\r' && d[8] != '\n'))
+		return 0;
+	for (i = 0; i < sizeof html / sizeof html[0]; i++)
+		if (has_ci(d, head, html[i]))
+			return 0;
+	return 1;
 }
 
 /* ---- JPEG ---- */
@@ -45,8 +80,8 @@ size_t media_strip(enum media_type t, unsigned char *data, size_t len)
 /* Is the APPn/COM segment with marker m and payload q[0..n) kept? */
 static int jpeg_keep(unsigned m, const unsigned char *q, size_t n)
 {
-	if (m == 0xE0)
-		return 1; /* JFIF / JFXX */
+	if (m == 0xE0) /* JFIF (its thumbnail is cut by the caller); not JFXX */
+		return n >= 14 && memcmp(q, "JFIF", 5) == 0;
 	if (m == 0xE2)
 		return n >= 12 && memcmp(q, "ICC_PROFILE", 12) == 0;
 	if (m == 0xEE)
@@ -82,7 +117,7 @@ size_t jpeg_strip(unsigned char *d, size_t len)
 {
 	size_t r = 2, w = 2, seglen, n;
 	unsigned m;
-	int seen_sos = 0;
+	int seen_sos = 0, seen_sof = 0;
 
 	if (len < 4 || d[0] != 0xFF || d[1] != 0xD8)
 		return (size_t)-1;
@@ -117,10 +152,34 @@ size_t jpeg_strip(unsigned char *d, size_t len)
 				continue;
 			}
 		}
+		/* SOFn (T.81 B.2.2: not DHT C4, JPG C8, DAC CC): P Y X Nf */
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			unsigned long y, x;
+
+			if (seglen < 8 || seen_sos)
+				return (size_t)-1;
+			y = (unsigned long)d[r + 3] << 8 | d[r + 4];
+			x = (unsigned long)d[r + 5] << 8 | d[r + 6];
+			/* Y = 0 (height from a later DNL) is legal but rare: refused */
+			if (x == 0 || y == 0 || x * y > (unsigned long)MEDIA_MAX_PIXELS)
+				return (size_t)-1;
+			seen_sof = 1;
+		}
+		if (m == 0xDA && !seen_sof)
+			return (size_t)-1; /* a scan without a frame */
 		assert(w + 2 <= r);
 		d[w++] = 0xFF;
 		d[w++] = (unsigned char)m;
 		memmove(d + w, d + r, seglen);
+		if (m == 0xE0 && seglen > 16) { /* JFIF: drop the thumbnail (Xthumb, Ythumb = 0) */
+			d[w] = 0;
+			d[w + 1] = 16;
+			d[w + 14] = 0;
+			d[w + 15] = 0;
+			w += 16;
+			r += seglen;
+			continue;
+		}
 		w += seglen;
 		r += seglen;
 		if (m == 0xDA) { /* SOS: the entropy-coded data follows */
@@ -176,8 +235,17 @@ size_t png_strip(unsigned char *d, size_t len)
 			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
 				return (size_t)-1;
 		}
-		if (first && memcmp(d + r + 4, "IHDR", 4) != 0)
-			return (size_t)-1;
+		if (first) { /* IHDR (ISO 15948 §11.2.2): width, height 1..2^31-1 */
+			uint32_t x, y;
+
+			if (memcmp(d + r + 4, "IHDR", 4) != 0 || clen != 13)
+				return (size_t)-1;
+			x = be32(d + r + 8);
+			y = be32(d + r + 12);
+			if (x == 0 || y == 0 || x > 0x7FFFFFFFu || y > 0x7FFFFFFFu ||
+			    (unsigned long long)x * y > (unsigned long long)MEDIA_MAX_PIXELS)
+				return (size_t)-1;
+		}
 		first = 0;
 		total = 12 + (size_t)clen;
 		if (memcmp(d + r + 4, "IDAT", 4) == 0)

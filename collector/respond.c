@@ -28,6 +28,9 @@ static const struct message messages[] = {
 	  "กรุณาเลือกแบบฟอร์มจากหน้าแรกของเว็บไซต์", "Choose a form from the website's home page." },
 	{ 405, "method_not_allowed", "กรุณาส่งข้อมูลผ่านแบบฟอร์ม", "Please use the form",
 	  "เปิดหน้าแบบฟอร์ม กรอกข้อมูล แล้วกดปุ่มส่ง", "Open the form page, fill it in and press Send." },
+	{ 411, "length_required", "เบราว์เซอร์ส่งข้อมูลในรูปแบบที่ระบบรับไม่ได้", "The data was sent in a way this system cannot take",
+	  "ยังไม่ได้บันทึกเรื่องของท่าน กรุณาส่งจากแบบฟอร์มบนเว็บไซต์ด้วยเบราว์เซอร์ทั่วไป หรือติดต่อสำนักงาน",
+	  "Nothing was saved. Send it from the form on the website with an ordinary browser, or contact the office." },
 	{ 413, "too_large", "ข้อมูลหรือไฟล์แนบมีขนาดใหญ่เกินไป", "The form data or its attachments are too large",
 	  "แนบไฟล์ได้ไม่เกิน 3 ไฟล์ ไฟล์ละไม่เกิน 5 MB กรุณาย่อขนาดรูปภาพหรือลดจำนวนไฟล์ แล้วส่งใหม่",
 	  "Attach at most 3 files of at most 5 MB each: make the pictures smaller or send fewer, and try again." },
@@ -54,7 +57,7 @@ static const struct message *message_for(int status)
 	for (i = 0; i < sizeof messages / sizeof messages[0]; i++)
 		if (messages[i].status == status)
 			return &messages[i];
-	return &messages[8]; /* 500 */
+	return status == 500 ? &messages[0] : message_for(500); /* (500 is in the table) */
 }
 
 const char *respond_reason(int status)
@@ -66,6 +69,7 @@ const char *respond_reason(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 411: return "Length Required";
 	case 413: return "Content Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
@@ -244,14 +248,15 @@ int respond_error(const struct respond_ctx *c, int status, const struct submissi
 }
 
 int respond_see_other(const struct respond_ctx *c, const char *form_id, const char *code,
-		      struct buf *out)
+		      int repeat, struct buf *out)
 {
 	struct buf loc;
-	int ok;
+	int ok, has_code = code && *code;
 
 	buf_init(&loc, 2048);
 	ok = buf_printf(&loc, "%sforms/%s/thanks/index.html", c->site_root ? c->site_root : "/", form_id) == BUF_OK &&
-	     (!code || !*code || buf_printf(&loc, "?code=%s", code) == BUF_OK);
+	     (!has_code || buf_printf(&loc, "?code=%s", code) == BUF_OK) &&
+	     (!repeat || buf_adds(&loc, has_code ? "&repeat=1" : "?repeat=1") == BUF_OK);
 	if (ok) {
 		char extra[2100];
 
@@ -261,11 +266,13 @@ int respond_see_other(const struct respond_ctx *c, const char *form_id, const ch
 	if (ok && c->json)
 		ok = buf_adds(out, "{\"status\":303,\"code\":\"") == BUF_OK && j(out, code ? code : "") == 0 &&
 		     buf_adds(out, "\",\"location\":\"") == BUF_OK && j(out, buf_str(&loc)) == 0 &&
-		     buf_adds(out, "\"}\n") == BUF_OK;
+		     buf_adds(out, repeat ? "\",\"repeat\":true}\n" : "\"}\n") == BUF_OK;
 	else if (ok)
 		ok = buf_adds(out, page_top) == BUF_OK &&
 		     buf_adds(out, "<title>ได้รับเรื่องแล้ว / Received</title></head><body><h1>ได้รับเรื่องแล้ว<br>"
 			      "<span class=\"en\">Received</span></h1>") == BUF_OK &&
+		     (!repeat || buf_adds(out, "<p>ส่งซ้ำ: เรื่องนี้ได้รับไว้แล้ว ไม่ได้บันทึกเพิ่ม / "
+					   "Sent again: this was already received; nothing new was stored.</p>") == BUF_OK) &&
 		     (!code || !*code || (buf_adds(out, "<p>รหัสติดตามเรื่อง / Tracking code: <strong>") == BUF_OK &&
 					  h(out, code) == 0 && buf_adds(out, "</strong></p>") == BUF_OK)) &&
 		     buf_adds(out, "<p><a href=\"") == BUF_OK && h(out, buf_str(&loc)) == 0 &&

@@ -34,11 +34,13 @@ int respond_error(const struct respond_ctx *c, int status, const struct submissi
 		  long retry_after, const char *allow, struct buf *out);
 
 /* 303 See Other to <site_root>forms/<id>/thanks/index.html, with ?code=CODE
- * when code is not empty (RFC 9110 §15.4.4).  site_root comes from
+ * when code is not empty (RFC 9110 §15.4.4), and repeat=1 when the
+ * submission was a resubmission of one already stored (nothing new was
+ * stored: the page says so; JSON "repeat":true).  site_root comes from
  * cgi_site_root(); code is a tracking code (safe characters only).
  * Returns 0, or -1 if out is full. */
 int respond_see_other(const struct respond_ctx *c, const char *form_id, const char *code,
-		      struct buf *out);
+		      int repeat, struct buf *out);
 
 /* The tracking lookup: 303 See Other to <site_root>track/<CODE>/index.html
  * when found, else 404 with a page saying what to do.  Returns 0 or -1. */

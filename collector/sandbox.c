@@ -118,16 +118,19 @@ int sandbox_enter(int in_fd, int out_fd)
 }
 #endif
 
-#define SANDBOX_TIME_LIMIT 60 /* seconds of wall time for the child */
+unsigned sandbox_time_limit(size_t content_length)
+{
+	return 30 + (unsigned)(content_length / SANDBOX_SLOW_RATE);
+}
 
 /* Limits that hold even without seccomp: wall and CPU time, no files written, no
  * new processes; address space too, except under the sanitizers (their
  * shadow memory needs terabytes of it). */
-static void child_limits(void)
+static void child_limits(unsigned wall_seconds)
 {
 	struct rlimit rl;
 
-	alarm(SANDBOX_TIME_LIMIT); /* a body that never comes (timers are not inherited) */
+	alarm(wall_seconds); /* a body that never comes (timers are not inherited) */
 	rl.rlim_cur = rl.rlim_max = 10;
 	setrlimit(RLIMIT_CPU, &rl);
 	rl.rlim_cur = rl.rlim_max = 0;
@@ -138,7 +141,10 @@ static void child_limits(void)
 #endif
 }
 
-int sandbox_run(int (*fn)(void *arg, int fd), void *arg, struct buf *out, const char **why)
+#define EXIT_NO_SECCOMP 3 /* the child's status when it may not run unsandboxed */
+
+int sandbox_run(int (*fn)(void *arg, int fd), void *arg, int allow_unsandboxed, unsigned wall_seconds,
+		struct buf *out, const char **why)
 {
 	int fds[2], status, rc = 0;
 	pid_t pid;
@@ -159,8 +165,9 @@ int sandbox_run(int (*fn)(void *arg, int fd), void *arg, struct buf *out, const 
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		child_limits();
-		sandbox_enter(0, fds[1]);
+		child_limits(wall_seconds);
+		if (sandbox_enter(0, fds[1]) != 0 && !allow_unsandboxed)
+			_exit(EXIT_NO_SECCOMP);
 		_exit(fn(arg, fds[1]) == 0 ? 0 : 1);
 	}
 	close(fds[1]);
@@ -192,6 +199,10 @@ int sandbox_run(int (*fn)(void *arg, int fd), void *arg, struct buf *out, const 
 	if (WIFSIGNALED(status)) {
 		*why = WTERMSIG(status) == SIGSYS ? "child killed by the seccomp filter" : "child killed by a signal";
 		return -1;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_NO_SECCOMP) {
+		*why = "the seccomp sandbox could not be installed (PRONGSAI_ALLOW_UNSANDBOXED=1 allows it)";
+		return SANDBOX_UNAVAILABLE;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*why = "child failed";

@@ -21,8 +21,19 @@ int sandbox_enter(int in_fd, int out_fd);
 /* Run fn(arg, fd) in a sandboxed child (stdin stays its input; fd is the
  * write end of a pipe) and collect what it writes into out, whose cap
  * bounds it.  Returns 0 if the child exited with status 0 and its output
- * fit; -1 otherwise, with *why saying what happened (child killed by a
- * signal, non-zero exit, output too big, fork or pipe failed). */
-int sandbox_run(int (*fn)(void *arg, int fd), void *arg, struct buf *out, const char **why);
+ * fit; SANDBOX_UNAVAILABLE when the seccomp filter could not be installed
+ * and allow_unsandboxed is 0 (the child exits before reading anything);
+ * -1 otherwise, with *why saying what happened (child killed by a signal,
+ * non-zero exit, output too big, fork or pipe failed). */
+#define SANDBOX_UNAVAILABLE (-2)
+int sandbox_run(int (*fn)(void *arg, int fd), void *arg, int allow_unsandboxed, unsigned wall_seconds,
+		struct buf *out, const char **why);
+
+/* The child's wall-time limit for a body of content_length bytes: 30 s
+ * plus the time the body takes at SANDBOX_SLOW_RATE (a slow phone), so
+ * that every upload a form allows can arrive (issue 19.10): 16 MB, the
+ * largest default form body, gets 30 + 320 s. */
+#define SANDBOX_SLOW_RATE (50 * 1024) /* bytes per second: about 400 kbit/s */
+unsigned sandbox_time_limit(size_t content_length);
 
 #endif

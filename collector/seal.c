@@ -39,7 +39,7 @@ int seal_serialize_personal(const struct form_def *form, const struct submission
 	for (i = 0; i < s->n_values; i++) {
 		const struct form_field *f = &form->fields[s->values[i].field];
 
-		if (!f->personal)
+		if (!field_sealed(form, f))
 			continue;
 		if ((n && buf_addc(out, '&') != BUF_OK) || add_encoded(out, f->name, strlen(f->name)) < 0 ||
 		    buf_addc(out, '=') != BUF_OK || add_encoded(out, s->values[i].value, s->values[i].len) < 0)

@@ -12,13 +12,15 @@
 #include <stddef.h>
 #include <sodium.h>
 #include "buf.h"
+#include "formcheck.h"
 #include "formdef.h"
 #include "submission.h"
 
 #define SEAL_OVERHEAD crypto_box_SEALBYTES /* 48 bytes */
 
-/* Append the urlencoded personal values of s (those of fields marked
- * personal) to out.  Returns the number of values, or -1 if out is full. */
+/* Append the urlencoded values of s that are to be sealed (field_sealed():
+ * fields marked personal; in the corruption channel all but the choices)
+ * to out.  Returns the number of values, or -1 if out is full. */
 int seal_serialize_personal(const struct form_def *form, const struct submission *s, struct buf *out);
 
 /* Seal m[0..len) to pk into out, which must hold len + SEAL_OVERHEAD bytes.

@@ -83,7 +83,7 @@ static enum store_result transaction(sqlite3 *db, sqlite3_stmt **st, const struc
 	sqlite3_bind_int64(st[S_PURGE_RECENT], 1, (sqlite3_int64)in->now);
 	if ((rc = run(st[S_PURGE_RATE])) != SQLITE_OK || (rc = run(st[S_PURGE_RECENT])) != SQLITE_OK)
 		goto fail;
-	if (in->repeat_window > 0) {
+	if (in->repeat_window > 0 && in->have_digest) {
 		sqlite3_bind_blob(st[S_FIND_RECENT], 1, in->digest, DIGEST_BYTES, SQLITE_STATIC);
 		rc = sqlite3_step(st[S_FIND_RECENT]);
 		if (rc == SQLITE_ROW) {
@@ -138,7 +138,7 @@ static enum store_result transaction(sqlite3 *db, sqlite3_stmt **st, const struc
 		const struct field_value *v = &in->sub->values[i];
 		const struct form_field *f = &form->fields[v->field];
 
-		if (f->personal)
+		if (field_sealed(form, f))
 			continue; /* sealed, never stored in the clear */
 		sqlite3_bind_int64(st[S_INSERT_VALUE], 1, id);
 		sqlite3_bind_text(st[S_INSERT_VALUE], 2, f->name, -1, SQLITE_STATIC);
@@ -160,7 +160,7 @@ static enum store_result transaction(sqlite3 *db, sqlite3_stmt **st, const struc
 		if ((rc = run(st[S_INSERT_FILE])) != SQLITE_OK)
 			goto fail;
 	}
-	if (in->repeat_window > 0) {
+	if (in->repeat_window > 0 && in->have_digest) {
 		sqlite3_bind_blob(st[S_INSERT_RECENT], 1, in->digest, DIGEST_BYTES, SQLITE_STATIC);
 		sqlite3_bind_int64(st[S_INSERT_RECENT], 2, id);
 		sqlite3_bind_int64(st[S_INSERT_RECENT], 3, (sqlite3_int64)in->now + in->repeat_window);

@@ -42,11 +42,12 @@ struct store_input {
 	size_t sealed_len;
 	struct store_file files[FC_MAX_FILES];
 	size_t n_files;
-	unsigned char client[CLIENT_KEY_BYTES];
+	unsigned char client[CLIENT_KEY_BYTES]; /* client_key(), when rate_limit > 0 */
 	unsigned char digest[DIGEST_BYTES];
+	int have_digest;    /* submission_digest() found a page token */
 	time_t now;
 	int rate_limit;     /* per client per form per hour; <= 0: none */
-	int repeat_window;  /* seconds; <= 0: no folding of repeats */
+	int repeat_window;  /* seconds; <= 0 (or no digest): no folding of repeats */
 	int lock_fd;        /* writelock_open(), or -1 */
 	int busy_ms;        /* how long to wait for the lock(s) */
 };

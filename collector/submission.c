@@ -19,7 +19,8 @@ static const struct {
 	[FP_MUST_EQUAL] = { "must_equal", "Please tick this box to go on.", "กรุณาทำเครื่องหมายในช่องนี้เพื่อดำเนินการต่อ" },
 	[FP_UNKNOWN] = { "unknown", "This form has no such field.", "แบบฟอร์มนี้ไม่มีช่องนี้" },
 	[FP_REPEATED] = { "repeated", "Sent more than once.", "ส่งช่องนี้ซ้ำ" },
-	[FP_HONEYPOT] = { "honeypot", "Leave this hidden field empty.", "ช่องนี้ต้องเว้นว่าง" },
+	[FP_HONEYPOT] = { "not_accepted", "The form could not be accepted: open the form page again and send it from there.",
+		"ระบบรับแบบฟอร์มนี้ไม่ได้ กรุณาเปิดหน้าแบบฟอร์มใหม่แล้วส่งจากหน้านั้น" },
 	[FP_FILE_TYPE] = { "file_type", "Only JPEG, PNG or PDF files.", "แนบได้เฉพาะไฟล์ JPEG, PNG หรือ PDF" },
 	[FP_FILE_SIZE] = { "file_size", "The file is too large (at most 5 MB).", "ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB)" },
 	[FP_FILE_COUNT] = { "file_count", "Too many files (at most 3).", "แนบไฟล์ได้ไม่เกิน 3 ไฟล์" },
@@ -114,41 +115,85 @@ static int text_ok(const char *v, size_t len, int multiline, const char **reason
 	return 0;
 }
 
-/* Clean a text value in place; returns the new length. */
+/* The length of the blank (utf8_is_blank) code point at v[i..len), or 0. */
+static size_t blank_at(const char *v, size_t i, size_t len)
+{
+	unsigned cp;
+	size_t n = utf8_decode(v + i, len - i, &cp);
+
+	return n && utf8_is_blank(cp) ? n : 0;
+}
+
+/* Clean a valid UTF-8 text value in place (text_ok passed); returns the new
+ * length: bidirectional controls removed (UAX #9: they can make what staff
+ * read differ from what was sent), U+2028/U+2029 turned into a space
+ * (one-line fields) or LF (text areas), CRLF and CR into LF, and blank
+ * characters (spaces and invisible ones, utf8_is_blank) trimmed from both
+ * ends, so a value of only ZWSP, NBSP or BOM is empty. */
 static size_t clean(char **vp, size_t len, int multiline)
 {
 	char *v = *vp;
-	size_t i, o = 0;
+	size_t i, o = 0, n;
+	unsigned cp;
 
-	if (multiline) {
-		for (i = 0; i < len; i++) {
-			if (v[i] == '\r') {
-				v[o++] = '\n';
-				if (i + 1 < len && v[i + 1] == '\n')
-					i++;
-			} else {
-				v[o++] = v[i];
-			}
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(v + i, len - i, &cp);
+		if (n == 0) { /* cannot happen after text_ok */
+			n = 1;
+			continue;
 		}
-		len = o;
+		if (utf8_is_bidi_control(cp))
+			continue;
+		if (cp == 0x2028 || cp == 0x2029) {
+			v[o++] = multiline ? '\n' : ' ';
+		} else if (multiline && cp == '\r') {
+			v[o++] = '\n';
+			if (i + 1 < len && v[i + 1] == '\n')
+				i++;
+		} else {
+			memmove(v + o, v + i, n);
+			o += n;
+		}
 	}
-	while (len && (v[len - 1] == ' ' || (multiline && (v[len - 1] == '\n' || v[len - 1] == '\t'))))
-		len--;
-	while (len && (v[0] == ' ' || (multiline && (v[0] == '\n' || v[0] == '\t')))) {
-		v++;
-		len--;
+	len = o;
+	while (len) { /* trailing blanks, one code point at a time */
+		size_t k = len - 1;
+
+		while (k && ((unsigned char)v[k] & 0xC0) == 0x80)
+			k--;
+		if (blank_at(v, k, len) != len - k)
+			break;
+		len = k;
+	}
+	while (len && (n = blank_at(v, 0, len)) != 0) {
+		v += n;
+		len -= n;
 	}
 	v[len] = '\0'; /* inside the original value or on its old terminator */
 	*vp = v;
 	return len;
 }
 
-/* local@domain, ASCII, RFC 5321 §4.5.3.1 lengths; a pragmatic subset of
- * RFC 5322 addr-spec (dot-atom only). */
+/* A non-ASCII code point allowed in an address: a letter or mark of a
+ * script, not a space, control, format character, symbol block or
+ * private-use (a conservative stand-in for RFC 5892's PVALID). */
+static int intl_ok(unsigned cp)
+{
+	return cp >= 0xA0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+	       !(cp >= 0xE000 && cp <= 0xF8FF) && !(cp >= 0xFE00 && cp <= 0xFE0F) && cp != 0xFEFF &&
+	       !(cp >= 0xFFF0 && cp <= 0xFFFF) && cp < 0xE0000 && cp != 0xA0 && cp != 0xAD && cp != 0x0E3F;
+}
+
+/* local@domain, RFC 5321 §4.5.3.1 lengths (octets); a pragmatic subset of
+ * RFC 5322 addr-spec (dot-atom only), with RFC 6531 §3.3: UTF-8 letters in
+ * the local part and in domain labels (U-labels, RFC 5890), so
+ * สมชาย@ไทย.ไทย is an address.  Domain labels: letters, digits, hyphens
+ * inside, at most 63 octets; an "xn--" A-label is taken as it is. */
 int valid_email(const char *s, size_t len)
 {
 	const char *at = memchr(s, '@', len);
-	size_t local, i, label = 0;
+	size_t local, i, label = 0, n;
+	unsigned cp;
 	int dots = 0;
 
 	if (!at || len > 254)
@@ -156,23 +201,35 @@ int valid_email(const char *s, size_t len)
 	local = (size_t)(at - s);
 	if (local == 0 || local > 64 || s[0] == '.' || s[local - 1] == '.')
 		return 0;
-	for (i = 0; i < local; i++) {
+	for (i = 0; i < local; i += n) {
 		unsigned char c = (unsigned char)s[i];
 
+		n = 1;
+		if (c >= 0x80) {
+			n = utf8_decode(s + i, local - i, &cp);
+			if (n == 0 || !intl_ok(cp))
+				return 0;
+			continue;
+		}
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      strchr("!#$%&'*+-/=?^_`{|}~.", c)) || c == 0)
 			return 0;
 		if (c == '.' && s[i + 1] == '.')
 			return 0;
 	}
-	for (i = local + 1; i < len; i++) {
+	for (i = local + 1; i < len; i += n) {
 		unsigned char c = (unsigned char)s[i];
 
+		n = 1;
 		if (c == '.') {
 			if (label == 0 || s[i - 1] == '-')
 				return 0;
 			dots++;
 			label = 0;
+		} else if (c >= 0x80) {
+			n = utf8_decode(s + i, len - i, &cp);
+			if (n == 0 || !intl_ok(cp) || (label += n) > 63)
+				return 0;
 		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 			   (c == '-' && label > 0)) {
 			if (++label > 63)
@@ -231,12 +288,12 @@ int valid_date(const char *s, size_t len)
 int attachment_sealed(const struct form_def *form, const struct attachment *a)
 {
 	assert(a->field >= 0 && (size_t)a->field < form->n_fields);
-	return form->channel == CHANNEL_CORRUPTION || form->fields[a->field].personal;
+	return field_sealed(form, &form->fields[a->field]);
 }
 
 /* The checks of one non-empty text value against its field. */
-static void check_value(const struct form_field *f, int idx, const char *v, size_t len,
-			int have_key, struct submission *s)
+static void check_value(const struct form_def *form, const struct form_field *f, int idx, const char *v,
+			size_t len, int have_key, struct submission *s)
 {
 	size_t i;
 	int ok;
@@ -275,7 +332,7 @@ static void check_value(const struct form_field *f, int idx, const char *v, size
 	default:
 		break;
 	}
-	if (f->personal && !have_key)
+	if (field_sealed(form, f) && !have_key)
 		add_error(s, idx, f->name, strlen(f->name), FP_NO_KEY);
 }
 
@@ -309,7 +366,7 @@ static void check_file(const struct form_def *form, int idx, struct form_part *p
 		add_error(s, idx, name, strlen(name), FP_FILE_DAMAGED);
 		return;
 	}
-	if (!have_key && (form->channel == CHANNEL_CORRUPTION || f->personal)) {
+	if (!have_key && field_sealed(form, f)) {
 		add_error(s, idx, name, strlen(name), FP_NO_KEY);
 		return;
 	}
@@ -320,13 +377,28 @@ static void check_file(const struct form_def *form, int idx, struct form_part *p
 	a->len = n;
 }
 
+/* The page token (*seen counts its parts; an empty one, sent by a page
+ * without JavaScript, is no token): 0 and s->token, or -1. */
+static int take_token(const struct form_part *p, int *seen, struct submission *s)
+{
+	if (p->is_file || ++*seen > 1)
+		return -1;
+	if (p->len == 0)
+		return 0;
+	if (!form_token_valid(p->value, p->len))
+		return -1;
+	memcpy(s->token, p->value, p->len);
+	s->token[p->len] = '\0';
+	return 0;
+}
+
 void validate_submission(const struct form_def *form, struct form_data *d, int have_key,
 			 struct submission *s)
 {
 	/* which part carries each field's text value (-1: none) */
 	int part_of[FC_MAX_FIELDS];
 	size_t i;
-	int idx;
+	int idx, tokens = 0, honeypots = 0;
 	const char *reason;
 
 	assert(form->n_fields <= FC_MAX_FIELDS);
@@ -338,8 +410,13 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 		const struct form_field *f;
 
 		if (p->name_len == sizeof FC_HONEYPOT - 1 && memcmp(p->name, FC_HONEYPOT, p->name_len) == 0) {
-			if (p->len)
-				add_error(s, -1, p->name, p->name_len, FP_HONEYPOT);
+			if (++honeypots > 1 || p->len || p->is_file)
+				add_error(s, -1, "", 0, FP_HONEYPOT); /* unnamed: never says what it is */
+			continue;
+		}
+		if (p->name_len == sizeof FC_FORM_TOKEN - 1 && memcmp(p->name, FC_FORM_TOKEN, p->name_len) == 0) {
+			if (take_token(p, &tokens, s) < 0)
+				bad_request(s, "bad or repeated form token");
 			continue;
 		}
 		idx = find_field(form, p->name, p->name_len);
@@ -392,7 +469,7 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 			continue;
 		}
 		p = &d->parts[part_of[i]];
-		check_value(f, (int)i, p->value, p->len, have_key, s);
+		check_value(form, f, (int)i, p->value, p->len, have_key, s);
 		assert(s->n_values < FC_MAX_FIELDS);
 		s->values[s->n_values].field = (int)i;
 		s->values[s->n_values].value = p->value;
@@ -404,5 +481,6 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 	if (s->status) { /* all or nothing */
 		s->n_values = 0;
 		s->n_files = 0;
+		s->token[0] = '\0';
 	}
 }

@@ -26,7 +26,7 @@ enum field_problem {
 	FP_MUST_EQUAL,   /* e.g. consent not given */
 	FP_UNKNOWN,      /* no such field in the form */
 	FP_REPEATED,     /* sent twice */
-	FP_HONEYPOT,     /* the hidden field was filled in */
+	FP_HONEYPOT,     /* the hidden field was filled in or sent twice */
 	FP_FILE_TYPE,    /* not JPEG, PNG or PDF */
 	FP_FILE_SIZE,    /* larger than the form allows */
 	FP_FILE_COUNT,   /* more files than the form allows */
@@ -65,6 +65,7 @@ struct attachment {
 struct submission {
 	int status;          /* 0, 400 or 422 */
 	const char *reason;  /* for 400: short English phrase, no data */
+	char token[FC_TOKEN_MAX + 1]; /* FC_FORM_TOKEN's value, "" if none */
 	struct field_value values[FC_MAX_FIELDS]; /* non-empty values, in form order */
 	size_t n_values;
 	struct attachment files[FC_MAX_FILES];
@@ -74,11 +75,14 @@ struct submission {
 };
 
 /* Check every part of d against form (the honeypot FC_HONEYPOT must be
- * empty; unknown and repeated fields are refused), then every field of the
+ * empty and sent at most once; otherwise one unnamed FP_HONEYPOT error; the page token FC_FORM_TOKEN, if sent and not empty, is copied to
+ * s->token, and one that is repeated or not [A-Za-z0-9_-]{16,64} is a 400; unknown and
+ * repeated fields are refused), then every field of the
  * form (required, length, choice, scale, e-mail, phone, date, must_equal,
- * files: count, size, type, structure).  have_key says whether personal
- * values can be sealed: without it a non-empty personal field (and any
- * attachment to a corruption report) is refused with FP_NO_KEY.
+ * files: count, size, type, structure).  have_key says whether values can
+ * be sealed: without it a non-empty sealed field (field_sealed(): personal
+ * fields, and every field but the choices of a corruption report, files
+ * included) is refused with FP_NO_KEY.
  * Fills *s (status 0 on success); the parts' buffers are modified in place
  * and must outlive *s.  Never fails otherwise. */
 void validate_submission(const struct form_def *form, struct form_data *d, int have_key,

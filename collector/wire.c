@@ -29,8 +29,9 @@ int wire_encode(const struct submission *s, struct buf *out)
 	size_t i;
 	const char *reason = s->reason ? s->reason : "";
 
-	if (buf_add(out, "PSW1", 4) != BUF_OK || put32(out, (size_t)s->status) < 0 ||
-	    put_bytes(out, reason, strlen(reason)) < 0 || put32(out, s->n_errors) < 0)
+	if (buf_add(out, "PSW2", 4) != BUF_OK || put32(out, (size_t)s->status) < 0 ||
+	    put_bytes(out, reason, strlen(reason)) < 0 || put_bytes(out, s->token, strlen(s->token)) < 0 ||
+	    put32(out, s->n_errors) < 0)
 		return -1;
 	for (i = 0; i < s->n_errors; i++)
 		if (put32(out, (size_t)(s->errors[i].field + 1)) < 0 || put32(out, s->errors[i].problem) < 0 ||
@@ -89,7 +90,7 @@ int wire_decode(const unsigned char *data, size_t len, const struct form_def *fo
 	uint32_t v, field, count;
 
 	memset(s, 0, sizeof *s);
-	if (len < 4 || memcmp(data, "PSW1", 4) != 0)
+	if (len < 4 || memcmp(data, "PSW2", 4) != 0)
 		return -1;
 	r.p += 4;
 	r.left -= 4;
@@ -99,6 +100,10 @@ int wire_decode(const unsigned char *data, size_t len, const struct form_def *fo
 	if (get_bytes(&r, 200, &p, &n) < 0 || memchr(p, '\0', n))
 		return -1;
 	s->reason = arena_strndup(a, (const char *)p, n);
+	if (get_bytes(&r, FC_TOKEN_MAX, &p, &n) < 0 || (n && !form_token_valid((const char *)p, n)))
+		return -1;
+	memcpy(s->token, p, n);
+	s->token[n] = '\0';
 	if (get32(&r, &count) < 0 || count > VALIDATE_MAX_ERRORS)
 		return -1;
 	for (i = 0; i < count; i++) {

@@ -3,7 +3,7 @@
  * index is checked against the buffer and the form.
  *
  * Format (integers are 4-byte little-endian):
- *   "PSW1" status reason_len reason
+ *   "PSW2" status reason_len reason token_len token
  *   n_errors  { field+1 problem name_len name }
  *   n_values  { field len bytes }
  *   n_files   { field type len bytes }

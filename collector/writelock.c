@@ -20,7 +20,7 @@ int writelock_open(const char *db_path)
 	n = snprintf(path, sizeof path, "%s-writer", db_path);
 	if (n < 0 || (size_t)n >= sizeof path)
 		return -1;
-	return open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);
+	return open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 }
 
 /* SIGALRM only interrupts the wait (no SA_RESTART). */

@@ -12,7 +12,7 @@
 #ifndef PRONGSAI_WRITELOCK_H
 #define PRONGSAI_WRITELOCK_H
 
-/* Open (creating, mode 0660 before the umask) the lock file of the database
+/* Open (creating, mode 0600) the lock file of the database
  * db_path.  Returns the descriptor (close-on-exec), or -1 (the caller goes
  * on without the queue: SQLite's busy handler still serialises). */
 int writelock_open(const char *db_path);

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 #include <sodium.h>
 
@@ -75,6 +79,18 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 		err_set(err, errlen, "libsodium cannot start / เริ่ม libsodium ไม่ได้");
 		return -1;
 	}
+	if (readonly == DB_OPEN_CREATE) {
+		/* a new file is made 0600 here, not by SQLite (0644 less the
+		 * umask); SQLite gives FILE-wal and FILE-shm the file's mode */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST) {
+			err_set(err, errlen, "cannot create database %s: %s / สร้างแฟ้มฐานข้อมูลไม่ได้", path, strerror(errno));
+			return -1;
+		}
+	}
 	if (readonly == DB_OPEN_READONLY)
 		flags = SQLITE_OPEN_READONLY;
 	else if (readonly == DB_OPEN_EXISTING)
@@ -125,6 +141,34 @@ int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t err
 		return -1;
 	}
 	*out = db;
+	return 0;
+}
+
+int db_check_private(const char *path, char *err, size_t errlen)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char p[4096];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		if (snprintf(p, sizeof p, "%s%s", path, suffix[i]) >= (int)sizeof p) {
+			err_set(err, errlen, "database path too long / ชื่อแฟ้มฐานข้อมูลยาวเกินไป");
+			return -1;
+		}
+		if (lstat(p, &st) != 0) {
+			if (errno == ENOENT && i > 0)
+				continue;
+			err_set(err, errlen, "database %s: %s / เข้าถึงแฟ้มฐานข้อมูลไม่ได้", p, strerror(errno));
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode) || (st.st_mode & 0007) != 0) {
+			err_set(err, errlen, "database file %s has mode %04o: it must grant nothing to others (0600, "
+			       "or 0660 for a shared group) / ผู้อื่นเข้าถึงแฟ้มฐานข้อมูลได้ ต้องเป็นสิทธิ์ 0600",
+			       p, (unsigned)(st.st_mode & 07777));
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -262,9 +306,17 @@ static const char schema_v2[] =
 	") WITHOUT ROWID;"
 	"CREATE INDEX notices_state ON notices(state, next_attempt_at);";
 
+/* Version 3 (issue 19): the rate-limit salt leaves the database (the key is
+ * now a file beside it, replaced every hour: collector/hourkey.h); counts
+ * and digests made with the salt go with it. */
+static const char schema_v3[] =
+	"DELETE FROM settings WHERE key = 'rate_limit_salt';"
+	"DELETE FROM rate_limits;"
+	"DELETE FROM recent_submissions;";
+
 /* migrations[v] takes the schema from version v to v + 1 (index 0: the
  * whole schema for a new file). */
-static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1, schema_v2 };
+static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1, schema_v2, schema_v3 };
 
 int db_migrate(sqlite3 *db, char *err, size_t errlen)
 {
@@ -467,8 +519,6 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 			    char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	char salt_hex[65];
-	unsigned char salt[32];
 	char *root = NULL;
 	const char *base = s->thanks_base && *s->thanks_base ? s->thanks_base : "";
 	const char *cpath = s->collector_path && *s->collector_path ? s->collector_path : DB_DEFAULT_COLLECTOR;
@@ -488,18 +538,7 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 		err_set(err, errlen, "out of memory / หน่วยความจำไม่พอ");
 		return -1;
 	}
-	if (sqlite3_prepare_v2(db, "DELETE FROM settings WHERE key <> 'rate_limit_salt'", -1, &st, NULL) != SQLITE_OK ||
-	    step_done(st) < 0)
-		goto dberr;
-	sqlite3_finalize(st);
-	st = NULL;
-	randombytes_buf(salt, sizeof salt);
-	sodium_bin2hex(salt_hex, sizeof salt_hex, salt, sizeof salt);
-	if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO settings(key, value) VALUES ('rate_limit_salt', ?1)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto dberr;
-	sqlite3_bind_text(st, 1, salt_hex, -1, SQLITE_STATIC);
-	if (step_done(st) < 0)
+	if (sqlite3_prepare_v2(db, "DELETE FROM settings", -1, &st, NULL) != SQLITE_OK || step_done(st) < 0)
 		goto dberr;
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(db, "INSERT INTO settings(key, value) VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK)
@@ -527,7 +566,6 @@ dberr:
 out:
 	sqlite3_finalize(st);
 	sqlite3_free(root);
-	sodium_memzero(salt, sizeof salt);
 	return rc;
 }
 
@@ -585,6 +623,43 @@ static int install_form(const struct form_def *f, int position, sqlite3_stmt *sf
 	return 0;
 }
 
+/* Delete the rate-limit counts of past hours and the repeat digests that
+ * have expired, inside the caller's transaction.  0 or -1 with err. */
+static int purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int ok;
+
+	ok = sqlite3_prepare_v2(db, "DELETE FROM rate_limits WHERE hour < ?1", -1, &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)now / 3600);
+		ok = step_done(st) == 0;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	ok = ok && sqlite3_prepare_v2(db, "DELETE FROM recent_submissions WHERE expires <= ?1", -1, &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
+		ok = step_done(st) == 0;
+	}
+	sqlite3_finalize(st);
+	if (!ok)
+		err_set(err, errlen, "database: deleting expired rate-limit rows: %s / ลบข้อมูลจำกัดอัตราที่หมดอายุไม่ได้",
+			sqlite3_errmsg(db));
+	return ok ? 0 : -1;
+}
+
+int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen)
+{
+	if (exec(db, "BEGIN IMMEDIATE", "begin", err, errlen) < 0)
+		return -1;
+	if (purge_expired(db, now, err, errlen) < 0 || exec(db, "COMMIT", "commit", err, errlen) < 0) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 		   const struct db_settings *s, char *err, size_t errlen)
 {
@@ -624,7 +699,7 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 	/* the choices and fields go with their forms (ON DELETE CASCADE) */
 	if (exec(db, "DELETE FROM forms", "delete forms", err, errlen) < 0)
 		goto fail;
-	if (install_settings(db, s, origin, err, errlen) < 0)
+	if (install_settings(db, s, origin, err, errlen) < 0 || purge_expired(db, time(NULL), err, errlen) < 0)
 		goto fail;
 	if (sqlite3_prepare_v2(db, "INSERT INTO forms(id, position, kind, channel, title_th, title_en, help_th,"
 			       " help_en, thanks_th, thanks_en, max_body, max_files, max_file_size)"
@@ -823,14 +898,13 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 		else if (strcmp(k, "office_name_th") == 0) s->office_name_th = v;
 		else if (strcmp(k, "office_name_en") == 0) s->office_name_en = v;
 		else if (strcmp(k, "office_phone") == 0) s->office_phone = v;
-		else if (strcmp(k, "rate_limit_salt") == 0) s->rate_limit_salt = v;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		err_set(err, errlen, "database: settings: %s / อ่านค่าตั้งไม่ได้", sqlite3_errmsg(db));
 		return -1;
 	}
-	if (!s->rate_limit_salt || strlen(s->rate_limit_salt) != 64) {
+	if (!s->collector_path) { /* every install writes it */
 		err_set(err, errlen, "database has no forms installed yet: run prongsai build --db / "
 		       "ยังไม่ได้ติดตั้งแบบฟอร์มลงฐานข้อมูล");
 		return -1;

@@ -16,11 +16,12 @@
 #define PRONGSAI_DB_H
 
 #include <stddef.h>
+#include <time.h>
 #include <sqlite3.h>
 #include "arena.h"
 #include "formdef.h"
 
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* db_open() modes (the contract's readonly flag: 0 and 1). */
 #define DB_OPEN_CREATE 0   /* read-write, the file is created if missing */
@@ -30,11 +31,13 @@
 			    * keeps its WAL small itself, see collector/store.h) */
 
 #define DB_DEFAULT_BUSY_MS 5000
-#define DB_DEFAULT_RATE_LIMIT 20     /* submissions per client per form per hour */
+#define DB_DEFAULT_RATE_LIMIT 300    /* per client network per form per hour: a village meeting on one Wi-Fi (docs/collector.md) */
 #define DB_DEFAULT_REPEAT_S 600      /* identical submissions folded within */
 #define DB_DEFAULT_COLLECTOR "cgi-bin/collect.cgi"
 
-/* Open path in the given mode (above) and configure the connection: WAL
+/* Open path in the given mode (above) and configure the connection (a file
+ * that DB_OPEN_CREATE makes is created 0600 first, so its -wal and -shm are
+ * 0600 too): WAL
  * (read-write modes; fails if the file system cannot do WAL), synchronous=
  * FULL, foreign_keys=ON, journal_size_limit 4 MiB, defensive mode,
  * trusted_schema=OFF, no extension loading, and the quick
@@ -42,6 +45,13 @@
  * and *out NULL (nothing left open); a read-write mode on a file this user
  * cannot write fails at once, saying the database is read-only.  Close with sqlite3_close(). */
 int db_open(const char *path, int readonly, sqlite3 **out, char *err, size_t errlen);
+
+/* The database file path and, when they exist, path-wal and path-shm must
+ * be regular files that grant nothing to others (mode & 0007 == 0): 0600 as
+ * db_open(DB_OPEN_CREATE) makes them, or 0660/0640 for a group holding only
+ * the site's user and the CGI user (docs/database.md).  0, or -1 with err
+ * naming the file, its mode and the modes allowed.  Changes nothing. */
+int db_check_private(const char *path, char *err, size_t errlen);
 
 /* Replace the busy timeout (milliseconds, > 0) of a connection opened by
  * db_open().  The handler sleeps 50 µs .. 1 ms between attempts, with
@@ -93,16 +103,14 @@ struct db_settings {
 	int busy_timeout_ms;
 	/* Shown on the collector's error pages (what to do); may be NULL. */
 	const char *office_name_th, *office_name_en, *office_phone;
-	/* Output only (db_settings_load): the rate-limit salt, 64 hex digits.
-	 * formdb_install() ignores it; it creates the salt once and keeps it. */
-	const char *rate_limit_salt;
 };
 
 /* Replace every form definition and every setting with forms[0..n) and s,
  * in one BEGIN IMMEDIATE transaction: on error nothing changes.  Each form
  * must pass form_def_check(), ids must be unique, the public key (if any)
- * must decode to 32 bytes.  Creates the random rate-limit salt if the
- * database has none (it is kept across installs).  Submissions are never
+ * must decode to 32 bytes.  In the same transaction it deletes expired
+ * rate-limit counts and repeat digests (db_purge_expired), so the hourly
+ * build purges them even when nobody submits.  Submissions are never
  * touched (they keep their form id even if a form is removed). */
 int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 		   const struct db_settings *s, char *err, size_t errlen);
@@ -113,10 +121,15 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 int formdb_load(sqlite3 *db, const char *id, struct arena *a, struct form_def *out,
 		char *err, size_t errlen);
 
+/* Delete the rate-limit counts of hours before now's and the repeat
+ * digests that expired by now (tables rate_limits, recent_submissions), in
+ * one BEGIN IMMEDIATE transaction.  0, or -1 with err (nothing deleted). */
+int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen);
+
 /* Load the settings (defaults filled in: numbers > 0 or < 0 as in the
  * struct's comments, strings never NULL but possibly "") into *s, strings
  * from a.  Returns 0, or -1 if the database has not been installed yet
- * (no salt) or cannot be read. */
+ * (no collector_path row) or cannot be read. */
 int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s,
 		     char *err, size_t errlen);
 

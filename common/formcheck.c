@@ -98,6 +98,24 @@ static int name_valid(const char *s, char extra)
 int form_id_valid(const char *s) { return name_valid(s, '-'); }
 int field_name_valid(const char *s) { return name_valid(s, '_'); }
 
+int field_sealed(const struct form_def *form, const struct form_field *f)
+{
+	return f->personal || (form->channel == CHANNEL_CORRUPTION && f->type != FT_CHOICE);
+}
+
+int form_token_valid(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < FC_TOKEN_MIN || len > FC_TOKEN_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
 static int empty(const char *s) { return !s || !*s; }
 
 #define FAIL(...) do { snprintf(err, errlen, __VA_ARGS__); return -1; } while (0)
@@ -111,7 +129,7 @@ static int field_check(const char *fid, const struct form_def *form,
 
 	if (!field_name_valid(f->name))
 		FAIL("form %s: field name \"%s\" must be [a-z][a-z0-9_]{0,31} / ชื่อช่อง \"%s\" ไม่ถูกต้อง", fid, n, n);
-	if (strcmp(f->name, FC_HONEYPOT) == 0)
+	if (strcmp(f->name, FC_HONEYPOT) == 0 || strcmp(f->name, FC_FORM_TOKEN) == 0)
 		FAIL("form %s: the field name \"%s\" is reserved / ชื่อช่อง \"%s\" สงวนไว้ใช้ในระบบ", fid, n, n);
 	if (empty(f->label_th))
 		FAIL("form %s, field %s: label is required / ต้องมี label", fid, n);

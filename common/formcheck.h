@@ -15,6 +15,9 @@
 #define FC_MAX_LENGTH 10000         /* code points, any field */
 #define FC_HARD_MAX_BODY (20L << 20) /* no form accepts a larger body */
 #define FC_HONEYPOT "website"       /* hidden field that must stay empty */
+#define FC_FORM_TOKEN "form_token"  /* hidden field: the page's random token */
+#define FC_TOKEN_MIN 16             /* its length: [A-Za-z0-9_-]{16,64} */
+#define FC_TOKEN_MAX 64
 #define FC_SCALE_POINTS 5
 
 /* Default maximum length in code points for a field type (max_length 0). */
@@ -38,10 +41,18 @@ const char *scale_label_en(int v);
  * ([a-z][a-z0-9_]{0,31})?  Return 1 or 0. */
 int form_id_valid(const char *s);
 int field_name_valid(const char *s);
+/* Is the field's value sealed to the officer's key rather than stored
+ * readable?  Fields marked personal, and in the corruption channel every
+ * field but the choices (category, district: what the public statistics
+ * count), so that the subject, the details and every attachment of a
+ * report are sealed (issue 19.3).  1 or 0. */
+int field_sealed(const struct form_def *form, const struct form_field *f);
+/* Is s[0..len) a page token ([A-Za-z0-9_-]{FC_TOKEN_MIN,FC_TOKEN_MAX})? */
+int form_token_valid(const char *s, size_t len);
 
 /* Check one form definition.  Returns 0 if it is usable, or -1 with a
  * message (English and Thai, naming the form and field) in err.  Rules:
- * valid id and field names, unique field names, not the honeypot name;
+ * valid id and field names, unique field names, not the honeypot or token name;
  * Thai title and labels present; choice fields have 1..200 distinct choices;
  * scale fields have no choices or exactly the values 1..5; surveys have
  * channel none and no file fields; complaints have channel general or

@@ -84,3 +84,20 @@ size_t utf8_whole_prefix(const char *s, size_t len)
 		return i - 1;
 	return len;
 }
+
+int utf8_is_blank(unsigned cp)
+{
+	/* Unicode White_Space (Zs, tab, line breaks) and the invisible
+	 * characters people paste: ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM, SOFT
+	 * HYPHEN, MONGOLIAN VOWEL SEPARATOR */
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0xAD ||
+	       cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+int utf8_is_bidi_control(unsigned cp)
+{
+	/* UAX #9 §2: LRE RLE PDF LRO RLO, LRI RLI FSI PDI, LRM RLM ALM */
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C;
+}

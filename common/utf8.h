@@ -22,4 +22,12 @@ size_t utf8_count(const char *s, size_t len);
  * len bytes never ends mid-character.  Other bytes are left as they are. */
 size_t utf8_whole_prefix(const char *s, size_t len);
 
+/* Is cp a space or an invisible character (Unicode White_Space, ZWSP,
+ * ZWNJ, ZWJ, WORD JOINER, BOM, SOFT HYPHEN, U+180E)?  1 or 0. */
+int utf8_is_blank(unsigned cp);
+
+/* Is cp a bidirectional formatting character (UAX #9 §2: embeddings,
+ * overrides, isolates, LRM, RLM, ALM)?  1 or 0. */
+int utf8_is_bidi_control(unsigned cp);
+
 #endif

@@ -70,9 +70,12 @@ suite() {
 	code=${loc#*code=}
 	expect_eq "$(cl_count "code = '$code'")" 1 "$K: the code is stored once"
 	expect_eq "$(curl -s -o /dev/null -w '%{http_code}' "$WS_URL$loc")" 200 "$K: the thank-you page is served"
-	post "the same again" 303 --data "$GOOD" "$C/complaint"
-	expect_eq "$(header Location)" "$loc" "$K: a repeat gets the earlier code"
-	expect_eq "$(cl_count)" 1 "$K: a repeat adds no row"
+	post "the same page" 303 --data "$GOOD&form_token=page-token-0123456789" "$C/complaint"
+	loc=$(header Location)
+	post "the same page again" 303 --data "$GOOD&form_token=page-token-0123456789" "$C/complaint"
+	expect_eq "$(header Location)" "$loc&repeat=1" "$K: a resubmission gets the earlier code, and is told so"
+	expect_eq "$(cl_count)" 2 "$K: a resubmission adds no row"
+	sqlite3 "$CL_DB" "DELETE FROM submissions WHERE id > 1"
 	post "survey" 303 --data 'speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&project=2569-001' \
 		"$C/satisfaction"
 	expect_eq "$(header Location)" /forms/satisfaction/thanks/index.html "$K: survey: no code"
@@ -130,6 +133,9 @@ suite() {
 	post "bad scale" 422 --data 'speed=6&courtesy=4&clarity=3&process=2&transparency=1&overall=5' "$C/satisfaction"
 	post "too long" 422 --data "${GOOD/subject=/subject=$(head -c 201 /dev/zero | tr '\0' x)}" "$C/complaint"
 	post "honeypot filled" 422 --data "${GOOD/website=/website=http://spam}" "$C/complaint"
+	grep -qi 'website\|honeypot\|leave this\|ต้องเว้นว่าง' "$TEST_OUT/resp.b" && fail "$K: the honeypot names itself" ||
+		pass "$K: the honeypot's message is generic"
+	post "honeypot twice" 422 --data "$GOOD&website=" "$C/complaint"
 	post "GIF attachment" 422 -F subject=x -F detail=y -F consent=yes -F "attachments=@$IMG/x.gif;filename=x.jpg;type=image/jpeg" \
 		"$C/complaint"
 	post "four attachments" 422 -F subject=x -F detail=y -F consent=yes -F "attachments=@$IMG/doc.pdf" \

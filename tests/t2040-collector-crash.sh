@@ -39,6 +39,14 @@ def start(n):
     p.stdin.close()
     return p
 
+# the tracking code of an acknowledged submission (a corruption report's
+# subject is sealed: the code is what both channels keep readable)
+def code_of(out):
+    for line in out.split(b"\r\n"):
+        if line.startswith(b"Location:") and b"code=" in line:
+            return line.split(b"code=")[1].split(b"&")[0].decode()
+    return "?"
+
 # how long does one take?
 durations = []
 for n in range(10):
@@ -65,19 +73,19 @@ for r in range(rounds):
         elif p.poll() is not None:
             out = p.stdout.read(); p.stdout.close()
             if out.startswith(b"Status: 303"):
-                acked.append("crash-%05d" % m)
+                acked.append(code_of(out))
         else:
             still.append((m, p, deadline))
     running = still
 for (m, p, deadline) in running:
     out = p.stdout.read(); p.wait(); p.stdout.close()
     if out.startswith(b"Status: 303"):
-        acked.append("crash-%05d" % m)
+        acked.append(code_of(out))
 print("# started %d, killed %d, acknowledged %d" % (n, killed, len(acked)))
 open(acked_path, "w").write("\n".join(sorted(acked)) + "\n")
 EOF
 
-sqlite3 "$CL_DB" "SELECT value FROM submission_values WHERE name = 'subject' AND value LIKE 'crash-%'" | sort >"$TEST_OUT/stored.txt"
+sqlite3 "$CL_DB" "SELECT code FROM submissions WHERE code IS NOT NULL" | sort >"$TEST_OUT/stored.txt"
 expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA integrity_check')" ok "integrity_check after the kills"
 expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA foreign_key_check' | wc -l)" 0 "foreign_key_check"
 missing=$(comm -23 "$TEST_OUT/acked.txt" "$TEST_OUT/stored.txt" | grep -c . || true)
@@ -85,9 +93,10 @@ expect_eq "$missing" 0 "no acknowledged submission is missing ($(grep -c . "$TES
 expect_eq "$(uniq -d "$TEST_OUT/stored.txt" | wc -l)" 0 "none stored twice"
 [ "$(grep -c . "$TEST_OUT/acked.txt")" -gt 50 ] && pass "enough acknowledged to mean something" || fail "too few acknowledged"
 # every stored submission is whole: its values (and attachment, when it had one) are there
+# (a corruption report keeps no readable value: subject, details and consent are sealed)
 expect_eq "$(sqlite3 "$CL_DB" "SELECT count(*) FROM submissions s WHERE
-	(SELECT count(*) FROM submission_values v WHERE v.submission_id = s.id) <> 3 OR sealed IS NULL")" 0 \
-	"no half-written submission"
+	(SELECT count(*) FROM submission_values v WHERE v.submission_id = s.id) <> (CASE channel WHEN 'corruption'
+	THEN 0 ELSE 3 END) OR sealed IS NULL")" 0 "no half-written submission"
 out=$(cl_cgi POST /complaint application/x-www-form-urlencoded 'subject=after&detail=the+crash&consent=yes')
 expect_eq "$(cl_status "$out")" 303 "the database still takes submissions"
 finish

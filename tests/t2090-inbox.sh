@@ -38,7 +38,9 @@ post() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 expect_eq "$(post -F "subject=$SUBJA" -F detail=d -F consent=yes -F category=service -F district=chiang-khan \
 	-F "name=$NAME" -F "phone=$PHONE" -F "email=$MAIL" -F "attachments=@$TEST_OUT/a.pdf" "$C/complaint")" \
 	303 "complaint A with personal data and a PDF"
-expect_eq "$(post -F subject=b -F detail=d -F consent=yes -F category=bribery -F "name=$NAME2" -F "email=$MAIL2" \
+SUBJB=CorruptionSubject$R
+DETB=CorruptionDetail$R
+expect_eq "$(post -F "subject=$SUBJB" -F "detail=$DETB" -F consent=yes -F category=bribery -F "name=$NAME2" -F "email=$MAIL2" \
 	-F "attachments=@$TEST_OUT/b.pdf" "$C/corruption")" 303 "corruption report B with sealed evidence"
 expect_eq "$(post -F "subject=$FORMULA" -F detail=x -F consent=yes -F "name=+1-2" "$C/complaint")" 303 \
 	"complaint C (a formula)"
@@ -97,7 +99,14 @@ expect_eq "$?" 1 "show --attachments never overwrites"
 cmp -s "$ATT/$A-1.pdf" "$TEST_OUT/a.pdf" && pass "the file is untouched" || fail "overwritten"
 run_prongsai inbox show "$B" --attachments "$ATT" "${DB[@]}" "${K[@]}" >"$TEST_OUT/showB" 2>&1
 expect_eq "$?" 0 "show B --attachments"
-for c in "$NAME2" "$MAIL2"; do expect_grep "$c" "$TEST_OUT/showB" "show B: $c"; done
+for c in "$NAME2" "$MAIL2" "$SUBJB" "$DETB"; do expect_grep "$c" "$TEST_OUT/showB" "show B: $c"; done
+# issue 19.3: a corruption report's subject and details are sealed too
+expect_eq "$(sqlite3 "$CL_DB" "SELECT group_concat(v.name) FROM submission_values v JOIN submissions s
+	ON s.id = v.submission_id WHERE s.code = '$B'")" category "B: only its choices are stored readable"
+for c in "$SUBJB" "$DETB"; do
+	grep -aqF "$c" "$CL_DB" "$CL_DB-wal" 2>/dev/null && fail "B: $c readable in the database" ||
+		pass "B: $c not readable in the database"
+done
 expect_eq "$(sqlite3 "$CL_DB" "SELECT a.sealed FROM attachments a JOIN submissions s ON s.id = a.submission_id
 	WHERE s.code = '$B'")" 1 "B's attachment is sealed in the database"
 cmp -s "$ATT/$B-1.pdf" "$TEST_OUT/b.pdf" && pass "the sealed PDF is decrypted byte for byte" || fail "sealed PDF"
@@ -271,7 +280,8 @@ for x in "$A" "$B"; do
 	[[ $purged =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$ ]] && pass "$x: purged_at set" ||
 		fail "$x: purged_at [$purged]"
 	expect_eq "$natt" 0 "$x: attachments deleted"
-	[ "$x" = "$A" ] && want=category,consent,district || want=category,consent
+	# B is a corruption report: all but its choices were sealed from the start
+	[ "$x" = "$A" ] && want=category,consent,district || want=category
 	expect_eq "$names" "$want" "$x: only the choice values stay"
 done
 for x in "$CC" "$D" "$E"; do

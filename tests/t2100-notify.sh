@@ -523,6 +523,49 @@ expect_eq "$RC" 0 "LINE 409 (retry key known): exit 0"
 expect_grep "sent (the server had accepted it before)" "$TEST_OUT/line409.log" "LINE 409 counts as delivered"
 rm -f "$R/http/status"
 
+# ---- forms whose category and district are free text: a notice carries only
+# the form's own vocabulary, never a submitted word, on every channel and for
+# every form kind, corruption details asked for included (issue 19.5) ----
+FREE=$TEST_OUT/content-free
+rm -rf "$FREE" && cp -r "$TOP/content" "$FREE"
+freeform() { # freeform ID KIND CHANNEL
+	{
+		printf 'kind: %s\n' "$2"
+		[ "$2" = complaint ] && printf 'channel: %s\n' "$3"
+		printf 'title: ฟอร์มทดสอบ %s\ntitle_en: Test %s\nthanks: ขอบคุณ\nthanks_en: Thanks\nfields:\n' "$1" "$1"
+		for f in subject category district; do
+			printf '  - {name: %s, label: ช่อง %s, label_en: Field %s, type: text}\n' $f $f $f
+		done
+		[ "$2" = complaint ] && printf '  - {name: name, label: ชื่อ, label_en: Name, type: text, personal: true}\n'
+	} >"$FREE/forms/$1.yaml"
+}
+freeform freegen complaint general
+freeform freecorr complaint corruption
+freeform freesurvey survey none
+run_prongsai build -q -C "$FREE" -o "$TEST_OUT/public-free" --db "$CL_DB" --public-key "$CL_PUB" \
+	>"$TEST_OUT/build-free.log" 2>&1 || { cat "$TEST_OUT/build-free.log"; fail "build with free-text forms"; }
+FREE_KEYS=()
+for f in freegen freecorr freesurvey; do
+	CC=CanaryCategory$f$RANDOM$RANDOM
+	CD=CanaryDistrict$f$RANDOM$RANDOM
+	CS=CanarySubj$f$RANDOM$RANDOM
+	CANARIES+=("$CC" "$CD" "$CS")
+	body="subject=$CS&category=$CC&district=$CD"
+	[ $f = freesurvey ] || body="$body&name=$NAME"
+	r=$(cl_cgi POST /$f application/x-www-form-urlencoded "$body")
+	expect_eq "$(cl_status "$r")" 303 "free-text form $f: accepted"
+	id=$(sqlite3 "$CL_DB" "SELECT max(id) FROM submissions")
+	FREE_KEYS+=("$(sqlite3 "$CL_DB" "SELECT coalesce(code, 'survey-' || id) FROM submissions WHERE id = $id")")
+done
+conf "$SEC/free.yaml"
+sed -i 's/^  - name: \(.*\)$/  - name: \1\n    forms: [freegen, freecorr, freesurvey]\n    corruption_details: true/' "$SEC/free.yaml"
+sed -i '/^    forms: \[satisfaction\]$/d' "$SEC/free.yaml"
+notify "$TEST_OUT/free.log" --config "$SEC/free.yaml"
+expect_eq "$RC" 0 "free-text forms: notify exit 0"
+for k in "${FREE_KEYS[@]}"; do
+	expect_eq "$(count " $k\$")" 6 "free-text forms: $k announced on the 6 channels"
+done
+
 # ---- no personal value, free text or secret where it must not be ----
 received >/dev/null # refresh the decoded copies
 sqlite3 "$CL_DB" "SELECT * FROM notices" >"$TEST_OUT/notices.txt"

@@ -16,6 +16,7 @@
 
 #include "load/complaints.h"
 #include "desk/csvout.h"
+#include "formcheck.h"
 
 #define INBOX_MAX_COLUMNS 512
 
@@ -194,7 +195,7 @@ int inbox_cmd_export(struct inbox_run *r)
 			continue;
 		for (j = 0; j < f->n_fields && !rc; j++)
 			if (f->fields[j].type != FT_FILE)
-				rc = add_column(e, f->fields[j].name, f->fields[j].personal);
+				rc = add_column(e, f->fields[j].name, field_sealed(f, &f->fields[j]));
 	}
 	if (!rc)
 		rc = inbox_db_read_begin(&r->x, e->err, sizeof e->err);

@@ -13,6 +13,7 @@
  * truncates the WAL after the commit, so the bytes leave the database file
  * and its WAL.  Surveys are never touched. */
 #include "desk/inbox_cmd.h"
+#include "formcheck.h"
 #include "utcstamp.h"
 
 #include <stdio.h>
@@ -63,7 +64,7 @@ static int keep_value(const struct form_def *form, const char *name)
 		const struct form_field *f = &form->fields[i];
 		if (strcmp(f->name, name) != 0)
 			continue;
-		return !f->personal && (f->type == FT_CHOICE || f->type == FT_SCALE || f->type == FT_CHECKBOX ||
+		return !field_sealed(form, f) && (f->type == FT_CHOICE || f->type == FT_SCALE || f->type == FT_CHECKBOX ||
 					f->type == FT_DATE);
 	}
 	return 0;

@@ -186,7 +186,11 @@ static int show_case(struct inbox_run *r, const struct inbox_case *c, struct are
 	if (c->purged_at[0])
 		printf("  (ข้อความอิสระถูกลบพร้อมข้อมูลส่วนบุคคล / free text was purged with the personal data)\n");
 
-	printf("\nข้อมูลส่วนบุคคล (ความลับ) / personal data (confidential):\n");
+	if (form && form->channel == CHANNEL_CORRUPTION) /* all but its choices are sealed */
+		printf("\nข้อมูลที่เข้ารหัส: เรื่อง รายละเอียด และข้อมูลส่วนบุคคล (ความลับ) / sealed: subject, details "
+		       "and personal data (confidential):\n");
+	else
+		printf("\nข้อมูลส่วนบุคคล (ความลับ) / personal data (confidential):\n");
 	if (c->purged_at[0]) {
 		inbox_time_bangkok(c->purged_at, 0, when);
 		printf("  ลบแล้วเมื่อ %s (เวลาไทย) / purged on %s (Thai time)\n", when, when);

@@ -280,6 +280,14 @@ static int finish_copy(sqlite3 **dst, int version, struct backup_report *r, char
 			text, version);
 		goto fail;
 	}
+	/* the short-lived rate-limit counts and repeat digests stay out of
+	 * backups (docs/database.md); secure_delete zeroes their pages */
+	if (sqlite3_exec(*dst, "PRAGMA secure_delete=ON; DELETE FROM rate_limits; DELETE FROM recent_submissions;",
+		NULL, NULL, NULL) != SQLITE_OK) {
+		err_set(err, errlen, "the copy: cannot drop the rate-limit rows (%s) / ลบข้อมูลจำกัดอัตราในสำเนาไม่ได้",
+			sqlite3_errmsg(*dst));
+		goto fail;
+	}
 	if (query_text(*dst, "PRAGMA journal_mode=DELETE", text, sizeof(text)) != 0 ||
 		strcmp(text, "delete") != 0) {
 		err_set(err, errlen, "the copy cannot leave WAL mode (%s) / เปลี่ยนโหมดของสำเนาไม่ได้",

@@ -144,18 +144,23 @@ int notify_db_count_old(sqlite3 *db, const struct notify_channel *ch, time_t now
 }
 
 /* The due rows.  Normal runs start from the index notices_state; a dry
- * run also looks for submissions without a row. */
+ * run also looks for submissions without a row.  The category and district
+ * are taken from the form's choices (cc, cd), never from the submitted
+ * value: a form whose category or district is free text sends nothing of
+ * it (only fixed vocabulary reaches a notice, issue 19.5). */
 #define DUE_COLUMNS \
 	"SELECT s.id, s.form_id, s.kind, s.channel, s.code, s.created_at, coalesce(n.attempts, 0), " \
 	"n.submission_id IS NULL, f.title_th, f.title_en, " \
-	"vc.value, cc.label_th, cc.label_en, vd.value, cd.label_th, cd.label_en "
+	"cc.value, cc.label_th, cc.label_en, cd.value, cd.label_th, cd.label_en "
 #define DUE_JOINS \
 	"LEFT JOIN forms f ON f.id = s.form_id " \
 	"LEFT JOIN submission_values vc ON vc.submission_id = s.id AND vc.name = 'category' " \
-	"LEFT JOIN form_choices cc ON cc.form_id = s.form_id AND cc.field_name = 'category' " \
+	"LEFT JOIN form_fields fc ON fc.form_id = s.form_id AND fc.name = 'category' AND fc.type = 'choice' " \
+	"LEFT JOIN form_choices cc ON cc.form_id = fc.form_id AND cc.field_name = fc.name " \
 	"AND cc.value = vc.value " \
 	"LEFT JOIN submission_values vd ON vd.submission_id = s.id AND vd.name = 'district' " \
-	"LEFT JOIN form_choices cd ON cd.form_id = s.form_id AND cd.field_name = 'district' " \
+	"LEFT JOIN form_fields fd ON fd.form_id = s.form_id AND fd.name = 'district' AND fd.type = 'choice' " \
+	"LEFT JOIN form_choices cd ON cd.form_id = fd.form_id AND cd.field_name = fd.name " \
 	"AND cd.value = vd.value "
 static const char sql_due[] = DUE_COLUMNS
 	"FROM notices n JOIN submissions s ON s.id = n.submission_id " DUE_JOINS

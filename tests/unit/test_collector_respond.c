@@ -85,12 +85,20 @@ static void test_respond(void)
 	buf_reset(&out);
 	c.json = 0;
 	c.form = &tf_complaint;
-	CHECK_INT(respond_see_other(&c, "complaint", "ABCD-EFGH-JKMN-PQRS", &out), 0);
+	CHECK_INT(respond_see_other(&c, "complaint", "ABCD-EFGH-JKMN-PQRS", 0, &out), 0);
 	CHECK(strncmp(buf_str(&out), "Status: 303 See Other\r\n", 23) == 0);
 	CHECK(has(&out, "Location: /loei/forms/complaint/thanks/index.html?code=ABCD-EFGH-JKMN-PQRS\r\n"));
 	buf_reset(&out);
-	CHECK_INT(respond_see_other(&c, "satisfaction", "", &out), 0);
+	CHECK_INT(respond_see_other(&c, "satisfaction", "", 0, &out), 0);
 	CHECK(has(&out, "Location: /loei/forms/satisfaction/thanks/index.html\r\n"));
+	/* a resubmission is told so */
+	buf_reset(&out);
+	CHECK_INT(respond_see_other(&c, "satisfaction", "", 1, &out), 0);
+	CHECK(has(&out, "Location: /loei/forms/satisfaction/thanks/index.html?repeat=1\r\n"));
+	CHECK(has(&out, "ไม่ได้บันทึกเพิ่ม"));
+	buf_reset(&out);
+	CHECK_INT(respond_see_other(&c, "complaint", "ABCD-EFGH-JKMN-PQRS", 1, &out), 0);
+	CHECK(has(&out, "?code=ABCD-EFGH-JKMN-PQRS&repeat=1\r\n"));
 	buf_reset(&out);
 	CHECK_INT(respond_health(&c, 1, &out), 0);
 	CHECK(has(&out, "Status: 200 OK\r\n"));
@@ -116,11 +124,13 @@ static void test_wire(void)
 	s.values[1] = (struct field_value){ .field = 10, .value = "yes", .len = 3 };
 	s.n_files = 1;
 	s.files[0] = (struct attachment){ .field = 6, .type = MEDIA_PDF, .data = pdf, .len = sizeof pdf - 1 };
+	snprintf(s.token, sizeof s.token, "%s", "Tok_en-0123456789");
 	buf_init(&b, 1 << 16);
 	arena_init(&a);
 	CHECK_INT(wire_encode(&s, &b), 0);
 	CHECK_INT(wire_decode((unsigned char *)b.data, b.len, &tf_complaint, &a, &t), 0);
 	CHECK_INT(t.status, 0);
+	CHECK_STR(t.token, "Tok_en-0123456789");
 	CHECK_INT(t.n_values, 2);
 	CHECK_STR(t.values[0].value, "เรื่อง");
 	CHECK_INT(t.values[1].field, 10);

@@ -13,6 +13,7 @@
 #include "check.h"
 #include "buf.h"
 #include "sandbox.h"
+#include "formcheck.h"
 
 static int echo(void *arg, int fd)
 {
@@ -92,32 +93,38 @@ int main(void)
 	const char *why;
 
 	buf_init(&out, 1024);
-	CHECK_INT(sandbox_run(echo, "hello", &out, &why), 0);
+	/* issue 19.10: the limit follows the body at a slow phone's rate */
+	CHECK_INT(sandbox_time_limit(0), 30);
+	CHECK_INT(sandbox_time_limit(6500000), 30 + 6500000 / SANDBOX_SLOW_RATE); /* 6.2 MB at 100 KB/s took 62 s */
+	CHECK(sandbox_time_limit(6500000) > 6500000 / (100 * 1024) + 10);
+	CHECK(sandbox_time_limit(16000000) >= 16000000 / (50 * 1024)); /* the largest default body */
+	CHECK(sandbox_time_limit(FC_HARD_MAX_BODY) >= (unsigned)(FC_HARD_MAX_BODY / (50 * 1024)));
+	CHECK_INT(sandbox_run(echo, "hello", 0, 60, &out, &why), 0);
 	CHECK_STR(buf_str(&out), "hello");
 	buf_reset(&out);
-	CHECK_INT(sandbox_run(opens_a_file, NULL, &out, &why), -1);
+	CHECK_INT(sandbox_run(opens_a_file, NULL, 0, 60, &out, &why), -1);
 	CHECK_STR(buf_str(&out), "");
 	printf("open: %s\n", why);
-	CHECK_INT(sandbox_run(writes_stdout, NULL, &out, &why), -1);
+	CHECK_INT(sandbox_run(writes_stdout, NULL, 0, 60, &out, &why), -1);
 	printf("stdout: %s\n", why);
-	CHECK_INT(sandbox_run(forks, NULL, &out, &why), -1);
+	CHECK_INT(sandbox_run(forks, NULL, 0, 60, &out, &why), -1);
 	printf("fork: %s\n", why);
 	{
 		int file = open("/etc/hostname", O_RDONLY);
 
 		CHECK(file >= 0);
-		CHECK_INT(sandbox_run(maps_a_file, &file, &out, &why), -1);
+		CHECK_INT(sandbox_run(maps_a_file, &file, 0, 60, &out, &why), -1);
 		printf("mmap a file: %s\n", why);
 		close(file);
 	}
 	buf_reset(&out);
-	CHECK_INT(sandbox_run(maps_memory, NULL, &out, &why), 0);
+	CHECK_INT(sandbox_run(maps_memory, NULL, 0, 60, &out, &why), 0);
 	CHECK_STR(buf_str(&out), "x");
 	buf_reset(&out);
-	CHECK_INT(sandbox_run(big, NULL, &out, &why), -1); /* past the output cap */
+	CHECK_INT(sandbox_run(big, NULL, 0, 60, &out, &why), -1); /* past the output cap */
 	CHECK(strstr(why, "too big") != NULL);
 	buf_reset(&out);
-	CHECK_INT(sandbox_run(echo, "still fine", &out, &why), 0);
+	CHECK_INT(sandbox_run(echo, "still fine", 0, 60, &out, &why), 0);
 	CHECK_STR(buf_str(&out), "still fine");
 	buf_free(&out);
 	return CHECK_RESULT();

@@ -23,7 +23,7 @@
 static char dir[] = "/tmp/prongsai-test-store-XXXXXX";
 static char path[256];
 static sqlite3 *db;
-static const char *salt;
+static unsigned char hour_key[HOURKEY_BYTES];
 static unsigned char pk[32], sk[32];
 
 static int count(const char *sql)
@@ -67,8 +67,8 @@ static enum store_result submit(const struct form_def *form, const char *body, c
 	in.rate_limit = limit;
 	in.repeat_window = 600;
 	in.lock_fd = -1;
-	CHECK_INT(client_key(salt, addr, in.client), 0);
-	CHECK_INT(submission_digest(salt, in.client, form, &s, in.digest), 0);
+	client_key(hour_key, addr, in.client);
+	in.have_digest = submission_digest(form, &s, in.digest);
 	buf_init(&plain, 4096);
 	n = seal_serialize_personal(form, &s, &plain);
 	if (n > 0) {
@@ -111,24 +111,35 @@ static void test_store(void)
 		CHECK_STR((char *)opened, "name=Canary%20Somchai&phone=0812345678");
 	}
 	sqlite3_finalize(st);
-	/* the same again, minutes later: the earlier code, no new row */
+	/* without a page token nothing is folded: the same text sent again is
+	 * a new submission (two people on one address) */
 	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&name=Canary+Somchai&phone=0812345678",
-			 "192.0.2.1", now + 60, 3, code2), STORE_REPEAT);
-	CHECK_STR(code2, code);
-	CHECK_INT(count("SELECT count(*) FROM submissions"), 1);
-	/* from another client it is a new submission */
-	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&name=Canary+Somchai&phone=0812345678",
-			 "192.0.2.2", now + 60, 3, code2), STORE_OK);
+			 "192.0.2.1", now + 60, 3, code2), STORE_OK);
 	CHECK(strcmp(code2, code) != 0);
-	/* after the repeat window it is new too */
-	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&name=Canary+Somchai&phone=0812345678",
-			 "192.0.2.1", now + 601, 3, code2), STORE_OK);
-	CHECK_INT(count("SELECT count(*) FROM submissions"), 3);
+	/* the same page (token) sent again minutes later: the earlier code, no new row */
+	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&form_token=tokAAAAAAAAAAAAAAAAAAAA",
+			 "192.0.2.2", now + 60, 0, code), STORE_OK);
+	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&form_token=tokAAAAAAAAAAAAAAAAAAAA",
+			 "192.0.2.2", now + 120, 0, code2), STORE_REPEAT);
+	CHECK_STR(code2, code);
+	/* from another address too (a phone moving from Wi-Fi to mobile data) */
+	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&form_token=tokAAAAAAAAAAAAAAAAAAAA",
+			 "2001:db8::5", now + 130, 0, code2), STORE_REPEAT);
+	CHECK_STR(code2, code);
+	/* another page (token) with the same text: a new submission */
+	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&form_token=tokBBBBBBBBBBBBBBBBBBBB",
+			 "192.0.2.2", now + 130, 0, code2), STORE_OK);
+	CHECK(strcmp(code2, code) != 0);
+	/* after the repeat window the same page is new too */
+	CHECK_INT(submit(&tf_complaint, "subject=s1&detail=d&consent=yes&form_token=tokAAAAAAAAAAAAAAAAAAAA",
+			 "192.0.2.2", now + 60 + 601, 0, code2), STORE_OK);
+	CHECK(strcmp(code2, code) != 0);
+	CHECK_INT(count("SELECT count(*) FROM submissions"), 5);
 	/* rate limit 3 per hour for 192.0.2.1: 2 used; one more, then 429 */
 	CHECK_INT(submit(&tf_complaint, "subject=s2&detail=d&consent=yes", "192.0.2.1", now + 700, 3, code2), STORE_OK);
 	CHECK_INT(submit(&tf_complaint, "subject=s3&detail=d&consent=yes", "192.0.2.1", now + 800, 3, code2), STORE_LIMITED);
 	CHECK_STR(code2, "");
-	CHECK_INT(count("SELECT count(*) FROM submissions"), 4);
+	CHECK_INT(count("SELECT count(*) FROM submissions"), 6);
 	/* other forms have their own count; the next hour starts again */
 	CHECK_INT(submit(&tf_corruption, "subject=s3&detail=d&consent=yes", "192.0.2.1", now + 800, 3, code2), STORE_OK);
 	CHECK_INT(submit(&tf_complaint, "subject=s3&detail=d&consent=yes", "192.0.2.1", now + 3600, 3, code2), STORE_OK);
@@ -139,9 +150,95 @@ static void test_store(void)
 	CHECK_INT(submit(&tf_survey, "overall=5", "192.0.2.1", now, 0, code2), STORE_OK);
 	CHECK_STR(code2, "");
 	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='survey' AND code IS NULL"), 1);
-	CHECK_INT(submit(&tf_survey, "overall=5", "192.0.2.1", now + 1, 0, code2), STORE_REPEAT);
-	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='survey'"), 1);
-	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='complaint' AND channel='corruption'"), 1);
+	/* identical answers from another person on the same Wi-Fi: kept */
+	CHECK_INT(submit(&tf_survey, "overall=5", "192.0.2.1", now + 1, 0, code2), STORE_OK);
+	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='survey'"), 2);
+	/* the same page sent twice: folded */
+	CHECK_INT(submit(&tf_survey, "overall=5&form_token=0123456789abcdef", "192.0.2.1", now + 2, 0, code2), STORE_OK);
+	CHECK_INT(submit(&tf_survey, "overall=5&form_token=0123456789abcdef", "192.0.2.1", now + 3, 0, code2), STORE_REPEAT);
+	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='survey'"), 3);
+	/* the digest never involves the client: same page, other address, folded */
+	CHECK_INT(submit(&tf_corruption, "subject=x&detail=d&consent=yes&form_token=0123456789abcdef", "192.0.2.1",
+			 now + 4, 0, code), STORE_OK);
+	CHECK_INT(submit(&tf_corruption, "subject=x&detail=d&consent=yes&form_token=0123456789abcdef", "198.51.100.3",
+			 now + 5, 0, code2), STORE_REPEAT);
+	CHECK_STR(code2, code);
+	CHECK_INT(count("SELECT count(*) FROM submissions WHERE kind='complaint' AND channel='corruption'"), 2);
+}
+
+/* A corruption report: only its choices readable; subject, details and
+ * personal values in one sealed box (issue 19.3). */
+static void test_corruption_sealed(void)
+{
+	char code[TRACKCODE_SIZE];
+	sqlite3_stmt *st;
+	unsigned char opened[1024];
+	const unsigned char *blob;
+	int blen, before = count("SELECT count(*) FROM submission_values");
+
+	CHECK_INT(submit(&tf_corruption, "subject=CanarySubj&detail=CanaryDetail&district=dan-sai&consent=yes"
+			 "&name=CanaryName", "192.0.2.50", 1767225600, 0, code), STORE_OK);
+	CHECK_INT(count("SELECT count(*) FROM submission_values") - before, 1);
+	CHECK_INT(count("SELECT count(*) FROM submission_values v JOIN submissions s ON s.id = v.submission_id"
+			" WHERE s.id = (SELECT max(id) FROM submissions) AND v.name = 'district' AND v.value = 'dan-sai'"), 1);
+	CHECK_INT(count("SELECT count(*) FROM submission_values WHERE value LIKE 'Canary%'"), 0);
+	CHECK(sqlite3_prepare_v2(db, "SELECT sealed FROM submissions WHERE id = (SELECT max(id) FROM submissions)",
+				 -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	blob = sqlite3_column_blob(st, 0);
+	blen = sqlite3_column_bytes(st, 0);
+	CHECK(blob && blen > (int)SEAL_OVERHEAD && (size_t)blen - SEAL_OVERHEAD < sizeof opened);
+	if (blob && blen > (int)SEAL_OVERHEAD && (size_t)blen - SEAL_OVERHEAD < sizeof opened) {
+		CHECK_INT(crypto_box_seal_open(opened, blob, (unsigned long long)blen, pk, sk), 0);
+		opened[blen - SEAL_OVERHEAD] = '\0';
+		CHECK_STR((char *)opened, "subject=CanarySubj&detail=CanaryDetail&name=CanaryName&consent=yes");
+	}
+	sqlite3_finalize(st);
+}
+
+/* IPv4 /32, IPv6 /64, every text form of an address alike (issue 19.7). */
+static void test_network(void)
+{
+	unsigned char a[CLIENT_NET_BYTES], b[CLIENT_NET_BYTES], k1[CLIENT_KEY_BYTES], k2[CLIENT_KEY_BYTES];
+	unsigned char key2[HOURKEY_BYTES];
+	time_t now = 1767225600 + 7200;
+	char code[TRACKCODE_SIZE];
+	int i;
+
+	CHECK_INT(client_network("192.0.2.7", a), 5);
+	CHECK(a[0] == 4 && a[1] == 192 && a[4] == 7);
+	CHECK_INT(client_network("::ffff:192.0.2.7", b), 5);
+	CHECK(memcmp(a, b, 5) == 0);
+	CHECK_INT(client_network("2001:db8:1:2:aaaa::1", a), 9);
+	CHECK_INT(client_network("2001:0DB8:0001:0002:ffff:ffff:ffff:fffe%eth0", b), 9);
+	CHECK(memcmp(a, b, 9) == 0);
+	CHECK_INT(client_network("2001:db8:1:3::1", b), 9);
+	CHECK(memcmp(a, b, 9) != 0);
+	CHECK_INT(client_network("not an address", a), 0);
+	CHECK_INT(client_network("", a), 0);
+	CHECK_INT(client_network(NULL, a), 0);
+	CHECK_INT(client_network("1.2.3.4.5", a), 0);
+	CHECK_INT(client_network("2001:db8::1::2", a), 0);
+	/* 192.0.2.7 and 192.0.2.8 are two clients (/32) */
+	client_key(hour_key, "192.0.2.7", k1);
+	client_key(hour_key, "192.0.2.8", k2);
+	CHECK(memcmp(k1, k2, sizeof k1) != 0);
+	/* another hour's key gives another hash for the same address */
+	memcpy(key2, hour_key, sizeof key2);
+	key2[0] ^= 1;
+	client_key(key2, "192.0.2.7", k2);
+	CHECK(memcmp(k1, k2, sizeof k1) != 0);
+	/* one IPv6 /64 is one client: the limit (3) holds across its addresses */
+	for (i = 0; i < 3; i++) {
+		char addr[64], body[64];
+
+		snprintf(addr, sizeof addr, "2001:db8:7:7:%x::%x", i * 4096 + 1, i + 1);
+		snprintf(body, sizeof body, "subject=v6-%d&detail=d&consent=yes", i);
+		CHECK_INT(submit(&tf_complaint, body, addr, now, 3, code), STORE_OK);
+	}
+	CHECK_INT(submit(&tf_complaint, "subject=v6-x&detail=d&consent=yes", "2001:db8:7:7:ffff::9", now, 3, code),
+		  STORE_LIMITED);
+	CHECK_INT(submit(&tf_complaint, "subject=v6-y&detail=d&consent=yes", "2001:db8:7:8::1", now, 3, code), STORE_OK);
 }
 
 static void test_busy(void)
@@ -244,8 +341,10 @@ int main(void)
 		fprintf(stderr, "setup: %s\n", err);
 		return 1;
 	}
-	salt = s.rate_limit_salt;
+	randombytes_buf(hour_key, sizeof hour_key);
 	test_store();
+	test_network();
+	test_corruption_sealed();
 	test_busy();
 	test_writelock();
 	CHECK_INT(count("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);

@@ -133,7 +133,47 @@ static void test_fields(void)
 	CHECK(has_error("subject", FP_REPEATED));
 	CHECK_INT(check_url(&tf_complaint, OK "&website=", 0), 0);
 	CHECK_INT(check_url(&tf_complaint, OK "&website=http%3A%2F%2Fspam", 0), 422);
-	CHECK(has_error("website", FP_HONEYPOT));
+	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1); /* unnamed */
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&website=", 0), 422); /* twice */
+	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1);
+	CHECK(strstr(field_problem_en(FP_HONEYPOT), "website") == NULL && strstr(field_problem_en(FP_HONEYPOT), "empty") == NULL);
+	/* issue 19.19: blanks and invisible characters are trimmed, a value of
+	 * only those is missing; bidi controls go; U+2028 is no line break in a
+	 * one-line field */
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=%E2%80%8B&detail=d&consent=yes", 0), 422); /* ZWSP */
+	CHECK(has_error("subject", FP_REQUIRED));
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=%C2%A0%EF%BB%BF%E3%80%80&detail=d&consent=yes", 0), 422);
+	CHECK(has_error("subject", FP_REQUIRED)); /* NBSP, BOM, ideographic space */
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=%E2%80%8F%E2%80%8E&detail=%0A%E2%80%8B%0A&consent=yes", 0), 422);
+	CHECK(has_error("subject", FP_REQUIRED) && has_error("detail", FP_REQUIRED)); /* RLM LRM; blank lines */
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=%C2%A0%E0%B8%81%E2%80%8B&detail=a%E2%80%AEb%E2%80%A8c"
+			    "&consent=yes&name=x%E2%80%A8y%E2%81%A6z", 1), 0);
+	CHECK_STR(value_of("subject"), "ก");
+	CHECK_STR(value_of("detail"), "ab\nc");
+	CHECK_STR(value_of("name"), "x yz");
+	/* the page token: empty is none; 16..64 of [A-Za-z0-9_-]; once */
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=", 0), 0);
+	CHECK_STR(sub.token, "");
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=abcdefghijklmnop", 0), 0); /* 16: the minimum */
+	CHECK_STR(sub.token, "abcdefghijklmnop");
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=abcdefghijklmno", 0), 400); /* 15 */
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token="
+			    "0123456789012345678901234567890123456789012345678901234567890123", 0), 0); /* 64: the cap */
+	CHECK_INT(strlen(sub.token), 64);
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token="
+			    "01234567890123456789012345678901234567890123456789012345678901234", 0), 400); /* 65 */
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=abcdefghijklmnop%2B", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=abcdefghijklmnop&form_token=abcdefghijklmnop", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, OK "&website=&form_token=&form_token=", 0), 400);
+	CHECK_INT(check_url(&tf_complaint, "subject=&form_token=abcdefghijklmnop", 0), 422);
+	CHECK_STR(sub.token, ""); /* a refused submission carries none */
+	/* corruption reports without a key: the subject and details are sealed too,
+	 * so they cannot be taken; the choices alone are readable */
+	CHECK_INT(check_url(&tf_corruption, OK, 0), 422);
+	CHECK(has_error("subject", FP_NO_KEY) && has_error("detail", FP_NO_KEY));
+	CHECK_INT(check_url(&tf_corruption, OK, 1), 0);
+	CHECK(field_sealed(&tf_corruption, &tf_corruption.fields[0]) && !field_sealed(&tf_complaint, &tf_complaint.fields[0]));
+	CHECK(!field_sealed(&tf_corruption, &tf_corruption.fields[2])); /* district: a choice */
 	/* a file field sent as text */
 	CHECK_INT(check_url(&tf_complaint, OK "&attachments=photo.jpg", 0), 422);
 	CHECK(has_error("attachments", FP_NOT_FILE));
@@ -178,6 +218,20 @@ static void test_formats(void)
 	CHECK(!valid_email("a@b.co-", 7));
 	CHECK(!valid_email("a b@c.co", 8));
 	CHECK(!valid_email("a@b..co", 7));
+#define EM(x) valid_email(x, strlen(x))
+	/* issue 19.24: RFC 6531 local parts, IDNA domains */
+	CHECK(EM("สมชาย@ไทย.ไทย"));
+	CHECK(EM("สมชาย.ใจดี@example.go.th"));
+	CHECK(EM("somchai@ตัวอย่าง.ไทย"));
+	CHECK(EM("somchai@xn--o3cw4h.xn--o3cw4h"));
+	CHECK(!EM("สมชาย\xE2\x80\x8B@ไทย.ไทย"));   /* ZWSP */
+	CHECK(!EM("สม\xC2\xA0ชาย@ไทย.ไทย"));        /* NBSP */
+	CHECK(!EM("somchai@ไทย\xE2\x80\xAE.ไทย"));  /* RLO */
+	CHECK(!EM("somchai@\xFF.th"));               /* not UTF-8 */
+	/* 63 octets in a label: the cap (21 Thai letters of 3 octets); 66 over */
+	CHECK(EM("a@กกกกกกกกกกกกกกกกกกกกก.th"));
+	CHECK(!EM("a@กกกกกกกกกกกกกกกกกกกกกก.th"));
+#undef EM
 	CHECK(valid_phone("0812345678", 10));
 	CHECK(valid_phone("042811773", 9));
 	CHECK(valid_phone("+66 81 234 5678", 15));
@@ -210,7 +264,7 @@ static size_t make_jpeg(unsigned char *out)
 		0xFF, 0xE1, 0x00, 0x0E, 'E', 'x', 'i', 'f', 0, 0, 'G', 'P', 'S', '1', '7', '.',
 		0xFF, 0xFE, 0x00, 0x07, 's', 'e', 'c', 'r', 't',
 		0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
-		0xFF, 0xC0, 0x00, 0x05, 8, 0, 16,
+		0xFF, 0xC0, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0,
 		0xFF, 0xC4, 0x00, 0x03, 0x00,
 		0xFF, 0xDA, 0x00, 0x03, 0x01,
 		0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56,
@@ -218,6 +272,7 @@ static size_t make_jpeg(unsigned char *out)
 		'j', 'u', 'n', 'k', 'G', 'P', 'S',
 	};
 
+	/* (the caller's buffer holds 256 bytes) */
 	memcpy(out, parts, sizeof parts);
 	return sizeof parts;
 }
@@ -229,7 +284,7 @@ static void test_jpeg(void)
 		0xFF, 0xD8,
 		0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
 		0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
-		0xFF, 0xC0, 0x00, 0x05, 8, 0, 16,
+		0xFF, 0xC0, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0,
 		0xFF, 0xC4, 0x00, 0x03, 0x00,
 		0xFF, 0xDA, 0x00, 0x03, 0x01,
 		0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56,
@@ -258,6 +313,54 @@ static void test_jpeg(void)
 		CHECK(jpeg_strip(len1, sizeof len1) == (size_t)-1);
 		CHECK(jpeg_strip(junk, sizeof junk) == (size_t)-1);
 	}
+	/* issue 19.16: six bytes are not a JPEG (a scan without a frame) */
+	{
+		unsigned char six[] = { 0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02 };
+		unsigned char sof0[] = { 0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 8, 0, 0, 0, 16, 1, 1, 0x11, 0,
+					 0xFF, 0xDA, 0x00, 0x03, 0x01, 0x12, 0xFF, 0xD9 };
+		unsigned char big[] = { 0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 8, 0x1F, 0x40, 0x1F, 0x41, 1, 1, 0x11, 0,
+					0xFF, 0xDA, 0x00, 0x03, 0x01, 0x12, 0xFF, 0xD9 };
+		unsigned char cap[sizeof big];
+
+		CHECK(jpeg_strip(six, sizeof six) == (size_t)-1);
+		CHECK(jpeg_strip(sof0, sizeof sof0) == (size_t)-1); /* height 0 */
+		memcpy(cap, big, sizeof big);
+		cap[7] = 0x1F; cap[8] = 0x40; cap[9] = 0x1F; cap[10] = 0x40; /* 8000 x 8000 = 64 MP: the cap */
+		CHECK(jpeg_strip(cap, sizeof cap) == sizeof cap);
+		CHECK(jpeg_strip(big, sizeof big) == (size_t)-1); /* 8000 x 8001: one row over */
+	}
+	/* APP0 JFXX (a thumbnail that may carry its own Exif and GPS) goes; the
+	 * JFIF segment keeps its 16 bytes and loses its thumbnail */
+	{
+		unsigned char in[] = { 0xFF, 0xD8,
+			0xFF, 0xE0, 0x00, 0x13, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 'G', 'P', 'S',
+			0xFF, 0xE0, 0x00, 0x0E, 'J', 'F', 'X', 'X', 0, 0x10, 'G', 'P', 'S', '1', '7', '.',
+			0xFF, 0xC0, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0,
+			0xFF, 0xDA, 0x00, 0x03, 0x01, 0x12, 0xFF, 0xD9 };
+		unsigned char out[] = { 0xFF, 0xD8,
+			0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+			0xFF, 0xC0, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0,
+			0xFF, 0xDA, 0x00, 0x03, 0x01, 0x12, 0xFF, 0xD9 };
+
+		CHECK_INT(jpeg_strip(in, sizeof in), sizeof out);
+		CHECK(memcmp(in, out, sizeof out) == 0);
+	}
+}
+
+static void test_pdf(void)
+{
+	static const char ok[] = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n";
+	static const char html[] = "%PDF-1.4\n<!DOCTYPE html><html><script>alert(1)</script>";
+	static const char html2[] = "%PDF-1.4\r<ScRiPt>alert(1)</script>";
+	static const char nover[] = "%PDF-<html>";
+	static const char nol[] = "%PDF-1.4 x";
+
+	CHECK(pdf_ok((const unsigned char *)ok, sizeof ok - 1));
+	CHECK(!pdf_ok((const unsigned char *)html, sizeof html - 1));
+	CHECK(!pdf_ok((const unsigned char *)html2, sizeof html2 - 1));
+	CHECK(!pdf_ok((const unsigned char *)nover, sizeof nover - 1));
+	CHECK(!pdf_ok((const unsigned char *)nol, sizeof nol - 1));
+	CHECK(media_strip(MEDIA_PDF, (unsigned char *)html, sizeof html - 1) == (size_t)-1);
 }
 
 static void png_chunk(struct buf *b, const char *type, const char *data, size_t len)
@@ -280,8 +383,8 @@ static void test_png(void)
 	buf_init(&w, 4096);
 	buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
 	buf_add(&w, "\x89PNG\r\n\x1a\n", 8);
-	png_chunk(&b, "IHDR", "0123456789abc", 13);
-	png_chunk(&w, "IHDR", "0123456789abc", 13);
+	png_chunk(&b, "IHDR", "\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 13);
+	png_chunk(&w, "IHDR", "\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 13);
 	png_chunk(&b, "tEXt", "GPS\0secret", 10);
 	png_chunk(&b, "eXIf", "MM\0*GPS", 7);
 	png_chunk(&b, "pHYs", "123456789", 9);
@@ -301,6 +404,17 @@ static void test_png(void)
 	buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
 	png_chunk(&b, "IDAT", "xyz", 3); /* IHDR must come first */
 	png_chunk(&b, "IEND", "", 0);
+	CHECK(png_strip((unsigned char *)b.data, b.len) == (size_t)-1);
+	/* issue 19.16: 100000 x 100000 is refused; 8000 x 8000 (the cap) is not */
+	buf_reset(&b);
+	buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
+	png_chunk(&b, "IHDR", "\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0", 13);
+	png_chunk(&b, "IDAT", "xyz", 3);
+	png_chunk(&b, "IEND", "", 0);
+	CHECK(png_strip((unsigned char *)b.data, b.len) == (size_t)-1);
+	memcpy(b.data + 16, "\0\0\x1f\x40\0\0\x1f\x40", 8);
+	CHECK(png_strip((unsigned char *)b.data, b.len) == b.len);
+	memcpy(b.data + 16, "\0\0\x1f\x40\0\0\x1f\x41", 8);
 	CHECK(png_strip((unsigned char *)b.data, b.len) == (size_t)-1);
 	buf_free(&b);
 	buf_free(&w);
@@ -389,6 +503,7 @@ int main(void)
 	test_formats();
 	test_jpeg();
 	test_png();
+	test_pdf();
 	test_files();
 	return CHECK_RESULT();
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "check.h"
 #include "db.h"
@@ -52,6 +53,29 @@ static void test_open_migrate(void)
 	CHECK_INT(db_migrate(db, err, sizeof err), 0);
 	CHECK_INT(db_schema_version(db), DB_SCHEMA_VERSION);
 	CHECK_INT(db_migrate(db, err, sizeof err), 0); /* idempotent */
+	/* the file and its WAL and shared memory are 0600 whatever the umask */
+	{
+		static const char *const sfx[] = { "", "-wal", "-shm" };
+		char p[300];
+		struct stat st;
+		int i;
+
+		for (i = 0; i < 3; i++) {
+			snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+			CHECK(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600);
+		}
+		CHECK_INT(db_check_private(path, err, sizeof err), 0);
+		snprintf(p, sizeof p, "%s-shm", path);
+		chmod(p, 0644);
+		CHECK_INT(db_check_private(path, err, sizeof err), -1);
+		CHECK(strstr(err, "-shm has mode 0644") != NULL);
+		chmod(p, 0660); /* a shared group is allowed */
+		CHECK_INT(db_check_private(path, err, sizeof err), 0);
+		chmod(p, 0600);
+		chmod(path, 0604);
+		CHECK_INT(db_check_private(path, err, sizeof err), -1);
+		chmod(path, 0600);
+	}
 	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 11); /* with sqlite_sequence */
 	/* a version-1 file with a submission: step 2 adds purged_at and notices
 	 * and keeps the row */
@@ -60,10 +84,17 @@ static void test_open_migrate(void)
 			       "INSERT INTO submissions(form_id, kind, channel, code, created_at)"
 			       " VALUES ('c','complaint','general','AAAA','2026-01-01T00:00:00Z')",
 			       NULL, NULL, NULL), SQLITE_OK);
+	/* step 3 removes the old in-database salt and what was keyed with it */
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO settings VALUES ('rate_limit_salt', 'aa');"
+			       "INSERT INTO rate_limits VALUES (1, x'01', 'c', 1);"
+			       "INSERT INTO recent_submissions SELECT x'02', id, 9 FROM submissions",
+			       NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(db_migrate(db, err, sizeof err), 0);
-	CHECK_INT(db_schema_version(db), 2);
+	CHECK_INT(db_schema_version(db), 3);
 	CHECK_INT(count(db, "SELECT count(*) FROM submissions WHERE code='AAAA' AND purged_at IS NULL"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM notices"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM settings WHERE key = 'rate_limit_salt'"), 0);
+	CHECK_INT(count(db, "SELECT (SELECT count(*) FROM rate_limits) + (SELECT count(*) FROM recent_submissions)"), 0);
 	sqlite3_exec(db, "DELETE FROM submissions", NULL, NULL, NULL);
 	CHECK_INT(db_require_current(db, "x.db", err, sizeof err), 0);
 	sqlite3_exec(db, "PRAGMA user_version=1", NULL, NULL, NULL);
@@ -77,7 +108,7 @@ static void test_open_migrate(void)
 	CHECK(strstr(err, "newer prongsai") != NULL);
 	CHECK_INT(db_migrate(db, err, sizeof err), -1); /* newer than us */
 	CHECK(strstr(err, "newer") != NULL);
-	sqlite3_exec(db, "PRAGMA user_version=2", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version=3", NULL, NULL, NULL);
 	sqlite3_close(db);
 	/* a database that is not ours */
 	snprintf(other, sizeof other, "%s/other.db", dir);
@@ -92,7 +123,7 @@ static void test_open_migrate(void)
 static void test_install(void)
 {
 	sqlite3 *db;
-	char err[512], salt[80];
+	char err[512];
 	struct form_def forms[3] = { tf_complaint, tf_corruption, tf_survey };
 	struct form_def bad[2];
 	struct db_settings s = { 0 }, got;
@@ -110,8 +141,8 @@ static void test_install(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM forms"), 3);
 	CHECK_INT(count(db, "SELECT count(*) FROM form_fields WHERE form_id='complaint'"), (int)tf_complaint.n_fields);
 	CHECK_INT(count(db, "SELECT count(*) FROM form_choices WHERE form_id='complaint'"), 4);
-	snprintf(salt, sizeof salt, "%s", text(db, "SELECT value FROM settings WHERE key='rate_limit_salt'"));
-	CHECK_INT(strlen(salt), 64);
+	/* no key of the rate-limit hashes in the database (collector/hourkey.h) */
+	CHECK_INT(count(db, "SELECT count(*) FROM settings WHERE key LIKE '%salt%' OR key LIKE '%key%' AND key <> 'public_key'"), 0);
 	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='site_origin'"), "https://loei.example.go.th");
 	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='collector_path'"), "cgi-bin/collect.cgi");
 	/* load it back */
@@ -143,15 +174,13 @@ static void test_install(void)
 	CHECK_INT(got.busy_timeout_ms, DB_DEFAULT_BUSY_MS);
 	CHECK_STR(got.thanks_base, "");
 	CHECK_STR(got.office_phone, "0 4281 1773");
-	CHECK_STR(got.rate_limit_salt, salt);
-	/* a second install replaces everything but keeps the salt */
+	/* a second install replaces everything */
 	s.rate_limit_per_hour = -1;
 	s.repeat_window_s = -1;
 	s.thanks_base = "https://loei.example.go.th/site";
 	CHECK_INT(formdb_install(db, forms + 2, 1, &s, err, sizeof err), 0);
 	CHECK_INT(count(db, "SELECT count(*) FROM forms"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM form_fields"), 2);
-	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='rate_limit_salt'"), salt);
 	CHECK_INT(db_settings_load(db, &a, &got, err, sizeof err), 0);
 	CHECK_INT(got.rate_limit_per_hour, -1);
 	CHECK_INT(got.repeat_window_s, -1);
@@ -181,6 +210,28 @@ static void test_install(void)
 	CHECK_STR(text(db, "SELECT id FROM forms"), "satisfaction");
 	CHECK_STR(text(db, "SELECT value FROM settings WHERE key='public_key'"),
 		  "GRt9pW/hEPe/ggiooyUdeT3JCeWWAVmZPD4ifWgAU0A=");
+	/* an install (the hourly build) deletes expired rate-limit counts and
+	 * repeat digests, and only those */
+	{
+		long long hour = (long long)time(NULL) / 3600;
+		char sql[600];
+
+		snprintf(sql, sizeof sql, "INSERT INTO submissions(id, form_id, kind, channel, code, created_at)"
+			 " VALUES (77, 'complaint', 'complaint', 'general', 'R', '2026-01-01T00:00:00Z');"
+			 "INSERT INTO rate_limits VALUES (%lld, x'01', 'c', 1), (%lld, x'02', 'c', 1);"
+			 "INSERT INTO recent_submissions VALUES (x'01', 77, %lld), (x'02', 77, %lld)",
+			 hour - 1, hour, (long long)time(NULL) - 1, (long long)time(NULL) + 600);
+		CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		s.thanks_base = NULL;
+		CHECK_INT(formdb_install(db, forms + 2, 1, &s, err, sizeof err), 0);
+		CHECK_INT(count(db, "SELECT count(*) FROM rate_limits WHERE client = x'02'"), 1);
+		CHECK_INT(count(db, "SELECT count(*) FROM rate_limits"), 1);
+		CHECK_INT(count(db, "SELECT count(*) FROM recent_submissions WHERE digest = x'02'"), 1);
+		CHECK_INT(count(db, "SELECT count(*) FROM recent_submissions"), 1);
+		CHECK_INT(db_purge_expired(db, time(NULL) + 3600, err, sizeof err), 0);
+		CHECK_INT(count(db, "SELECT (SELECT count(*) FROM rate_limits) + (SELECT count(*) FROM recent_submissions)"), 0);
+		sqlite3_exec(db, "DELETE FROM submissions", NULL, NULL, NULL);
+	}
 	/* submissions survive an install that drops their form */
 	sqlite3_exec(db, "INSERT INTO submissions(form_id, kind, channel, code, created_at)"
 		     " VALUES ('complaint', 'complaint', 'general', 'X', '2026-01-01T00:00:00Z')", NULL, NULL, NULL);
