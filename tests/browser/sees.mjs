@@ -1,0 +1,62 @@
+// tests/browser/sees.mjs: what a person came for, as they see it in
+// headless Chromium: each check opens one page at one viewport and returns
+// the problems it found (an empty list when the page is right).
+// Environment: BASE_URL, SITE_DIR, OUT_DIR (screenshots), ONLY (a check
+// name to run alone).
+import path from 'node:path';
+import { launch, watch, fail, ok } from './lib.mjs';
+
+const base = process.env.BASE_URL, out = process.env.OUT_DIR || '.';
+if (!base) { console.error('BASE_URL is required'); process.exit(2); }
+const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+
+// visible text of the elements matching sel
+const texts = (page, sel) => page.$$eval(sel, (l) => l.map((e) => e.innerText.trim()));
+
+const checks = [];
+const check = (name, url, ctx, fn) => checks.push({ name, url, ctx, fn });
+
+// #11.1 OIT O2: every executive of people.yaml, with position, a photo or
+// placeholder and a direct contact.
+check('executives', 'executives/index.html', PHONE, async (page) => {
+	const want = ['นายประเสริฐ วงศ์ภูผา', 'นางวิไลวรรณ แสนคำ', 'นายธนากร ศรีบุญเรือง',
+		'นางสาวกาญจนา ภูมิสถาน', 'นายวีระพงษ์ คำแสน', 'นางรัชนี พรหมวงศ์'];
+	const p = [];
+	const people = await page.$$eval('.person', (l) => l.map((e) => ({
+		name: (e.querySelector('.person-name') || {}).innerText || '',
+		position: (e.querySelector('.person-position') || {}).innerText || '',
+		picture: !!e.querySelector('img[alt], svg[role=img][aria-label]'),
+		contact: !!e.querySelector('a[href^="tel:"], a[href^="mailto:"]'),
+	})));
+	for (const n of want) {
+		const x = people.find((e) => e.name.trim() === n);
+		if (!x) { p.push(`executive ${n} not shown`); continue; }
+		if (!x.position) p.push(`${n}: no position`);
+		if (!x.picture) p.push(`${n}: no photo or placeholder`);
+		if (!x.contact) p.push(`${n}: no phone or e-mail link`);
+	}
+	if (people.length !== want.length) p.push(`${people.length} people shown, want ${want.length}`);
+	return p;
+});
+
+const browser = await launch();
+let bad = 0;
+for (const c of checks) {
+	if (process.env.ONLY && process.env.ONLY !== c.name) continue;
+	const ctx = await browser.newContext(c.ctx);
+	const page = await ctx.newPage();
+	const problems = await watch(page, base);
+	try {
+		await page.goto(new URL(c.url, base).href, { waitUntil: 'load' });
+		problems.push(...await c.fn(page, ctx));
+	} catch (e) {
+		problems.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.screenshot({ path: path.join(out, `${c.name}.png`) }).catch(() => {});
+	await ctx.close();
+	if (problems.length) { bad++; fail(`${c.name} (${c.url}):\n    ${problems.join('\n    ')}`); }
+	else ok(`${c.name} (${c.url})`);
+}
+await browser.close();
+if (bad) process.exitCode = 1;

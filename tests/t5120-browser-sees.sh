@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# variants: release
+# What a person came for, seen in headless Chromium (tests/browser/sees.mjs):
+# the executives, real tables, the dashboard's first screen, phones (menu,
+# cards, chart text, SVG clipping, layout shift), absence wording, search.
+# The sample site is built for --today 2026-11-24 and served by lighttpd.
+. "$(dirname "$0")/lib/test-lib.sh"
+. "$TOP/tests/lib/webserver"
+[ -d "$TOP/node_modules/playwright-core" ] || { fail "node_modules missing: run make deps-node"; finish; }
+[ -x /usr/bin/chromium ] || { fail "chromium missing: make deps-test"; finish; }
+ws_available lighttpd || { fail "lighttpd missing: make deps-test"; finish; }
+site=$TEST_OUT/site
+mkdir -p "$TEST_OUT/db"
+run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$TEST_OUT/db/prongsai.db" 2>"$TEST_OUT/build.err"
+expect_eq "$?" 0 "sample site builds"
+ws_start lighttpd "$site" "$TEST_OUT/db/prongsai.db" "$TEST_OUT/run" || { fail "lighttpd did not start"; finish; }
+trap ws_stop EXIT
+BASE_URL=$WS_URL/ SITE_DIR=$site OUT_DIR=$TEST_OUT node "$TOP/tests/browser/sees.mjs"
+expect_eq "$?" 0 "each page shows what a person came for (details above)"
+finish
