@@ -40,6 +40,20 @@ check('executives', 'executives/index.html', PHONE, async (page) => {
 	return p;
 });
 
+// #11.2 Markdown tables are tables (cmark-gfm), never "| --- |" text.
+for (const slug of ['structure', 'manuals']) {
+	check(`table-${slug}`, `${slug}/index.html`, PHONE, async (page) => {
+		const p = [];
+		const tables = await page.$$eval('.prose table', (l) => l.map((t) => ({
+			heads: t.querySelectorAll('thead th').length, rows: t.querySelectorAll('tbody tr').length })));
+		if (!tables.length) p.push('no <table> in the page text');
+		for (const t of tables) if (t.heads < 2 || t.rows < 1) p.push(`table with ${t.heads} headings, ${t.rows} rows`);
+		const body = await page.innerText('main');
+		if (/\|\s*-{3,}\s*\|/.test(body)) p.push('raw table markup "| --- |" shown as text');
+		return p;
+	});
+}
+
 const browser = await launch();
 let bad = 0;
 for (const c of checks) {
