@@ -13,6 +13,11 @@ site=$TEST_OUT/site
 mkdir -p "$TEST_OUT/db"
 run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$TEST_OUT/db/prongsai.db" 2>"$TEST_OUT/build.err"
 expect_eq "$?" 0 "sample site builds"
+# #11.9 a corruption report's code appears only on its own tracking page
+for code in $(sed -n 's/.*form: corruption, code: \([0-9A-Z-]*\).*/\1/p' "$TOP/content/sample-submissions.yaml"); do
+	found=$(grep -rlF -- "$code" "$site" | grep -v "^$site/track/$code/")
+	expect_eq "$found" "" "corruption code $code listed nowhere but its tracking page"
+done
 ws_start lighttpd "$site" "$TEST_OUT/db/prongsai.db" "$TEST_OUT/run" || { fail "lighttpd did not start"; finish; }
 trap ws_stop EXIT
 BASE_URL=$WS_URL/ SITE_DIR=$site OUT_DIR=$TEST_OUT node "$TOP/tests/browser/sees.mjs"

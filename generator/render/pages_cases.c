@@ -304,7 +304,7 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 	}
 }
 
-/* ---- dashboard: the 10 oldest open cases ---- */
+/* ---- dashboard: the oldest open cases ---- */
 
 static int cmp_open(const void *pa, const void *pb)
 {
@@ -315,16 +315,23 @@ static int cmp_open(const void *pa, const void *pb)
 	return strcmp(a->code, b->code);
 }
 
-struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max)
+struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max,
+	size_t *n_withheld)
 {
 	const struct cstats *cs = sc->cs;
 	struct tval *list = tv_list(a);
 	const struct case_row **open = arena_alloc(a, (cs->n_cases + 1) * sizeof(*open));
 	size_t i, n = 0;
 
-	for (i = 0; i < cs->n_cases; i++)
-		if (!cs->cases[i].closed)
+	*n_withheld = 0;
+	for (i = 0; i < cs->n_cases; i++) {
+		if (cs->cases[i].closed)
+			continue;
+		if (cs->cases[i].channel == CHANNEL_GENERAL)
 			open[n++] = &cs->cases[i];
+		else
+			(*n_withheld)++;
+	}
 	qsort((void *)open, n, sizeof(*open), cmp_open); /* oldest first, then by code */
 	for (i = 0; i < n && i < max; i++)
 		tv_push(a, list, pg_case_row(sc, a, root, open[i]));

@@ -55,8 +55,11 @@ void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 			"ความก้าวหน้าตามมิติ", f->dimensions, f->n_dimensions));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, sc->dv->current_fy));
 	{
-		struct tval *oc = pg_open_cases(sc, a, root, 10);
+		size_t withheld;
+		struct tval *oc = pg_open_cases(sc, a, root, 10, &withheld);
 		tv_set(a, v, "open_cases", oc);
+		tv_setb(a, v, "has_withheld", withheld > 0);
+		tv_sets(a, v, "n_withheld", pg_integer(sc, a, (int64_t)withheld));
 		tv_setb(a, v, "has_open_cases", tv_truthy(oc));
 	}
 }

@@ -3,6 +3,7 @@
 // the problems it found (an empty list when the page is right).
 // Environment: BASE_URL, SITE_DIR, OUT_DIR (screenshots), ONLY (a check
 // name to run alone).
+import fs from 'node:fs';
 import path from 'node:path';
 import { launch, watch, fail, ok } from './lib.mjs';
 
@@ -53,6 +54,25 @@ for (const slug of ['structure', 'manuals']) {
 		return p;
 	});
 }
+
+// #11.9 A whistle-blower's code is never listed: the dashboard counts open
+// corruption reports but shows none of their codes or tracking links.
+const secretCodes = (() => {
+	const f = path.join(process.env.CONTENT_DIR || path.join(import.meta.dirname, '../../content'), 'sample-submissions.yaml');
+	return [...fs.readFileSync(f, 'utf8').matchAll(/form: corruption, code: ([0-9A-Z-]+)/g)].map((m) => m[1]);
+})();
+check('dashboard-no-secret-codes', 'dashboard/index.html', DESKTOP, async (page) => {
+	const p = [];
+	if (!secretCodes.length) p.push('no corruption report in the sample to look for');
+	const text = await page.innerText('body');
+	const hrefs = await page.$$eval('a[href]', (l) => l.map((a) => a.href));
+	for (const c of secretCodes) {
+		if (text.includes(c)) p.push(`corruption code ${c} shown`);
+		if (hrefs.some((h) => h.includes(c))) p.push(`link to corruption case ${c}`);
+	}
+	if (!/แจ้งเบาะแสการทุจริตที่ยังไม่ยุติ\s*\d+\s*เรื่อง/.test(text)) p.push('open corruption reports not counted');
+	return p;
+});
 
 const browser = await launch();
 let bad = 0;
