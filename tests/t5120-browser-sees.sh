@@ -18,6 +18,12 @@ for code in $(sed -n 's/.*form: corruption, code: \([0-9A-Z-]*\).*/\1/p' "$TOP/c
 	found=$(grep -rlF -- "$code" "$site" | grep -v "^$site/track/$code/")
 	expect_eq "$found" "" "corruption code $code listed nowhere but its tracking page"
 done
+# #11.6 in December no project has reported yet: the dashboard names the owners
+run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/december" --today 2026-12-20 2>/dev/null
+expect_eq "$?" 0 "sample site builds for 2026-12-20"
+sed -n '/id="alert-unreported"/,/<\/li>/p' "$TEST_OUT/december/dashboard/index.html" >"$TEST_OUT/unreported.html"
+expect_grep "ยังไม่รายงานเดือน ธ.ค. 2569" "$TEST_OUT/unreported.html" "dashboard: the month without reports"
+expect_grep "นางรัชนี พรหมวงศ์ (1)" "$TEST_OUT/unreported.html" "dashboard: projects without a report, by owner"
 ws_start lighttpd "$site" "$TEST_OUT/db/prongsai.db" "$TEST_OUT/run" || { fail "lighttpd did not start"; finish; }
 trap ws_stop EXIT
 BASE_URL=$WS_URL/ SITE_DIR=$site OUT_DIR=$TEST_OUT node "$TOP/tests/browser/sees.mjs"

@@ -319,6 +319,8 @@ struct model {
 	size_t n_oit;
 	struct proc_record *procurement; /* by fiscal year, date, path, line */
 	size_t n_procurement;
+	pdate *holidays;          /* public holidays (content/holidays/), ascending */
+	size_t n_holidays;
 	struct complaint_resp **responses; /* by code */
 	size_t n_responses;
 	struct sample_sub *sample_subs; /* as in the file */

@@ -74,6 +74,36 @@ check('dashboard-no-secret-codes', 'dashboard/index.html', DESKTOP, async (page)
 	return p;
 });
 
+// #11.6 The director's first screen (1280x800) answers four questions, each
+// with a figure, a colour and a word: behind plan, the Cabinet target gap
+// with the office's own plan, complaints past due in working days, projects
+// without a report this month (by owner); and links the last closed year.
+check('dashboard-first-screen', 'dashboard/index.html', DESKTOP, async (page) => {
+	const p = [];
+	const want = {
+		'alert-behind': /โครงการล่าช้ากว่าแผน[\s\S]*\d+\s*จาก\s*\d+\s*โครงการ/,
+		'alert-target': /ไตรมาส\s*\d[\s\S]*\d+(\.\d+)?%\s*เป้า\s*\d+(\.\d+)?%[\s\S]*(ต่ำกว่าเป้า|ถึงเป้า)[\s\S]*แผนของสำนักงาน[\s\S]*\d+(\.\d+)?%/,
+		'alert-overdue': /เกินกำหนด\s*\d+\s*วันทำการ[\s\S]*\d+\s*จากที่ยังไม่ยุติ/,
+		'alert-unreported': /ยังไม่รายงานเดือน[\s\S]*\d+\s*โครงการ/,
+	};
+	for (const [id, re] of Object.entries(want)) {
+		const el = page.locator(`#${id}`);
+		if (!await el.count()) { p.push(`#${id} missing`); continue; }
+		const box = await el.boundingBox();
+		if (!box || box.y + box.height > 800) p.push(`#${id} not within the first screen (bottom ${box ? Math.round(box.y + box.height) : '?'}px)`);
+		const text = await el.innerText();
+		if (!re.test(text)) p.push(`#${id} does not say it: "${text.replace(/\s+/g, ' ').slice(0, 120)}"`);
+		if (!/ปกติ|ควรติดตาม|ต้องแก้ไข/.test(text)) p.push(`#${id}: colour without a word`);
+		const bg = await el.evaluate((e) => getComputedStyle(e).backgroundColor);
+		if (bg === 'rgba(0, 0, 0, 0)' || bg === 'rgb(255, 255, 255)') p.push(`#${id}: no colour`);
+	}
+	const overdue = await page.locator('#alert-overdue').innerText().catch(() => '');
+	if (!/ต้องแก้ไข/.test(overdue)) p.push('sample complaints open since 2025 not flagged as overdue');
+	const closed = page.locator('a', { hasText: 'โครงการปีงบประมาณ 2569' }).first();
+	if (!await closed.count()) p.push('no link to the last closed fiscal year 2569');
+	return p;
+});
+
 const browser = await launch();
 let bad = 0;
 for (const c of checks) {
