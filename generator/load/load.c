@@ -241,7 +241,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	struct load_pool pool;
 	struct load_worker workers[MODEL_MAX_JOBS];
 	pthread_t tids[MODEL_MAX_JOBS];
-	size_t i, np = 0, nr = 0, nn = 0, npg = 0, nf = 0, nm = 0, nproc = 0, nhol;
+	size_t i, np = 0, nr = 0, nn = 0, npg = 0, nf = 0, nm = 0, nproc = 0, nhol, nnone;
 	int t, have_site = 0;
 
 	m->root = arena_strdup(&m->arena, root);
@@ -308,6 +308,11 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	for (i = 0; i < w.n; i++)
 		if (w.files[i].kind == FK_HOLIDAYS && w.files[i].result)
 			nhol += ((struct holiday_file *)w.files[i].result)->n;
+	nnone = 0;
+	for (i = 0; i < w.n; i++)
+		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
+			nnone += ((struct proc_file *)w.files[i].result)->n_none;
+	m->proc_none = arena_alloc(&m->arena, (nnone + 1) * sizeof(*m->proc_none));
 	m->holidays = arena_alloc(&m->arena, (nhol + 1) * sizeof(*m->holidays));
 	for (i = 0; i < w.n; i++) {
 		struct file_job *fj = &w.files[i];
@@ -355,6 +360,9 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 				if (pf->n)
 					memcpy(m->procurement + m->n_procurement, pf->recs, pf->n * sizeof(*pf->recs));
 				m->n_procurement += pf->n;
+				if (pf->n_none)
+					memcpy(m->proc_none + m->n_proc_none, pf->none, pf->n_none * sizeof(*pf->none));
+				m->n_proc_none += pf->n_none;
 			}
 			break;
 		case FK_COMPLAINT:

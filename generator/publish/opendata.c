@@ -503,13 +503,19 @@ static void complaint_rows(const struct site_ctx *sc, struct table *t, struct ar
 	for (i = 0; cs && i < cs->n_fys; i++) {
 		const struct cstats_fy *f = &cs->fys[i];
 		int fy = f->fiscal_year;
+		pdate today = sc->m->today;
+		/* a period that has not begun is left out, never written as zero */
+		if (fiscal_year_start(fy) > today)
+			continue;
 		crow(sc, t, fy, "year", arena_printf(a, "%d", fy), arena_printf(a, "ปีงบประมาณ %d", fy),
 			&f->all, f->median_days);
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < 4 && (k ? fiscal_quarter_end(fy, (int)k) + 1 : fiscal_year_start(fy)) <= today; k++)
 			crow(sc, t, fy, "quarter", arena_printf(a, "%zu", k + 1),
 				arena_printf(a, "ไตรมาส %zu", k + 1), &f->quarters[k], -1);
 		for (k = 0; k < 12; k++) {
 			int mo = (int)(k + 9) % 12 + 1, y = fy - 543 - (mo >= 10);
+			if (date_from_ymd(y, mo, 1) > today)
+				break;
 			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
 				arena_printf(a, "%04d-%02d", y + 543, mo), &f->months[k], -1);
 		}

@@ -460,6 +460,20 @@ static int month_year(int fy, int month)
 	return month >= 10 ? fy - 544 : fy - 543;
 }
 
+/* The month's state as flags for the templates, and its words: a future
+ * month is "ยังไม่ถึงรอบ", an empty past month "ยังไม่ได้บันทึก" unless
+ * the office recorded that there was none. */
+static void set_month_state(struct arena *a, struct tval *v, enum proc_month_state st)
+{
+	static const char *const words[] = { "ยังไม่ถึงรอบ", "", "ไม่มีการจัดซื้อจัดจ้าง", "ยังไม่ได้บันทึก" };
+	static const char *const words_en[] = { "Not yet due", "", "No procurement", "Not yet entered" };
+
+	tv_setb(a, v, "has_records", st == PM_RECORDS);
+	tv_setb(a, v, "no_records", st != PM_RECORDS);
+	tv_sets(a, v, "state_label", words[st]);
+	tv_sets(a, v, "state_label_en", words_en[st]);
+}
+
 void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root)
 {
@@ -498,6 +512,7 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		tot = proc_sum(m, job->fy, mo, NULL);
 		tv_set(a, v, "rows", rows);
 		tv_setb(a, v, "month", 1);
+		set_month_state(a, v, proc_month_state(m, job->fy, mo));
 		tv_sets(a, v, "total_budget", pg_money(sc, a, tot.budget));
 		tv_sets(a, v, "total_price", pg_money(sc, a, tot.price));
 		return;
@@ -511,6 +526,7 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		tv_sets(a, mv, "n", pg_integer(sc, a, (int64_t)tot.n));
 		tv_sets(a, mv, "budget", pg_money(sc, a, tot.budget));
 		tv_sets(a, mv, "price", pg_money(sc, a, tot.price));
+		set_month_state(a, mv, proc_month_state(m, job->fy, mo));
 		tv_push(a, months, mv);
 	}
 	for (k = 0; proc_methods[k]; k++) {

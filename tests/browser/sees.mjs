@@ -104,6 +104,42 @@ check('dashboard-first-screen', 'dashboard/index.html', DESKTOP, async (page) =>
 	return p;
 });
 
+// #11.8 The site never states an absence it cannot know (today 2026-11-24):
+// a future month is "not yet due"; a past month says "no procurement" only
+// when recorded (procurement/2569/2026-02.yaml no_procurement), else "not
+// entered"; complaint statistics never show a future period as none or 0.
+const absence = [
+	['procurement/2570/05/index.html', 'ยังไม่ถึงรอบ'],
+	['procurement/2569/12/index.html', 'ไม่มีการจัดซื้อจัดจ้าง'],
+	['procurement/2569/03/index.html', 'ยังไม่ได้บันทึก'],
+];
+for (const [url, want] of absence) {
+	check(`absence-${url.split('/').slice(1, 3).join('-')}`, url, PHONE, async (page) => {
+		const text = await page.innerText('main');
+		const p = [];
+		if (!text.includes(want)) p.push(`does not say "${want}"`);
+		for (const other of ['ยังไม่ถึงรอบ', 'ไม่มีการจัดซื้อจัดจ้าง', 'ยังไม่ได้บันทึก'])
+			if (other !== want && text.includes(other)) p.push(`also says "${other}"`);
+		if (await page.locator('main table').count()) p.push('an empty สขร.1 table is shown');
+		return p;
+	});
+}
+check('absence-procurement-year', 'procurement/2570/index.html', PHONE, async (page) => {
+	const rows = await page.$$eval('main table:first-of-type tbody tr', (l) => l.map((r) => r.innerText.replace(/\s+/g, ' ')));
+	const p = [];
+	for (const r of rows) if (/(พ\.ค\.|มิ\.ย\.|ก\.ย\.) 2570/.test(r) && !r.includes('ยังไม่ถึงรอบ')) p.push(`future month shown as "${r}"`);
+	if (!rows.length) p.push('no monthly rows');
+	return p;
+});
+check('absence-complaints', 'complaints/2570/index.html', PHONE, async (page) => {
+	const rows = await page.$$eval('main tr', (l) => l.map((r) => r.innerText.replace(/\s+/g, ' ')));
+	const p = [];
+	const future = rows.filter((r) => /(ม\.ค\.|ก\.พ\.|ส\.ค\.|ก\.ย\.) 2570|ไตรมาส [234]/.test(r));
+	if (future.length < 7) p.push(`only ${future.length} future periods found`);
+	for (const r of future) if (!r.includes('ยังไม่ถึงรอบ') || /ไม่มีเรื่อง|\b0\b/.test(r)) p.push(`future period shown as "${r}"`);
+	return p;
+});
+
 const browser = await launch();
 let bad = 0;
 for (const c of checks) {
