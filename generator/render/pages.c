@@ -11,6 +11,7 @@
 #include "render/svg.h"
 #include "render/thaidate.h"
 #include "render/pages_int.h"
+#include "check/oit.h"
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
@@ -100,6 +101,16 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_sets(a, v, "version", sc->version);
 	tv_sets(a, v, "today", pg_tdate(sc, a, m->today));
 	tv_sets(a, v, "today_iso", pg_isodate(a, m->today));
+	{
+		/* the date this page's data last changed: the OIT evidence rule
+		 * (oit_link_date) for the page's own path; none when unknown */
+		struct oit_link self = { NULL, job->out, 1, 0, 0, 0, 0 };
+		pdate dd;
+		if (job->kind != PG_NOT_FOUND && oit_link_date(sc, &self, &dd)) {
+			tv_sets(a, v, "data_date", pg_tdate(sc, a, dd));
+			tv_sets(a, v, "data_date_iso", pg_isodate(a, dd));
+		}
+	}
 	tv_sets(a, v, "collector", arena_printf(a, "%s%s", root, m->site.collector));
 	nav_add(a, nav, root, "index.html", "หน้าหลัก", "Home", job->kind == PG_HOME);
 	nav_add(a, nav, root, "projects/index.html", "โครงการ", "Projects",
@@ -231,7 +242,7 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	return v;
 }
 
-static const char *job_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	const char **title_en)
 {
 	const struct model *m = sc->m;
@@ -327,7 +338,7 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, struct arena *a)
 {
 	const struct model *m = sc->m;
-	const char *title_en, *title = job_title(sc, job, a, &title_en);
+	const char *title_en, *title = page_title(sc, job, a, &title_en);
 	struct tval *v = base_view(sc, job, a, title, title_en);
 	const char *root = tv_get(v, "root")->s;
 	size_t i;

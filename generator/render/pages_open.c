@@ -390,32 +390,27 @@ void pg_oit(const struct site_ctx *sc, const struct page_job *job, struct arena 
 	for (i = 0; i < y->n_items; i++) {
 		const struct oit_item *o = &y->items[i];
 		struct tval *iv = tv_map(a), *links = tv_list(a);
-		pdate newest = 0;
-		int have = 0, req = oit_required_fy(y, o);
+		struct oit_item_dates od;
 		tv_sets(a, iv, "code", o->code);
 		tv_sets(a, iv, "title", o->title);
 		pg_set_str(a, iv, "title_en", o->title_en);
 		pg_set_str(a, iv, "asks", o->asks);
-		if (req)
-			tv_sets(a, iv, "required", pg_fy_label(sc, a, req));
+		oit_item_dates(sc, y, o, &od);
+		if (od.req)
+			tv_sets(a, iv, "required", pg_fy_label(sc, a, od.req));
 		for (j = 0; j < o->n_links; j++) {
 			const struct oit_link *l = &o->links[j];
 			struct tval *lv = tv_map(a);
-			pdate dt;
 			tv_sets(a, lv, "href", l->internal ? arena_printf(a, "%s%s", root, l->href) : l->href);
 			tv_sets(a, lv, "label", l->label ? l->label : l->href);
 			tv_setb(a, lv, "external", !l->internal);
-			if (oit_link_date(sc, l, &dt) && (!have || dt > newest)) {
-				newest = dt;
-				have = 1;
-			}
 			tv_push(a, links, lv);
 		}
 		tv_set(a, iv, "links", links);
-		if (have) {
-			tv_sets(a, iv, "newest", pg_tdate(sc, a, newest));
-			tv_sets(a, iv, "newest_iso", pg_isodate(a, newest));
-			tv_setb(a, iv, "outside", req && date_fiscal_year(newest) != req);
+		if (od.any_dated) {
+			tv_sets(a, iv, "newest", pg_tdate(sc, a, od.newest));
+			tv_sets(a, iv, "newest_iso", pg_isodate(a, od.newest));
+			tv_setb(a, iv, "outside", od.outside);
 		}
 		tv_push(a, items, iv);
 	}

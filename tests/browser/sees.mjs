@@ -16,7 +16,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }
 const texts = (page, sel) => page.$$eval(sel, (l) => l.map((e) => e.innerText.trim()));
 
 const checks = [];
-const check = (name, url, ctx, fn) => checks.push({ name, url, ctx, fn });
+const check = (name, url, ctx, fn, setup) => checks.push({ name, url, ctx, fn, setup });
 
 // #11.1 OIT O2: every executive of people.yaml, with position, a photo or
 // placeholder and a direct contact.
@@ -140,13 +140,130 @@ check('absence-complaints', 'complaints/2570/index.html', PHONE, async (page) =>
 	return p;
 });
 
+// #11.7 Phones.
+// The menu is collapsed without JavaScript: the header takes at most a
+// quarter of the first screen at 360x640 and 390x844, and opens on a tap.
+for (const vp of [{ width: 360, height: 640 }, { width: 390, height: 844 }]) {
+	check(`menu-${vp.width}`, 'index.html', { ...PHONE, viewport: vp, javaScriptEnabled: false }, async (page) => {
+		const p = [];
+		// the header itself (the sample-data banner above it is not the menu)
+		const height = await page.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().height);
+		const share = Math.round(100 * height / vp.height);
+		console.log(`MEASURE menu_share_${vp.width}x${vp.height}=${share}%`);
+		if (share > 25) p.push(`the header takes ${share}% of the first screen`);
+		const toggle = page.locator('.site-header summary');
+		if (!await toggle.count()) { p.push('no menu button'); return p; }
+		await toggle.click();
+		const link = page.locator('.site-header nav a', { hasText: 'ผู้บริหาร' });
+		if (!await link.isVisible()) p.push('the menu does not open without JavaScript');
+		return p;
+	});
+}
+check('menu-desktop', 'index.html', DESKTOP, async (page) => {
+	const link = page.locator('.site-header nav a', { hasText: 'ข้อมูลเปิด' });
+	return await link.isVisible() ? [] : ['menu hidden at 1280px'];
+});
+// The home page reaches a district.
+check('home-districts', 'index.html', PHONE, async (page) => {
+	const n = await page.locator('main a[href*="/district/"]').count();
+	return n >= 14 ? [] : [`${n} district links on the home page, want the 14 districts`];
+});
+// Narrow tables: the key figures (actual, budget, disbursed) are in the
+// first view at 360px, without scrolling sideways.
+check('cards-narrow', 'projects/2569/index.html', PHONE, async (page) => {
+	const p = [];
+	const off = await page.evaluate(() => {
+		const out = [];
+		for (const row of document.querySelectorAll('table.projects tbody tr')) {
+			for (const c of row.querySelectorAll('td.num')) {
+				const r = c.getBoundingClientRect();
+				if (r.width > 0 && r.right > window.innerWidth + 0.5) out.push(`${c.innerText.trim()} at ${Math.round(r.right)}px`);
+			}
+		}
+		return out;
+	});
+	if (off.length) p.push(`figures off-screen at 360px: ${off.slice(0, 4).join(', ')} (${off.length} in all)`);
+	const rows = await page.locator('table.projects tbody tr').count();
+	if (!rows) p.push('no project rows');
+	return p;
+});
+// Chart text at least 12px on screen at 360px, and no SVG text outside its
+// viewBox, on each page with charts.
+const svgPages = ['index.html', 'dashboard/index.html', 'projects/2569/index.html', 'projects/2569-001/index.html',
+	'surveys/satisfaction/index.html', 'projects/2570/index.html'];
+for (const url of svgPages) {
+	check(`svg-${url.replace(/\/index\.html$|\.html$/, '').replace(/\//g, '-')}`, url, PHONE, async (page) => {
+		const r = await page.evaluate(() => {
+			let minPx = Infinity, clipped = 0, n = 0;
+			const bad = [];
+			// the svg box is its viewBox on screen (width 100%, height auto);
+			// a text's screen box includes its rotation
+			for (const svg of document.querySelectorAll('main svg[viewBox]')) {
+				const vb = svg.viewBox.baseVal, box = svg.getBoundingClientRect();
+				const scale = box.width / vb.width;
+				for (const t of svg.querySelectorAll('text')) {
+					n++;
+					const b = t.getBoundingClientRect();
+					const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+					if (px < minPx) minPx = px;
+					const over = Math.max(box.left - b.left, b.right - box.right, box.top - b.top, b.bottom - box.bottom, 0);
+					if (over > 0.5) { clipped = Math.max(clipped, over); bad.push(`"${t.textContent.slice(0, 30)}" ${Math.round(over)}px`); }
+				}
+			}
+			return { minPx, clipped, n, bad };
+		});
+		const p = [];
+		console.log(`MEASURE ${url} svg_texts=${r.n} min_text_px=${r.minPx.toFixed(1)} clipped_px=${Math.round(r.clipped)}`);
+		if (!r.n) p.push('no chart text');
+		if (r.minPx < 12) p.push(`chart text ${r.minPx.toFixed(1)}px at 360px (want >= 12)`);
+		if (r.bad.length) p.push(`SVG text outside the viewBox: ${r.bad.slice(0, 4).join(', ')}`);
+		return p;
+	});
+}
+// Layout shift (CLS) under 0.05 while the page and its fonts load.
+// The fonts arrive 600 ms late, as on a slow phone line: the page must not
+// move when they do.
+const slowFonts = async (page) => page.route('**/*.woff2', async (route) => {
+	await new Promise((r) => setTimeout(r, 600));
+	return route.fallback();
+});
+for (const url of ['index.html', 'projects/2569-001/index.html', 'dashboard/index.html']) {
+	check(`cls-${url.split('/')[0].replace('.html', '')}`, url, PHONE, async (page) => {
+		await page.waitForTimeout(800);
+		await page.evaluate(() => document.fonts.ready);
+		await page.waitForTimeout(500);
+		const cls = await page.evaluate(() => window.__cls);
+		console.log(`MEASURE ${url} cls=${cls.toFixed(3)}`);
+		return cls < 0.05 ? [] : [`CLS ${cls.toFixed(3)} (want < 0.05)`];
+	}, slowFonts);
+}
+
+// #11.12 Search finds pages and forms: "ร้องเรียน" leads to the complaint form.
+check('search-forms', 'search/index.html?q=%E0%B8%A3%E0%B9%89%E0%B8%AD%E0%B8%87%E0%B9%80%E0%B8%A3%E0%B8%B5%E0%B8%A2%E0%B8%99', PHONE, async (page) => {
+	await page.waitForSelector('#search-results li', { timeout: 5000 }).catch(() => {});
+	const hrefs = await page.$$eval('#search-results a', (l) => l.map((a) => a.getAttribute('href')));
+	const p = [];
+	const at = hrefs.findIndex((h) => /forms\/complaint\/index\.html$/.test(h));
+	if (at < 0) p.push(`the complaint form is not among ${hrefs.length} results`);
+	else if (at > 2) p.push(`the complaint form is result ${at + 1}, not in the first three`);
+	if (!hrefs.some((h) => /track\/index\.html$/.test(h))) p.push('the tracking page is not found');
+	return p;
+});
+
 const browser = await launch();
 let bad = 0;
 for (const c of checks) {
 	if (process.env.ONLY && process.env.ONLY !== c.name) continue;
 	const ctx = await browser.newContext(c.ctx);
 	const page = await ctx.newPage();
+	// the layout shifts of the whole load, for the CLS checks
+	await page.addInitScript(() => {
+		window.__cls = 0;
+		new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+			.observe({ type: 'layout-shift', buffered: true });
+	});
 	const problems = await watch(page, base);
+	if (c.setup) await c.setup(page);
 	try {
 		await page.goto(new URL(c.url, base).href, { waitUntil: 'load' });
 		problems.push(...await c.fn(page, ctx));
