@@ -250,6 +250,31 @@ check('search-forms', 'search/index.html?q=%E0%B8%A3%E0%B9%89%E0%B8%AD%E0%B8%87%
 	return p;
 });
 
+// #11.15 Print: the annual report's summary table is the page's width, its
+// headings and captions stay with what follows, and sample data says so.
+check('print-report', 'reports/2569/annual/index.html', { viewport: { width: 718, height: 1000 } }, async (page) => {
+	await page.emulateMedia({ media: 'print' });
+	const p = [];
+	const r = await page.evaluate(() => {
+		const t = document.querySelector('.summary-table, #summary + table');
+		const main = document.querySelector('main').getBoundingClientRect().width;
+		const banner = document.querySelector('.sample-banner');
+		const cap = document.querySelector('.report-table caption');
+		return {
+			share: t ? t.getBoundingClientRect().width / main : 0,
+			banner: banner ? getComputedStyle(banner).display !== 'none' && banner.getBoundingClientRect().height > 0 : false,
+			capAfter: cap ? getComputedStyle(cap).breakAfter : 'none',
+			h2After: getComputedStyle(document.querySelector('h2')).breakAfter,
+		};
+	});
+	console.log(`MEASURE print summary_table_share=${Math.round(r.share * 100)}%`);
+	if (r.share < 0.9) p.push(`summary table is ${Math.round(r.share * 100)}% of the page width`);
+	if (!r.banner) p.push('sample data printed without the sample banner');
+	if (r.capAfter !== 'avoid') p.push(`caption may be parted from its table (break-after: ${r.capAfter})`);
+	if (r.h2After !== 'avoid') p.push(`heading may be parted from what follows (break-after: ${r.h2After})`);
+	return p;
+});
+
 const browser = await launch();
 let bad = 0;
 for (const c of checks) {
