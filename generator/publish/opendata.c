@@ -583,19 +583,77 @@ static void survey_rows(const struct site_ctx *sc, struct table *t)
 	}
 }
 
-/* OC4IDS project level: projectStatus codelist values. */
+/* OC4IDS 0.9.5 project level: projectStatus codelist values. */
 static const char *oc4ids_status(const struct project *p, pdate today)
 {
 	switch (p->fig.status) {
 	case ST_CANCELLED:
 		return "cancelled";
 	case ST_COMPLETED:
-		return "completed";
+		return "completion";
 	case ST_NOT_STARTED:
 		return "preparation";
 	default:
 		return p->end < today ? "completion" : "implementation";
 	}
+}
+
+/* A date as OC4IDS's date-time: midnight in Thailand. */
+static void oc4ids_time(struct buf *b, pdate t)
+{
+	buf_addc(b, '"');
+	out_date(b, t);
+	buf_adds(b, "T00:00:00+07:00\"");
+}
+
+/* One observation of a metric: a percent (measure) or baht (value), for
+ * the period ending on end. */
+static void oc4ids_obs(struct buf *b, const char *id, int first, pdate start, pdate end,
+	int64_t hundredths, int money)
+{
+	buf_adds(b, first ? "{\"id\":" : ",{\"id\":");
+	json_str(b, id);
+	buf_adds(b, ",\"period\":{\"startDate\":");
+	oc4ids_time(b, start);
+	buf_adds(b, ",\"endDate\":");
+	oc4ids_time(b, end);
+	buf_addc(b, '}');
+	if (money) {
+		buf_adds(b, ",\"value\":{\"amount\":");
+		out_decimal(b, hundredths);
+		buf_adds(b, ",\"currency\":\"THB\"}}");
+	} else {
+		buf_adds(b, ",\"measure\":");
+		out_decimal(b, hundredths);
+		buf_adds(b, ",\"unit\":{\"name\":\"percent\"}}");
+	}
+}
+
+/* physicalProgress and financialProgress (metricID codelist): the actual
+ * figures as of today, the plan as of today, and the monthly plan. */
+static void oc4ids_metrics(struct buf *b, const struct project *p, pdate today)
+{
+	size_t k;
+	int money;
+
+	buf_adds(b, ",\"metrics\":[");
+	for (money = 0; money < 2; money++) {
+		buf_adds(b, money ? ",{\"id\":\"financialProgress\",\"title\":\"การเบิกจ่ายสะสม (บาท)\",\"observations\":["
+			: "{\"id\":\"physicalProgress\",\"title\":\"ความก้าวหน้าสะสม (%)\",\"observations\":[");
+		oc4ids_obs(b, "actual", 1, p->start, today, money ? p->fig.disbursed : p->fig.actual_pct, money);
+		oc4ids_obs(b, "planned", 0, p->start, today, money ? p->fig.planned_baht : p->fig.planned_pct, money);
+		for (k = 0; k < p->n_plan; k++) {
+			const struct plan_point *pp = &p->plan[k];
+			int64_t v = money ? pp->disbursed : pp->percent;
+			char id[24];
+			if (v < 0)
+				continue;
+			snprintf(id, sizeof id, "plan-%04d-%02d", pp->year % 10000, pp->month % 100);
+			oc4ids_obs(b, id, 0, p->start, pp->month_end, v, money);
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
 }
 
 static void oc4ids(const struct site_ctx *sc, struct buf *b)
@@ -604,11 +662,22 @@ static void oc4ids(const struct site_ctx *sc, struct buf *b)
 	const struct site *s = &m->site;
 	size_t i, j;
 
-	buf_adds(b, "{\"version\":\"0.9\",\"publisher\":{\"name\":");
+	buf_adds(b, "{\"uri\":");
+	if (s->base_url) {
+		struct buf u;
+		buf_init(&u, strlen(s->base_url) + 32);
+		buf_adds(&u, s->base_url);
+		buf_adds(&u, "data/oc4ids.json");
+		json_str(b, buf_str(&u));
+		buf_free(&u);
+	} else {
+		json_str(b, "urn:prongsai:data:oc4ids.json");
+	}
+	buf_adds(b, ",\"version\":\"0.9\",\"publisher\":{\"name\":");
 	json_str(b, s->name);
-	buf_adds(b, "},\"publishedDate\":\"");
-	out_date(b, m->today);
-	buf_adds(b, "T00:00:00+07:00\",");
+	buf_adds(b, "},\"publishedDate\":");
+	oc4ids_time(b, m->today);
+	buf_addc(b, ',');
 	if (s->license_url) {
 		buf_adds(b, "\"license\":");
 		json_str(b, s->license_url);
@@ -624,32 +693,26 @@ static void oc4ids(const struct site_ctx *sc, struct buf *b)
 		json_str(b, p->title);
 		buf_adds(b, ",\"status\":");
 		json_str(b, oc4ids_status(p, m->today));
-		buf_adds(b, ",\"projectStatus\":");
-		json_str(b, oc4ids_status(p, m->today));
-		buf_adds(b, ",\"period\":{\"startDate\":\"");
-		out_date(b, p->start);
-		buf_adds(b, "\",\"endDate\":\"");
-		out_date(b, p->end);
-		buf_adds(b, "\"},\"budget\":{\"amount\":{\"amount\":");
+		buf_adds(b, ",\"period\":{\"startDate\":");
+		oc4ids_time(b, p->start);
+		buf_adds(b, ",\"endDate\":");
+		oc4ids_time(b, p->end);
+		buf_adds(b, "},\"budget\":{\"amount\":{\"amount\":");
 		out_decimal(b, p->allocated);
 		buf_adds(b, ",\"currency\":\"THB\"}},\"publicAuthority\":{\"name\":");
 		json_str(b, s->name);
 		buf_adds(b, "},\"locations\":[");
 		for (j = 0; j < p->n_districts; j++) {
 			const struct named *d = model_district(m, p->districts[j]);
-			buf_adds(b, j ? ",{\"description\":" : "{\"description\":");
+			buf_adds(b, j ? ",{\"id\":" : "{\"id\":");
+			json_str(b, p->districts[j]);
+			buf_adds(b, ",\"description\":");
 			json_str(b, d ? d->name : p->districts[j]);
 			buf_addc(b, '}');
 		}
-		buf_adds(b, "],\"physicalProgress\":");
-		out_decimal(b, p->fig.actual_pct);
-		buf_adds(b, ",\"financialProgress\":{\"disbursed\":{\"amount\":");
-		out_decimal(b, p->fig.disbursed);
-		buf_adds(b, ",\"currency\":\"THB\"},\"percentage\":");
-		out_decimal(b, p->fig.disb_rate);
-		buf_adds(b, "},\"asOf\":\"");
-		out_date(b, m->today);
-		buf_adds(b, "\"}");
+		buf_addc(b, ']');
+		oc4ids_metrics(b, p, m->today);
+		buf_addc(b, '}');
 	}
 	buf_adds(b, "\n]}\n");
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# variants: release
+# Open data against the official schemas (issue 11.11): data/oc4ids.json of
+# the sample site and of the test fixture validates against the OC4IDS 0.9.5
+# project-package schema (tests/oc4ids-0.9.5/, with its licence), statuses
+# and metric ids from its codelists, the plan series included.
+. "$(dirname "$0")/lib/test-lib.sh"
+[ -d "$TOP/node_modules/ajv-draft-04" ] || { fail "node_modules missing: run make deps-node"; finish; }
+site=$TEST_OUT/site
+run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 2>/dev/null
+expect_eq "$?" 0 "sample site builds"
+node "$TOP/tests/lib/validate-oc4ids.mjs" "$site/data/oc4ids.json"
+expect_eq "$?" 0 "sample data/oc4ids.json is valid OC4IDS 0.9.5"
+expect_grep '"id":"plan-2026-' "$site/data/oc4ids.json" "the monthly plan series is published"
+. "$TOP/tests/lib/fixture.sh"
+make_case "$TEST_OUT/c"
+run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/fx" --today 2026-04-15 2>/dev/null
+expect_eq "$?" 0 "fixture builds"
+node "$TOP/tests/lib/validate-oc4ids.mjs" "$TEST_OUT/fx/data/oc4ids.json"
+expect_eq "$?" 0 "fixture data/oc4ids.json is valid OC4IDS 0.9.5"
+finish
