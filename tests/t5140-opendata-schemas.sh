@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # variants: release
-# Open data against the official schemas (issue 11.11): data/oc4ids.json of
+# Open data (issue 11.11): lists in the JSON files are arrays; data/oc4ids.json of
 # the sample site and of the test fixture validates against the OC4IDS 0.9.5
 # project-package schema (tests/oc4ids-0.9.5/, with its licence), statuses
 # and metric ids from its codelists, the plan series included.
@@ -12,6 +12,14 @@ expect_eq "$?" 0 "sample site builds"
 node "$TOP/tests/lib/validate-oc4ids.mjs" "$site/data/oc4ids.json"
 expect_eq "$?" 0 "sample data/oc4ids.json is valid OC4IDS 0.9.5"
 expect_grep '"id":"plan-2026-' "$site/data/oc4ids.json" "the monthly plan series is published"
+# lists are JSON arrays, not "a;b" strings
+node -e '
+const fs = require("fs"), d = process.argv[1];
+const pj = JSON.parse(fs.readFileSync(d + "/projects.json")), rj = JSON.parse(fs.readFileSync(d + "/progress.json"));
+const bad = pj.filter((p) => !Array.isArray(p.districts)).length + rj.filter((r) => !Array.isArray(r.kpis)).length;
+const multi = pj.some((p) => p.districts.length > 1);
+process.exit(bad === 0 && multi ? 0 : 1);' "$site/data"
+expect_eq "$?" 0 "projects.json districts and progress.json kpis are JSON arrays"
 . "$TOP/tests/lib/fixture.sh"
 make_case "$TEST_OUT/c"
 run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/fx" --today 2026-04-15 2>/dev/null

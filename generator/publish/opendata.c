@@ -163,7 +163,8 @@ int opendata_has(const char *rel)
 
 /* ---- rows: the same cells go to CSV and JSON ---- */
 
-enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE };
+/* C_LIST: "a;b" in CSV, ["a","b"] in JSON (items hold no ';'). */
+enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE, C_LIST };
 
 struct cell {
 	enum cell_kind k;
@@ -196,6 +197,39 @@ static void c_str(struct table *t, const char *s)
 		return;
 	c->k = s ? C_STR : C_NULL;
 	c->s = s;
+}
+
+static void c_list(struct table *t, const char *s)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = s ? C_LIST : C_NULL;
+	c->s = s;
+}
+
+/* s ("a;b;c") as a JSON array of strings; "" is []. */
+static void json_list(struct buf *b, const char *s)
+{
+	const char *p = s, *e;
+	struct buf item;
+
+	buf_addc(b, '[');
+	buf_init(&item, strlen(s) + 1);
+	while (*p) {
+		e = strchr(p, ';');
+		if (!e)
+			e = p + strlen(p);
+		buf_reset(&item);
+		buf_add(&item, p, (size_t)(e - p));
+		if (p != s)
+			buf_addc(b, ',');
+		json_str(b, buf_str(&item));
+		p = *e ? e + 1 : e;
+	}
+	buf_free(&item);
+	buf_addc(b, ']');
 }
 
 static void c_int(struct table *t, int64_t v)
@@ -282,6 +316,10 @@ static void table_row(struct table *t)
 			csv_field(&t->csv, c->s);
 			json_str(&t->json, c->s);
 			break;
+		case C_LIST:
+			csv_field(&t->csv, c->s);
+			json_list(&t->json, c->s);
+			break;
 		case C_INT:
 			buf_printf(&t->csv, "%lld", (long long)c->v);
 			buf_printf(&t->json, "%lld", (long long)c->v);
@@ -366,7 +404,7 @@ static void projects_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, p->title_en ? p->title_en : "");
 		c_str(t, p->group);
 		c_str(t, name_or_empty(model_group(m, p->group)));
-		c_str(t, joined(t, a, p->districts, p->n_districts));
+		c_list(t, joined(t, a, p->districts, p->n_districts));
 		c_str(t, p->dimension ? p->dimension : "");
 		c_date(t, p->start, 1);
 		c_date(t, p->end, 1);
@@ -413,7 +451,7 @@ static void progress_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, r->reporter);
 		c_num(t, r->percent);
 		c_num(t, r->disbursed);
-		c_str(t, cell_text(t, a, &kb));
+		c_list(t, cell_text(t, a, &kb));
 		c_str(t, r->narrative ? r->narrative : "");
 		c_str(t, r->problems ? r->problems : "");
 		table_row(t);
