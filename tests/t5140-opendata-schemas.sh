@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # variants: release
-# Open data (issue 11.11): lists in the JSON files are arrays; data/oc4ids.json of
+# Open data (issue 11.11): lookup tables (lookups.csv); lists in the JSON
+# files are arrays; data/oc4ids.json of
 # the sample site and of the test fixture validates against the OC4IDS 0.9.5
 # project-package schema (tests/oc4ids-0.9.5/, with its licence), statuses
 # and metric ids from its codelists, the plan series included.
@@ -20,6 +21,14 @@ const bad = pj.filter((p) => !Array.isArray(p.districts)).length + rj.filter((r)
 const multi = pj.some((p) => p.districts.length > 1);
 process.exit(bad === 0 && multi ? 0 : 1);' "$site/data"
 expect_eq "$?" 0 "projects.json districts and progress.json kpis are JSON arrays"
+# lookup tables name every id the other files use
+for kind in district group dimension person; do
+	n=$(grep -c "^$kind," "$site/data/lookups.csv")
+	[ "$n" -gt 0 ] && pass "lookups.csv: $n $kind rows" || fail "lookups.csv: no $kind rows"
+done
+expect_grep '"path":"lookups.csv"' "$site/data/datapackage.json" "datapackage lists lookups.csv"
+expect_no_grep '@' "$site/data/lookups.csv" "lookups.csv publishes no e-mail address"
+expect_no_grep 'see site.yaml' "$site/data/datapackage.json" "no reference to the unpublished site.yaml"
 . "$TOP/tests/lib/fixture.sh"
 make_case "$TEST_OUT/c"
 run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/fx" --today 2026-04-15 2>/dev/null

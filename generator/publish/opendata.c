@@ -16,7 +16,7 @@ static const struct od_column project_cols[] = {
 	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (Buddhist Era)" },
 	{ "title", "string", "ชื่อโครงการ", "title (Thai)" },
 	{ "title_en", "string", "ชื่อภาษาอังกฤษ", "title (English), may be empty" },
-	{ "group", "string", "รหัสกลุ่มงาน", "group id (see site.yaml)" },
+	{ "group", "string", "รหัสกลุ่มงาน (ดู lookups.csv)", "group id (see lookups.csv)" },
 	{ "group_name", "string", "ชื่อกลุ่มงาน", "group name" },
 	{ "districts", "string", "รหัสอำเภอ คั่นด้วย ;", "district ids separated by ;" },
 	{ "dimension", "string", "รหัสมิติ", "dimension id, may be empty" },
@@ -109,6 +109,13 @@ static const struct od_column survey_cols[] = {
 	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
 };
 
+static const struct od_column lookup_cols[] = {
+	{ "table", "string", "ตาราง: district, group, dimension, person", "table: district, group, dimension, person" },
+	{ "id", "string", "รหัสที่ใช้ในไฟล์อื่น", "the id the other files use" },
+	{ "name", "string", "ชื่อ", "name" },
+	{ "name_en", "string", "ชื่อภาษาอังกฤษ", "English name" },
+};
+
 const struct od_resource od_resources[] = {
 	{ "projects", "โครงการ", "Projects",
 	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
@@ -132,6 +139,10 @@ const struct od_resource od_resources[] = {
 	  "การกระจายคำตอบ 5 ระดับ รายข้อ รายปี และรายโครงการ พร้อมร้อยละระดับมากขึ้นไปและช่วงความเชื่อมั่น 95%",
 	  "Answers over the 5 levels per question, fiscal year and project, with the share at 'high' or above and its 95% interval",
 	  survey_cols, N(survey_cols), NULL },
+	{ "lookups", "รหัสและชื่อ", "Lookup tables",
+	  "ชื่อของรหัสอำเภอ กลุ่มงาน มิติ และบุคลากร (รหัสสาธารณะและชื่อเท่านั้น) ที่ใช้ในไฟล์อื่น",
+	  "The names of the district, group, dimension and staff ids (public id and name only) the other files use",
+	  lookup_cols, N(lookup_cols), NULL },
 };
 const size_t od_n_resources = N(od_resources);
 
@@ -389,6 +400,38 @@ static const char *joined(struct table *t, struct arena *a, const char *const *i
 static const char *name_or_empty(const struct named *n)
 {
 	return n ? n->name : "";
+}
+
+static void lookup_named(struct table *t, const char *table, const struct named *n, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		c_str(t, table);
+		c_str(t, n[i].id);
+		c_str(t, n[i].name);
+		c_str(t, n[i].name_en ? n[i].name_en : "");
+		table_row(t);
+	}
+}
+
+/* Districts, groups, dimensions, and people by public id and name (no
+ * phone or e-mail: those are on the pages a person is named on). */
+static void lookup_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	lookup_named(t, "district", m->site.districts, m->site.n_districts);
+	lookup_named(t, "group", m->site.groups, m->site.n_groups);
+	lookup_named(t, "dimension", m->site.dimensions, m->site.n_dimensions);
+	for (i = 0; i < m->n_people; i++) {
+		c_str(t, "person");
+		c_str(t, m->people[i].id);
+		c_str(t, m->people[i].name);
+		c_str(t, m->people[i].name_en ? m->people[i].name_en : "");
+		table_row(t);
+	}
 }
 
 static void projects_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
@@ -856,6 +899,9 @@ int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max
 	rc |= table_end(&t, out, err, errlen);
 	table_begin(&t, &od_resources[5], max);
 	survey_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[6], max);
+	lookup_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
 	buf_init(&b, max);
 	oc4ids(sc, &b);
