@@ -24,7 +24,7 @@ ls -a "$TEST_OUT" | grep -q '^\.a\.\(new\|old\)' && fail "staging folder left" |
 #    the canonical link and links staff wrote to other sites (<a href="https:...">)
 site=$TEST_OUT/s1
 bad=$(grep -rhoE '(href|src|action)="[^"]*"' "$site" --include='*.html' --exclude=404.html \
-	| grep -E '="(/|[a-z]+:)' | grep -vE '^href="(https?://|mailto:)' | sort -u | head -5)
+	| grep -E '="(/|[a-z]+:)' | grep -vE '^href="(https?://|mailto:|tel:)' | sort -u | head -5)
 [ -z "$bad" ] && pass "links are relative" || fail "absolute links: $bad"
 third=$(grep -rhoE '(src="https?://[^"]*"|<link [^>]*href="https?://[^"]*")' "$site" --include='*.html' | grep -v 'rel="canonical"' | sort -u | head -3)
 [ -z "$third" ] && pass "no third-party resources" || fail "third-party resources: $third"
@@ -34,7 +34,7 @@ missing=0
 while IFS= read -r line; do
 	f=${line%%:*}; url=${line#*:}; url=${url#*\"}; url=${url%\"}; url=${url%%#*}; url=${url%%\?*}
 	[ -z "$url" ] && continue
-	case "$url" in http*|mailto:*|cgi-bin/*|*/cgi-bin/*) continue ;; esac
+	case "$url" in http*|mailto:*|tel:*|cgi-bin/*|*/cgi-bin/*) continue ;; esac
 	case "$f" in */404.html) continue ;; esac
 	[ -e "$(dirname "$f")/$url" ] || { missing=$((missing + 1)); [ $missing -le 5 ] && echo "broken: $f -> $url" >&2; }
 done < <(grep -roE '(href|src)="[^"]*"' "$site" --include='*.html')

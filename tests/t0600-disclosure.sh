@@ -67,7 +67,7 @@ for r in dp["resources"]:
         check(all(x["type"] in ("string", "integer", "number", "date") for x in r["schema"]["fields"]), "field types")
 check(all("name" in l or "path" in l for l in dp.get("licenses", [])), "licences")
 oc = json.load(open(os.path.join(s, "data/oc4ids.json"), encoding="utf-8"))
-check(all({"id", "status", "physicalProgress", "financialProgress"} <= set(p) for p in oc["projects"]), "OC4IDS fields")
+check(all({"id", "status", "metrics"} <= set(p) and {m["id"] for m in p["metrics"]} == {"physicalProgress", "financialProgress"} for p in oc["projects"]), "OC4IDS fields (progress as metrics, OC4IDS 0.9.5)")
 for f in ("feeds/news.xml", "feeds/updates.xml", "sitemap.xml"):
     ET.parse(os.path.join(s, f))
 news = ET.parse(os.path.join(s, "feeds/news.xml")).getroot()

@@ -153,6 +153,26 @@ int site_path_exists(const struct site_ctx *sc, const struct page_job *jobs, siz
 	return 0;
 }
 
+void oit_item_dates(const struct site_ctx *sc, const struct oit_year *y, const struct oit_item *o,
+	struct oit_item_dates *out)
+{
+	size_t j;
+
+	memset(out, 0, sizeof(*out));
+	out->req = oit_required_fy(y, o);
+	for (j = 0; j < o->n_links; j++) {
+		pdate dt;
+		if (!oit_link_date(sc, &o->links[j], &dt))
+			continue;
+		if (!out->any_dated || dt > out->newest)
+			out->newest = dt;
+		out->any_dated = 1;
+		if (!out->req || date_fiscal_year(dt) == out->req)
+			out->any_in = 1;
+	}
+	out->outside = out->req && out->any_dated && !out->any_in;
+}
+
 void oit_check(const struct site_ctx *sc, const struct page_job *jobs, size_t n, struct diags *d)
 {
 	const struct model *m = sc->m;
@@ -162,7 +182,7 @@ void oit_check(const struct site_ctx *sc, const struct page_job *jobs, size_t n,
 		const struct oit_year *oy = m->oit[y];
 		for (i = 0; i < oy->n_items; i++) {
 			const struct oit_item *o = &oy->items[i];
-			int req = oit_required_fy(oy, o), any_in = 0, any_dated = 0;
+			struct oit_item_dates od;
 			struct loc l = { oy->path, o->line, 0 };
 			if (!o->n_links) {
 				diag_warn(d, l, "%s: ยังไม่มีหลักฐาน (evidence)", "%s: no evidence yet", o->code);
@@ -171,23 +191,18 @@ void oit_check(const struct site_ctx *sc, const struct page_job *jobs, size_t n,
 			for (j = 0; j < o->n_links; j++) {
 				const struct oit_link *k = &o->links[j];
 				struct loc kl = { oy->path, k->line, k->col };
-				pdate dt;
 				if (k->internal && !site_path_exists(sc, jobs, n, k->href))
 					diag_warn(d, kl, "%s: \"%s\" ไม่มีหน้านี้ในเว็บไซต์ (ลิงก์ไปไม่ถึง)",
 						"%s: \"%s\" is not a page of the site (a link to nothing)", o->code, k->href);
-				if (oit_link_date(sc, k, &dt)) {
-					any_dated = 1;
-					if (!req || date_fiscal_year(dt) == req)
-						any_in = 1;
-				}
 			}
-			if (req && any_dated && !any_in)
+			oit_item_dates(sc, oy, o, &od);
+			if (od.outside)
 				diag_warn(d, l, "%s: หลักฐานไม่อยู่ในปีงบประมาณ %d ที่กำหนด",
-					"%s: no evidence dated in the required fiscal year %d", o->code, req);
-			else if (req && !any_dated && m->today >= fiscal_year_start(req))
+					"%s: no evidence dated in the required fiscal year %d", o->code, od.req);
+			else if (od.req && !od.any_dated && m->today >= fiscal_year_start(od.req))
 				diag_warn(d, l, "%s: ไม่ทราบวันที่ของหลักฐาน ใส่ date ให้หลักฐานที่อยู่ในปีงบประมาณ %d",
 					"%s: the evidence has no known date; give a date for evidence of fiscal year %d",
-					o->code, req);
+					o->code, od.req);
 		}
 	}
 }

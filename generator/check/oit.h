@@ -7,7 +7,8 @@
  * year (or of all) for the project lists, dashboard and open data; the end
  * of a report's period (or today, when earlier); the latest procurement
  * record of a fiscal year.  Only reports, news and records dated on or
- * before the build's date count. */
+ * before the build's date count.  The same date, for a page's own path, is
+ * what each page states as the date its data last changed. */
 #ifndef PRONGSAI_OIT_H
 #define PRONGSAI_OIT_H
 
@@ -20,6 +21,18 @@ int oit_link_date(const struct site_ctx *sc, const struct oit_link *l, pdate *ou
 /* The fiscal year (BE) evidence of item o must fall in, for assessment
  * year y; 0 when any year will do. */
 int oit_required_fy(const struct oit_year *y, const struct oit_item *o);
+
+/* What the dated evidence of item o says against its required fiscal year
+ * (the one rule of the OIT page and `prongsai check`): evidence is in the
+ * year when any of its dated links falls in it. */
+struct oit_item_dates {
+	int req;                  /* oit_required_fy(), 0 = any */
+	int any_dated, any_in;
+	pdate newest;             /* when any_dated */
+	int outside;              /* req, dated, and no link in req */
+};
+void oit_item_dates(const struct site_ctx *sc, const struct oit_year *y, const struct oit_item *o,
+	struct oit_item_dates *out);
 
 /* 1 if the site path rel (a "#fragment" is ignored; a path ending in '/'
  * means its index.html) is a page in jobs, a data/feed/search file the build

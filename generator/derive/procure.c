@@ -52,3 +52,18 @@ struct proc_total proc_sum(const struct model *m, int fy, int month, const char 
 	}
 	return t;
 }
+
+enum proc_month_state proc_month_state(const struct model *m, int fy, int month)
+{
+	int y = month >= 10 ? fy - 544 : fy - 543;
+	size_t i;
+
+	if (date_from_ymd(y, month, 1) > m->today)
+		return PM_FUTURE;
+	if (proc_sum(m, fy, month, NULL).n)
+		return PM_RECORDS;
+	for (i = 0; i < m->n_proc_none; i++)
+		if (m->proc_none[i].fiscal_year == fy && m->proc_none[i].month == month)
+			return PM_NONE;
+	return PM_NOT_ENTERED;
+}

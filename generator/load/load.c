@@ -117,6 +117,11 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		if (ok)
 			fj->result = load_complaint(&ld->c, rel, root);
 		break;
+	case FK_HOLIDAYS:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok)
+			fj->result = load_holidays(ld, rel, root);
+		break;
 	case FK_SAMPLE_SUBS:
 		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok) {
@@ -208,6 +213,13 @@ static int cmp_oit(const void *a, const void *b)
 	return x->year < y->year ? -1 : x->year > y->year;
 }
 
+static int cmp_pdate(const void *a, const void *b)
+{
+	pdate x = *(const pdate *)a, y = *(const pdate *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static int cmp_proc(const void *a, const void *b)
 {
 	const struct proc_record *x = a, *y = b;
@@ -230,7 +242,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	struct load_pool pool;
 	struct load_worker workers[MODEL_MAX_JOBS];
 	pthread_t tids[MODEL_MAX_JOBS];
-	size_t i, np = 0, nr = 0, nn = 0, npg = 0, nf = 0, nm = 0, nproc = 0;
+	size_t i, np = 0, nr = 0, nn = 0, npg = 0, nf = 0, nm = 0, nproc = 0, nhol, nnone;
 	int t, have_site = 0, site_unread = 0;
 
 	m->root = arena_strdup(&m->arena, root);
@@ -298,6 +310,16 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
 			nproc += ((struct proc_file *)w.files[i].result)->n;
 	m->procurement = arena_alloc(&m->arena, (nproc + 1) * sizeof(*m->procurement));
+	nhol = 0;
+	for (i = 0; i < w.n; i++)
+		if (w.files[i].kind == FK_HOLIDAYS && w.files[i].result)
+			nhol += ((struct holiday_file *)w.files[i].result)->n;
+	nnone = 0;
+	for (i = 0; i < w.n; i++)
+		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
+			nnone += ((struct proc_file *)w.files[i].result)->n_none;
+	m->proc_none = arena_alloc(&m->arena, (nnone + 1) * sizeof(*m->proc_none));
+	m->holidays = arena_alloc(&m->arena, (nhol + 1) * sizeof(*m->holidays));
 	for (i = 0; i < w.n; i++) {
 		struct file_job *fj = &w.files[i];
 		switch (fj->kind) {
@@ -344,11 +366,22 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 				if (pf->n)
 					memcpy(m->procurement + m->n_procurement, pf->recs, pf->n * sizeof(*pf->recs));
 				m->n_procurement += pf->n;
+				if (pf->n_none)
+					memcpy(m->proc_none + m->n_proc_none, pf->none, pf->n_none * sizeof(*pf->none));
+				m->n_proc_none += pf->n_none;
 			}
 			break;
 		case FK_COMPLAINT:
 			if (fj->result)
 				m->responses[m->n_responses++] = fj->result;
+			break;
+		case FK_HOLIDAYS:
+			if (fj->result) {
+				struct holiday_file *hf = fj->result;
+				if (hf->n)
+					memcpy(m->holidays + m->n_holidays, hf->dates, hf->n * sizeof(*hf->dates));
+				m->n_holidays += hf->n;
+			}
 			break;
 		case FK_SAMPLE_SUBS:
 			m->sample_subs_path = arena_strdup(&m->arena, fj->rel);
@@ -384,6 +417,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	qsort(m->media, nm, sizeof(*m->media), cmp_str); /* byte order, for lookups */
 	qsort(m->oit, m->n_oit, sizeof(*m->oit), cmp_oit);
 	qsort(m->responses, m->n_responses, sizeof(*m->responses), cmp_resp);
+	qsort(m->holidays, m->n_holidays, sizeof(*m->holidays), cmp_pdate);
 	qsort(m->procurement, m->n_procurement, sizeof(*m->procurement), cmp_proc);
 	model_index(m);
 	if (!have_site)

@@ -20,7 +20,7 @@
 
 enum file_kind {
 	FK_IGNORED, FK_SITE, FK_PEOPLE, FK_PROJECT, FK_REPORT, FK_NEWS, FK_PAGE,
-	FK_FORM, FK_MEDIA, FK_OIT, FK_PROCUREMENT, FK_COMPLAINT, FK_SAMPLE_SUBS
+	FK_FORM, FK_MEDIA, FK_OIT, FK_PROCUREMENT, FK_COMPLAINT, FK_SAMPLE_SUBS, FK_HOLIDAYS
 };
 
 struct file_job {
@@ -86,5 +86,13 @@ struct page *load_page(struct loader *ld, const char *rel, const char *text, siz
 struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode *root);
 /* content/procurement/<FY>/<name>.yaml: the file's records, or NULL. */
 struct proc_file *load_procurement(struct loader *ld, const char *rel, const struct ynode *root);
+
+/* ---- load_holidays.c ---- */
+struct holiday_file {
+	pdate *dates;
+	size_t n;
+};
+/* content/holidays/<BE year>.yaml: the year's public holidays, or NULL. */
+struct holiday_file *load_holidays(struct loader *ld, const char *rel, const struct ynode *root);
 
 #endif

@@ -1,17 +1,48 @@
 /* load_procurement.c: content/procurement/<FY>/<name>.yaml records. */
 #include "load/load_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "derive/procure.h"
 #include "load/fields.h"
 
+/* no_procurement: [2025-12, 2026-01]: months (CE or BE year) of the
+ * folder's fiscal year in which the office bought nothing. */
+static void load_no_procurement(struct yctx *c, const char *rel, const struct ynode *seq, int fy,
+	struct proc_file *pf)
+{
+	size_t i;
+
+	pf->none = arena_alloc(c->a, (seq->n + 1) * sizeof(*pf->none));
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *n = seq->items[i];
+		char day[16];
+		pdate t;
+		int y, mo, d;
+		if (n->kind != YN_SCALAR || n->len != 7 ||
+			(snprintf(day, sizeof day, "%s-01", n->s), date_parse(day, &t, NULL) != DATE_OK)) {
+			diag_error(c->d, yloc(rel, n), "no_procurement ต้องเป็นรายการเดือนแบบ ปปปป-ดด เช่น [2025-12, 2026-01]",
+				"no_procurement must list months as YYYY-MM, such as [2025-12, 2026-01]");
+			continue;
+		}
+		if (date_fiscal_year(t) != fy) {
+			diag_error(c->d, yloc(rel, n), "เดือน %s อยู่นอกปีงบประมาณ %d ของโฟลเดอร์ procurement/%d/",
+				"the month %s is outside fiscal year %d of the folder procurement/%d/", n->s, fy, fy);
+			continue;
+		}
+		date_to_ymd(t, &y, &mo, &d);
+		pf->none[pf->n_none].fiscal_year = fy;
+		pf->none[pf->n_none++].month = mo;
+	}
+}
+
 struct proc_file *load_procurement(struct loader *ld, const char *rel, const struct ynode *root)
 {
 	struct yctx *c = &ld->c;
 	const char *fys = component(c->a, rel, 1);
-	const struct ynode *seq, *bs;
+	const struct ynode *seq, *bs, *none;
 	struct proc_file *pf;
 	size_t i, j;
 	int fy;
@@ -27,12 +58,16 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 		return NULL;
 	}
 	fields_check_keys(c, &schema_procurement, root);
-	if (!(seq = yget_seq(c, root, "records", 1)))
+	none = yget_seq(c, root, "no_procurement", 0);
+	seq = yget_seq(c, root, "records", none == NULL);
+	if (!seq && !none)
 		return NULL;
 	pf = arena_alloc(c->a, sizeof(*pf));
-	pf->recs = arena_alloc(c->a, (seq->n + 1) * sizeof(*pf->recs));
-	pf->n = 0;
-	for (i = 0; i < seq->n; i++) {
+	memset(pf, 0, sizeof(*pf));
+	pf->recs = arena_alloc(c->a, ((seq ? seq->n : 0) + 1) * sizeof(*pf->recs));
+	if (none)
+		load_no_procurement(c, rel, none, fy, pf);
+	for (i = 0; seq && i < seq->n; i++) {
 		const struct ynode *it = seq->items[i], *n;
 		struct proc_record *r = &pf->recs[pf->n];
 		int good = 1;

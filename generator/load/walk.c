@@ -214,6 +214,8 @@ enum file_kind classify(struct diags *d, const char *rel)
 		return FK_OIT;
 	if (strncmp(rel, "procurement/", 12) == 0 && nc == 3 && ends_with(rel, ".yaml"))
 		return FK_PROCUREMENT;
+	if (strncmp(rel, "holidays/", 9) == 0 && nc == 2 && ends_with(rel, ".yaml"))
+		return FK_HOLIDAYS;
 	if (strcmp(rel, "sample-submissions.yaml") == 0)
 		return FK_SAMPLE_SUBS;
 	if (strncmp(rel, "complaints/", 11) == 0 && nc == 2 && ends_with(rel, ".yaml"))

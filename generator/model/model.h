@@ -228,9 +228,16 @@ struct proc_record {
 	size_t n_bids;
 };
 
+/* A month the office recorded as having no procurement (no_procurement:). */
+struct proc_none {
+	int fiscal_year, month;   /* BE fiscal year, CE month 1..12 */
+};
+
 struct proc_file {
 	struct proc_record *recs;
 	size_t n;
+	struct proc_none *none;
+	size_t n_none;
 };
 
 
@@ -338,6 +345,10 @@ struct model {
 	size_t n_oit;
 	struct proc_record *procurement; /* by fiscal year, date, path, line */
 	size_t n_procurement;
+	struct proc_none *proc_none; /* months recorded as without procurement */
+	size_t n_proc_none;
+	pdate *holidays;          /* public holidays (content/holidays/), ascending */
+	size_t n_holidays;
 	struct complaint_resp **responses; /* by code */
 	size_t n_responses;
 	struct sample_sub *sample_subs; /* as in the file */

@@ -304,7 +304,9 @@ static const struct sfield proc_f[] = {
 SCHEMA(schema_proc_record, "procurement.records", proc_f, "## 15.");
 
 static const struct sfield procfile_f[] = {
-	M("records", SF_LIST, SF_REQ, NULL, &schema_proc_record, "รายการจัดซื้อจัดจ้าง", "the records"),
+	M("records", SF_LIST, 0, NULL, &schema_proc_record, "รายการจัดซื้อจัดจ้าง (ต้องมี เว้นแต่มี no_procurement)",
+		"the records (required unless no_procurement is given)"),
+	M("no_procurement", SF_LIST, 0, NULL, NULL, "เดือนที่ไม่มีการจัดซื้อจัดจ้าง ปปปป-ดด", "months without procurement, YYYY-MM"),
 };
 SCHEMA(schema_procurement, "procurement", procfile_f, "## 15.");
 

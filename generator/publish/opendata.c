@@ -16,7 +16,7 @@ static const struct od_column project_cols[] = {
 	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (Buddhist Era)" },
 	{ "title", "string", "ชื่อโครงการ", "title (Thai)" },
 	{ "title_en", "string", "ชื่อภาษาอังกฤษ", "title (English), may be empty" },
-	{ "group", "string", "รหัสกลุ่มงาน", "group id (see site.yaml)" },
+	{ "group", "string", "รหัสกลุ่มงาน (ดู lookups.csv)", "group id (see lookups.csv)" },
 	{ "group_name", "string", "ชื่อกลุ่มงาน", "group name" },
 	{ "districts", "string", "รหัสอำเภอ คั่นด้วย ;", "district ids separated by ;" },
 	{ "dimension", "string", "รหัสมิติ", "dimension id, may be empty" },
@@ -109,6 +109,13 @@ static const struct od_column survey_cols[] = {
 	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
 };
 
+static const struct od_column lookup_cols[] = {
+	{ "table", "string", "ตาราง: district, group, dimension, person", "table: district, group, dimension, person" },
+	{ "id", "string", "รหัสที่ใช้ในไฟล์อื่น", "the id the other files use" },
+	{ "name", "string", "ชื่อ", "name" },
+	{ "name_en", "string", "ชื่อภาษาอังกฤษ", "English name" },
+};
+
 const struct od_resource od_resources[] = {
 	{ "projects", "โครงการ", "Projects",
 	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
@@ -132,6 +139,10 @@ const struct od_resource od_resources[] = {
 	  "การกระจายคำตอบ 5 ระดับ รายข้อ รายปี และรายโครงการ พร้อมร้อยละระดับมากขึ้นไปและช่วงความเชื่อมั่น 95%",
 	  "Answers over the 5 levels per question, fiscal year and project, with the share at 'high' or above and its 95% interval",
 	  survey_cols, N(survey_cols), NULL },
+	{ "lookups", "รหัสและชื่อ", "Lookup tables",
+	  "ชื่อของรหัสอำเภอ กลุ่มงาน มิติ และบุคลากร (รหัสสาธารณะและชื่อเท่านั้น) ที่ใช้ในไฟล์อื่น",
+	  "The names of the district, group, dimension and staff ids (public id and name only) the other files use",
+	  lookup_cols, N(lookup_cols), NULL },
 };
 const size_t od_n_resources = N(od_resources);
 
@@ -163,7 +174,8 @@ int opendata_has(const char *rel)
 
 /* ---- rows: the same cells go to CSV and JSON ---- */
 
-enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE };
+/* C_LIST: "a;b" in CSV, ["a","b"] in JSON (items hold no ';'). */
+enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE, C_LIST };
 
 struct cell {
 	enum cell_kind k;
@@ -196,6 +208,39 @@ static void c_str(struct table *t, const char *s)
 		return;
 	c->k = s ? C_STR : C_NULL;
 	c->s = s;
+}
+
+static void c_list(struct table *t, const char *s)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = s ? C_LIST : C_NULL;
+	c->s = s;
+}
+
+/* s ("a;b;c") as a JSON array of strings; "" is []. */
+static void json_list(struct buf *b, const char *s)
+{
+	const char *p = s, *e;
+	struct buf item;
+
+	buf_addc(b, '[');
+	buf_init(&item, strlen(s) + 1);
+	while (*p) {
+		e = strchr(p, ';');
+		if (!e)
+			e = p + strlen(p);
+		buf_reset(&item);
+		buf_add(&item, p, (size_t)(e - p));
+		if (p != s)
+			buf_addc(b, ',');
+		json_str(b, buf_str(&item));
+		p = *e ? e + 1 : e;
+	}
+	buf_free(&item);
+	buf_addc(b, ']');
 }
 
 static void c_int(struct table *t, int64_t v)
@@ -282,6 +327,10 @@ static void table_row(struct table *t)
 			csv_field(&t->csv, c->s);
 			json_str(&t->json, c->s);
 			break;
+		case C_LIST:
+			csv_field(&t->csv, c->s);
+			json_list(&t->json, c->s);
+			break;
 		case C_INT:
 			buf_printf(&t->csv, "%lld", (long long)c->v);
 			buf_printf(&t->json, "%lld", (long long)c->v);
@@ -353,6 +402,38 @@ static const char *name_or_empty(const struct named *n)
 	return n ? n->name : "";
 }
 
+static void lookup_named(struct table *t, const char *table, const struct named *n, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		c_str(t, table);
+		c_str(t, n[i].id);
+		c_str(t, n[i].name);
+		c_str(t, n[i].name_en ? n[i].name_en : "");
+		table_row(t);
+	}
+}
+
+/* Districts, groups, dimensions, and people by public id and name (no
+ * phone or e-mail: those are on the pages a person is named on). */
+static void lookup_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct model *m = sc->m;
+	size_t i;
+
+	lookup_named(t, "district", m->site.districts, m->site.n_districts);
+	lookup_named(t, "group", m->site.groups, m->site.n_groups);
+	lookup_named(t, "dimension", m->site.dimensions, m->site.n_dimensions);
+	for (i = 0; i < m->n_people; i++) {
+		c_str(t, "person");
+		c_str(t, m->people[i].id);
+		c_str(t, m->people[i].name);
+		c_str(t, m->people[i].name_en ? m->people[i].name_en : "");
+		table_row(t);
+	}
+}
+
 static void projects_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
 {
 	const struct model *m = sc->m;
@@ -366,7 +447,7 @@ static void projects_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, p->title_en ? p->title_en : "");
 		c_str(t, p->group);
 		c_str(t, name_or_empty(model_group(m, p->group)));
-		c_str(t, joined(t, a, p->districts, p->n_districts));
+		c_list(t, joined(t, a, p->districts, p->n_districts));
 		c_str(t, p->dimension ? p->dimension : "");
 		c_date(t, p->start, 1);
 		c_date(t, p->end, 1);
@@ -413,7 +494,7 @@ static void progress_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_str(t, r->reporter);
 		c_num(t, r->percent);
 		c_num(t, r->disbursed);
-		c_str(t, cell_text(t, a, &kb));
+		c_list(t, cell_text(t, a, &kb));
 		c_str(t, r->narrative ? r->narrative : "");
 		c_str(t, r->problems ? r->problems : "");
 		table_row(t);
@@ -503,14 +584,20 @@ static void complaint_rows(const struct site_ctx *sc, struct table *t, struct ar
 	for (i = 0; cs && i < cs->n_fys; i++) {
 		const struct cstats_fy *f = &cs->fys[i];
 		int fy = f->fiscal_year;
+		pdate today = sc->m->today;
+		/* a period that has not begun is left out, never written as zero */
+		if (fiscal_year_start(fy) > today)
+			continue;
 		crow(sc, t, fy, "year", arena_printf(a, "%d", fy), arena_printf(a, "ปีงบประมาณ %d", fy),
 			&f->all, f->median_days);
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < 4 && (k ? fiscal_quarter_end(fy, (int)k) + 1 : fiscal_year_start(fy)) <= today; k++)
 			crow(sc, t, fy, "quarter", arena_printf(a, "%zu", k + 1),
 				arena_printf(a, "ไตรมาส %zu", k + 1), &f->quarters[k], -1);
 		for (k = 0; k < 12; k++) {
 			int mo, y;
 			fiscal_month(fy, (int)k, &y, &mo);
+			if (date_from_ymd(y, mo, 1) > today)
+				break;
 			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
 				arena_printf(a, "%04d-%02d", date_be_year(y), mo), &f->months[k], -1);
 		}
@@ -578,19 +665,77 @@ static void survey_rows(const struct site_ctx *sc, struct table *t)
 	}
 }
 
-/* OC4IDS project level: projectStatus codelist values. */
+/* OC4IDS 0.9.5 project level: projectStatus codelist values. */
 static const char *oc4ids_status(const struct project *p, pdate today)
 {
 	switch (p->fig.status) {
 	case ST_CANCELLED:
 		return "cancelled";
 	case ST_COMPLETED:
-		return "completed";
+		return "completion";
 	case ST_NOT_STARTED:
 		return "preparation";
 	default:
 		return p->end < today ? "completion" : "implementation";
 	}
+}
+
+/* A date as OC4IDS's date-time: midnight in Thailand. */
+static void oc4ids_time(struct buf *b, pdate t)
+{
+	buf_addc(b, '"');
+	out_date(b, t);
+	buf_adds(b, "T00:00:00+07:00\"");
+}
+
+/* One observation of a metric: a percent (measure) or baht (value), for
+ * the period ending on end. */
+static void oc4ids_obs(struct buf *b, const char *id, int first, pdate start, pdate end,
+	int64_t hundredths, int money)
+{
+	buf_adds(b, first ? "{\"id\":" : ",{\"id\":");
+	json_str(b, id);
+	buf_adds(b, ",\"period\":{\"startDate\":");
+	oc4ids_time(b, start);
+	buf_adds(b, ",\"endDate\":");
+	oc4ids_time(b, end);
+	buf_addc(b, '}');
+	if (money) {
+		buf_adds(b, ",\"value\":{\"amount\":");
+		out_decimal(b, hundredths);
+		buf_adds(b, ",\"currency\":\"THB\"}}");
+	} else {
+		buf_adds(b, ",\"measure\":");
+		out_decimal(b, hundredths);
+		buf_adds(b, ",\"unit\":{\"name\":\"percent\"}}");
+	}
+}
+
+/* physicalProgress and financialProgress (metricID codelist): the actual
+ * figures as of today, the plan as of today, and the monthly plan. */
+static void oc4ids_metrics(struct buf *b, const struct project *p, pdate today)
+{
+	size_t k;
+	int money;
+
+	buf_adds(b, ",\"metrics\":[");
+	for (money = 0; money < 2; money++) {
+		buf_adds(b, money ? ",{\"id\":\"financialProgress\",\"title\":\"การเบิกจ่ายสะสม (บาท)\",\"observations\":["
+			: "{\"id\":\"physicalProgress\",\"title\":\"ความก้าวหน้าสะสม (%)\",\"observations\":[");
+		oc4ids_obs(b, "actual", 1, p->start, today, money ? p->fig.disbursed : p->fig.actual_pct, money);
+		oc4ids_obs(b, "planned", 0, p->start, today, money ? p->fig.planned_baht : p->fig.planned_pct, money);
+		for (k = 0; k < p->n_plan; k++) {
+			const struct plan_point *pp = &p->plan[k];
+			int64_t v = money ? pp->disbursed : pp->percent;
+			char id[24];
+			if (v < 0)
+				continue;
+			snprintf(id, sizeof id, "plan-%04d-%02d", pp->year % 10000, pp->month % 100);
+			oc4ids_obs(b, id, 0, p->start, pp->month_end, v, money);
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
 }
 
 static void oc4ids(const struct site_ctx *sc, struct buf *b)
@@ -599,11 +744,22 @@ static void oc4ids(const struct site_ctx *sc, struct buf *b)
 	const struct site *s = &m->site;
 	size_t i, j;
 
-	buf_adds(b, "{\"version\":\"0.9\",\"publisher\":{\"name\":");
+	buf_adds(b, "{\"uri\":");
+	if (s->base_url) {
+		struct buf u;
+		buf_init(&u, strlen(s->base_url) + 32);
+		buf_adds(&u, s->base_url);
+		buf_adds(&u, "data/oc4ids.json");
+		json_str(b, buf_str(&u));
+		buf_free(&u);
+	} else {
+		json_str(b, "urn:prongsai:data:oc4ids.json");
+	}
+	buf_adds(b, ",\"version\":\"0.9\",\"publisher\":{\"name\":");
 	json_str(b, s->name);
-	buf_adds(b, "},\"publishedDate\":\"");
-	out_date(b, m->today);
-	buf_adds(b, "T00:00:00+07:00\",");
+	buf_adds(b, "},\"publishedDate\":");
+	oc4ids_time(b, m->today);
+	buf_addc(b, ',');
 	if (s->license_url) {
 		buf_adds(b, "\"license\":");
 		json_str(b, s->license_url);
@@ -619,32 +775,26 @@ static void oc4ids(const struct site_ctx *sc, struct buf *b)
 		json_str(b, p->title);
 		buf_adds(b, ",\"status\":");
 		json_str(b, oc4ids_status(p, m->today));
-		buf_adds(b, ",\"projectStatus\":");
-		json_str(b, oc4ids_status(p, m->today));
-		buf_adds(b, ",\"period\":{\"startDate\":\"");
-		out_date(b, p->start);
-		buf_adds(b, "\",\"endDate\":\"");
-		out_date(b, p->end);
-		buf_adds(b, "\"},\"budget\":{\"amount\":{\"amount\":");
+		buf_adds(b, ",\"period\":{\"startDate\":");
+		oc4ids_time(b, p->start);
+		buf_adds(b, ",\"endDate\":");
+		oc4ids_time(b, p->end);
+		buf_adds(b, "},\"budget\":{\"amount\":{\"amount\":");
 		out_decimal(b, p->allocated);
 		buf_adds(b, ",\"currency\":\"THB\"}},\"publicAuthority\":{\"name\":");
 		json_str(b, s->name);
 		buf_adds(b, "},\"locations\":[");
 		for (j = 0; j < p->n_districts; j++) {
 			const struct named *d = model_district(m, p->districts[j]);
-			buf_adds(b, j ? ",{\"description\":" : "{\"description\":");
+			buf_adds(b, j ? ",{\"id\":" : "{\"id\":");
+			json_str(b, p->districts[j]);
+			buf_adds(b, ",\"description\":");
 			json_str(b, d ? d->name : p->districts[j]);
 			buf_addc(b, '}');
 		}
-		buf_adds(b, "],\"physicalProgress\":");
-		out_decimal(b, p->fig.actual_pct);
-		buf_adds(b, ",\"financialProgress\":{\"disbursed\":{\"amount\":");
-		out_decimal(b, p->fig.disbursed);
-		buf_adds(b, ",\"currency\":\"THB\"},\"percentage\":");
-		out_decimal(b, p->fig.disb_rate);
-		buf_adds(b, "},\"asOf\":\"");
-		out_date(b, m->today);
-		buf_adds(b, "\"}");
+		buf_addc(b, ']');
+		oc4ids_metrics(b, p, m->today);
+		buf_addc(b, '}');
 	}
 	buf_adds(b, "\n]}\n");
 }
@@ -750,6 +900,9 @@ int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max
 	rc |= table_end(&t, out, err, errlen);
 	table_begin(&t, &od_resources[5], max);
 	survey_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[6], max);
+	lookup_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
 	buf_init(&b, max);
 	oc4ids(sc, &b);

@@ -255,8 +255,37 @@ int search_write_limits(const struct site_ctx *sc, struct outdir *out,
 		c.doc++;
 	}
 	for (i = 0; !rc && i < m->n_pages; i++, c.doc++) {
-		doc(&b, &c, arena_printf(&a, "%s/index.html", m->pages[i]->slug), m->pages[i]->title, "page", "");
-		words_brk(brk, m->pages[i]->title, add_word, &c);
+		const struct page *pg = m->pages[i];
+		doc(&b, &c, arena_printf(&a, "%s/index.html", pg->slug), pg->title, "page", "");
+		words_brk(brk, pg->title, add_word, &c);
+		words_brk(brk, pg->title_en, add_word, &c);
+		words_brk(brk, pg->summary, add_word, &c);
+		words_brk(brk, pg->body, add_word, &c);
+	}
+	for (i = 0; !rc && i < m->n_forms; i++, c.doc++) {
+		const struct form_def *f = &m->forms[i];
+		doc(&b, &c, arena_printf(&a, "forms/%s/index.html", f->id), f->title_th, "form", "");
+		words_brk(brk, f->title_th, add_word, &c);
+		words_brk(brk, f->title_en, add_word, &c);
+		words_brk(brk, f->help_th, add_word, &c);
+	}
+	if (!rc) { /* the site's own sections, by their page titles */
+		static const enum page_kind sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS,
+			PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA };
+		size_t n_jobs, k;
+		struct page_job *jobs = pages_plan(sc, &a, &n_jobs);
+		for (k = 0; k < sizeof sections / sizeof sections[0]; k++)
+			for (j = 0; j < n_jobs; j++) {
+				const char *en, *t;
+				if (jobs[j].kind != sections[k] || strchr(jobs[j].out, '/') != strrchr(jobs[j].out, '/'))
+					continue; /* the section's top page only: "<dir>/index.html" */
+				t = page_title(sc, &jobs[j], &a, &en);
+				doc(&b, &c, jobs[j].out, t, "section", "");
+				words_brk(brk, t, add_word, &c);
+				words_brk(brk, en, add_word, &c);
+				c.doc++;
+				break;
+			}
 	}
 	buf_adds(&b, "\n],\"terms\":{");
 	if (!rc && c.over) {

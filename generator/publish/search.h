@@ -13,7 +13,10 @@
  *        search/index.js    the same object as `window.prongsaiIndex = ...;`
  *                           (works from file:// and with no fetch)
  * Documents: projects (title, English title, id, group, districts),
- * news (title, summary), pages (title), in model order.  Paths are relative
+ * news (title, summary), pages (titles, summary, text), forms (titles,
+ * help), in model order; then the top page of each section (forms, track,
+ * complaints, surveys, dashboard, reports, oit, procurement, data) by its
+ * page title.  Paths are relative
  * to the site root. */
 #ifndef PRONGSAI_SEARCH_H
 #define PRONGSAI_SEARCH_H

@@ -1,9 +1,26 @@
+/* markdown.c: Markdown to safe HTML through cmark-gfm with its table,
+ * strikethrough and autolink extensions. */
 #include "render/markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "buf.h"
+
+static const char *const extensions[] = { "table", "strikethrough", "autolink" };
+
+/* cmark-gfm keeps its extension registry in the library; register once,
+ * whichever rendering thread comes first. */
+static pthread_once_t registered = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
 
 /* cmark's safe mode test (_scan_dangerous_url in cmark's html renderer):
  * javascript:, vbscript:, file:, and data: other than four image types. */
@@ -71,14 +88,52 @@ const char *markdown_html(struct arena *a, const char *md)
 	return markdown_html_at(a, md, 2);
 }
 
+/* cmark-gfm's HTML with its tables made fit for the site: each <table> in
+ * a scrolling .table-wrap (phones), and the obsolete align attribute of a
+ * cell as a class (align="right" -> class="num").  Raw HTML is off, so the
+ * input's own text never holds these as markup (it is escaped). */
+static const char *site_html(struct arena *a, const char *html)
+{
+	static const struct { const char *from, *to; } swap[] = {
+		{ "<table>", "<div class=\"table-wrap\"><table>" },
+		{ "</table>", "</table></div>" },
+		{ " align=\"right\"", " class=\"num\"" },
+		{ " align=\"center\"", " class=\"center\"" },
+		{ " align=\"left\"", "" },
+	};
+	struct buf b;
+	const char *p = html, *res;
+	size_t i;
+
+	if (!strstr(html, "<table>"))
+		return arena_strdup(a, html);
+	/* the longest swap grows 7 bytes to 33: at most 5 times the input */
+	buf_init(&b, 5 * strlen(html) + 1);
+	while (*p) {
+		for (i = 0; i < sizeof swap / sizeof swap[0]; i++)
+			if (strncmp(p, swap[i].from, strlen(swap[i].from)) == 0)
+				break;
+		if (i < sizeof swap / sizeof swap[0]) {
+			buf_adds(&b, swap[i].to);
+			p += strlen(swap[i].from);
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	res = b.err ? NULL : arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return res;
+}
+
 const char *markdown_html_at(struct arena *a, const char *md, int top_level)
 {
+	cmark_parser *parser;
 	cmark_node *doc, *node;
 	cmark_iter *it;
 	cmark_event_type ev;
 	char *html;
 	const char *res;
-	size_t len;
+	size_t len, i;
 	int top = 6;
 
 	if (!md || !md[0])
@@ -86,10 +141,25 @@ const char *markdown_html_at(struct arena *a, const char *md, int top_level)
 	len = strlen(md);
 	if (len > MARKDOWN_MAX_INPUT)
 		return NULL;
-	/* no CMARK_OPT_UNSAFE: raw HTML and dangerous URLs are dropped */
-	doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
-	if (!doc)
+	if (pthread_once(&registered, register_extensions) != 0)
 		return NULL;
+	/* no CMARK_OPT_UNSAFE: raw HTML and dangerous URLs are dropped */
+	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if (!parser)
+		return NULL;
+	for (i = 0; i < sizeof extensions / sizeof extensions[0]; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
+		if (!ext || !cmark_parser_attach_syntax_extension(parser, ext)) {
+			cmark_parser_free(parser);
+			return NULL;
+		}
+	}
+	cmark_parser_feed(parser, md, len);
+	doc = cmark_parser_finish(parser);
+	if (!doc) {
+		cmark_parser_free(parser);
+		return NULL;
+	}
 	/* pass 0 finds the shallowest heading, pass 1 moves it to top_level and
 	 * the others by as much (capped at <h6>), so that no level is skipped
 	 * below the page's own headings */
@@ -112,13 +182,15 @@ const char *markdown_html_at(struct arena *a, const char *md, int top_level)
 	}
 	if (drop_unsafe_images(doc) != 0) {
 		cmark_node_free(doc);
+		cmark_parser_free(parser);
 		return NULL;
 	}
-	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
+	cmark_parser_free(parser);
 	if (!html)
 		return NULL;
-	res = arena_strdup(a, html);
+	res = site_html(a, html);
 	free(html);
 	return res;
 }

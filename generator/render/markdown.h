@@ -1,4 +1,8 @@
-/* markdown.h: Markdown to safe HTML through cmark.
+/* markdown.h: Markdown to safe HTML through cmark-gfm, with GitHub's
+ * table, strikethrough (~~text~~) and autolink (www.x, https://x) extensions.
+ * A table comes inside <div class="table-wrap"> and a right- or
+ * centre-aligned column's cells carry class "num" or "center" (no align
+ * attribute).
  *
  * Raw HTML is never passed through (cmark's safe mode replaces it with a
  * comment) and links or images with unsafe schemes (javascript:, vbscript:,

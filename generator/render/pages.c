@@ -11,6 +11,7 @@
 #include "render/svg.h"
 #include "render/thaidate.h"
 #include "render/pages_int.h"
+#include "check/oit.h"
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
@@ -90,6 +91,16 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_sets(a, v, "version", sc->version);
 	tv_sets(a, v, "today", pg_tdate(sc, a, m->today));
 	tv_sets(a, v, "today_iso", pg_isodate(a, m->today));
+	{
+		/* the date this page's data last changed: the OIT evidence rule
+		 * (oit_link_date) for the page's own path; none when unknown */
+		struct oit_link self = { NULL, job->out, 1, 0, 0, 0, 0 };
+		pdate dd;
+		if (job->kind != PG_NOT_FOUND && oit_link_date(sc, &self, &dd)) {
+			tv_sets(a, v, "data_date", pg_tdate(sc, a, dd));
+			tv_sets(a, v, "data_date_iso", pg_isodate(a, dd));
+		}
+	}
 	tv_sets(a, v, "collector", arena_printf(a, "%s%s", root, m->site.collector));
 	nav_add(a, nav, root, "index.html", "หน้าหลัก", "Home", job->kind == PG_HOME);
 	nav_add(a, nav, root, "projects/index.html", "โครงการ", "Projects",
@@ -125,6 +136,51 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	return v;
 }
 
+
+/* "tel:" and the number's digits and leading "+" (spaces and dashes
+ * dropped): "0 4281 1773" -> "tel:042811773". */
+static const char *tel_href(struct arena *a, const char *phone)
+{
+	size_t n = strlen(phone), k = 4;
+	char *t = arena_alloc(a, n + 5);
+
+	memcpy(t, "tel:", 4);
+	for (; *phone; phone++)
+		if ((*phone >= '0' && *phone <= '9') || (*phone == '+' && k == 4))
+			t[k++] = *phone;
+	t[k] = '\0';
+	return t;
+}
+
+/* The people marked executive: true, in people.yaml's order, for the page
+ * whose slug is "executives" (OIT O2): name, position, photo, contacts. */
+static struct tval *executives_view(const struct site_ctx *sc, struct arena *a, const char *root)
+{
+	const struct model *m = sc->m;
+	struct tval *list = tv_list(a);
+	size_t i;
+
+	for (i = 0; i < m->n_people; i++) {
+		const struct person *p = &m->people[i];
+		struct tval *e;
+		const char *phone = p->phone ? p->phone : m->site.phone;
+		if (!p->executive)
+			continue;
+		e = tv_map(a);
+		tv_sets(a, e, "name", p->name);
+		pg_set_str(a, e, "name_en", p->name_en);
+		pg_set_str(a, e, "position", p->position);
+		pg_set_str(a, e, "position_en", p->position_en);
+		if (p->photo)
+			tv_sets(a, e, "photo", arena_printf(a, "%s%s", root, p->photo));
+		pg_set_str(a, e, "phone", phone);
+		if (phone)
+			tv_sets(a, e, "tel", tel_href(a, phone));
+		pg_set_str(a, e, "email", p->email);
+		tv_push(a, list, e);
+	}
+	return list;
+}
 
 static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const struct form_def *f)
 {
@@ -176,7 +232,7 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	return v;
 }
 
-static const char *job_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	const char **title_en)
 {
 	const struct model *m = sc->m;
@@ -272,7 +328,7 @@ static const char *job_title(const struct site_ctx *sc, const struct page_job *j
 struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, struct arena *a)
 {
 	const struct model *m = sc->m;
-	const char *title_en, *title = job_title(sc, job, a, &title_en);
+	const char *title_en, *title = page_title(sc, job, a, &title_en);
 	struct tval *v = base_view(sc, job, a, title, title_en);
 	const char *root = tv_get(v, "root")->s;
 	size_t i;
@@ -307,6 +363,11 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_PAGE:
 		pg_set_str(a, v, "summary", m->pages[job->index]->summary);
 		tv_sets(a, v, "body", markdown_html(a, m->pages[job->index]->body));
+		if (strcmp(m->pages[job->index]->slug, "executives") == 0) {
+			struct tval *ex = executives_view(sc, a, root);
+			tv_set(a, v, "executives", ex);
+			tv_setb(a, v, "has_executives", tv_truthy(ex));
+		}
 		break;
 	case PG_FORMS: {
 		struct tval *list = tv_list(a);

@@ -55,6 +55,9 @@ int page_slug_reserved(const char *slug);
 struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *n);
 
 /* The view of one page. */
+/* The page's Thai title, and its English one in *title_en (NULL if none). */
+const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	const char **title_en);
 struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, struct arena *a);
 
 #endif

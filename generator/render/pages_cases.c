@@ -44,6 +44,20 @@ static struct tval *count_row(const struct site_ctx *sc, struct arena *a, const 
 	return r;
 }
 
+/* count_row() of a period starting on start: one that has not begun by
+ * today is "future" (the page says ยังไม่ถึงรอบ), never "none" or zero. */
+static struct tval *period_row(const struct site_ctx *sc, struct arena *a, const char *label,
+	const char *label_en, const struct period_count *c, pdate start)
+{
+	struct tval *r = count_row(sc, a, label, label_en, c);
+
+	if (start > sc->m->today) {
+		tv_setb(a, r, "future", 1);
+		tv_setb(a, r, "none", 0);
+	}
+	return r;
+}
+
 /* ---- tracking ---- */
 
 struct tval *pg_case_row(const struct site_ctx *sc, struct arena *a, const char *root,
@@ -131,23 +145,30 @@ static void fy_stats_view(const struct site_ctx *sc, struct arena *a, struct tva
 	tv_sets(a, fv, "fy", arena_printf(a, "%d", f->fiscal_year));
 	tv_sets(a, fv, "fy_label", pg_fy_label(sc, a, f->fiscal_year));
 	set_count(sc, a, fv, &f->all);
+	if (fiscal_year_start(f->fiscal_year) > sc->m->today) {
+		tv_setb(a, fv, "future", 1);
+		tv_setb(a, fv, "none", 0);
+	}
 	tv_sets(a, fv, "median_days", days_label(sc, a, f->median_days));
 	tv_setb(a, fv, "has_median", f->median_days >= 0);
 	t = tv_list(a);
 	for (i = 0; i < 4; i++)
-		tv_push(a, t, count_row(sc, a, q_th[i], q_en[i], &f->quarters[i]));
+		tv_push(a, t, period_row(sc, a, q_th[i], q_en[i], &f->quarters[i],
+			i ? fiscal_quarter_end(f->fiscal_year, (int)i) + 1 : fiscal_year_start(f->fiscal_year)));
 	tv_set(a, fv, "quarters", t);
 	for (i = 0; i < 2; i++) {
 		half.total += f->quarters[i].total;
 		half.closed += f->quarters[i].closed;
 		half.open += f->quarters[i].open;
 	}
-	tv_set(a, fv, "half", count_row(sc, a, "รอบ 6 เดือน (ต.ค.-มี.ค.)", "First six months (Oct-Mar)", &half));
+	tv_set(a, fv, "half", period_row(sc, a, "รอบ 6 เดือน (ต.ค.-มี.ค.)", "First six months (Oct-Mar)", &half,
+		fiscal_year_start(f->fiscal_year)));
 	t = tv_list(a);
 	for (i = 0; i < 12; i++) {
 		int mo, y;
 		fiscal_month(f->fiscal_year, (int)i, &y, &mo);
-		tv_push(a, t, count_row(sc, a, pg_month_label(sc, a, y, mo), NULL, &f->months[i]));
+		tv_push(a, t, period_row(sc, a, pg_month_label(sc, a, y, mo), NULL, &f->months[i],
+			date_from_ymd(y, mo, 1)));
 	}
 	tv_set(a, fv, "months", t);
 	t = tv_list(a);
@@ -197,7 +218,8 @@ void pg_complaints(const struct site_ctx *sc, const struct page_job *job, struct
 	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
 	for (i = s->n_fiscal_years; i-- > 0;) {
 		const struct cstats_fy *y = cstats_fy(cs, s->fiscal_years[i]);
-		struct tval *r = count_row(sc, a, pg_fy_label(sc, a, s->fiscal_years[i]), NULL, &y->all);
+		struct tval *r = period_row(sc, a, pg_fy_label(sc, a, s->fiscal_years[i]), NULL, &y->all,
+			fiscal_year_start(s->fiscal_years[i]));
 		tv_sets(a, r, "href", arena_printf(a, "%scomplaints/%d/index.html", root, s->fiscal_years[i]));
 		tv_setb(a, r, "current", s->fiscal_years[i] == fy);
 		tv_sets(a, r, "median_days", days_label(sc, a, y->median_days));
@@ -305,7 +327,7 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 	}
 }
 
-/* ---- dashboard: the 10 oldest open cases ---- */
+/* ---- dashboard: the oldest open cases ---- */
 
 static int cmp_open(const void *pa, const void *pb)
 {
@@ -316,16 +338,23 @@ static int cmp_open(const void *pa, const void *pb)
 	return strcmp(a->code, b->code);
 }
 
-struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max)
+struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max,
+	size_t *n_withheld)
 {
 	const struct cstats *cs = sc->cs;
 	struct tval *list = tv_list(a);
 	const struct case_row **open = arena_alloc(a, (cs->n_cases + 1) * sizeof(*open));
 	size_t i, n = 0;
 
-	for (i = 0; i < cs->n_cases; i++)
-		if (!cs->cases[i].closed)
+	*n_withheld = 0;
+	for (i = 0; i < cs->n_cases; i++) {
+		if (cs->cases[i].closed)
+			continue;
+		if (cs->cases[i].channel == CHANNEL_GENERAL)
 			open[n++] = &cs->cases[i];
+		else
+			(*n_withheld)++;
+	}
 	qsort((void *)open, n, sizeof(*open), cmp_open); /* oldest first, then by code */
 	for (i = 0; i < n && i < max; i++)
 		tv_push(a, list, pg_case_row(sc, a, root, open[i]));

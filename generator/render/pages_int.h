@@ -61,7 +61,11 @@ void pg_complaints(const struct site_ctx *sc, const struct page_job *job, struct
 	struct tval *v, const char *root);
 void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root);
-/* The max open cases received longest ago (oldest first, then by code). */
-struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max);
+/* The max open general complaints received longest ago (oldest first, then
+ * by code).  A corruption report's code is never listed (its reporter was
+ * told to keep it secret), nor one whose channel is unknown: they are only
+ * counted, in *n_withheld. */
+struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max,
+	size_t *n_withheld);
 
 #endif

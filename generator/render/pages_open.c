@@ -12,6 +12,7 @@
 #include "publish/opendata.h"
 #include "derive/procure.h"
 #include "render/thaidate.h"
+#include "derive/workdays.h"
 
 
 /* ---- dashboard ---- */
@@ -23,6 +24,172 @@ static int cmp_gap(const void *a, const void *b)
 	if (x->fig.gap != y->fig.gap)
 		return x->fig.gap > y->fig.gap ? -1 : 1;
 	return strcmp(x->id, y->id);
+}
+
+/* An alert card's level: "ok", "warn" or "bad" (class alert-LEVEL and a
+ * word, so that colour is never the only cue). */
+static void set_level(struct arena *a, struct tval *card, const char *level)
+{
+	tv_sets(a, card, "level", level);
+	tv_sets(a, card, "level_label", strcmp(level, "ok") == 0 ? "ปกติ" :
+		strcmp(level, "warn") == 0 ? "ควรติดตาม" : "ต้องแก้ไข");
+}
+
+/* Projects behind plan (behind or seriously behind) of fiscal year fy. */
+static struct tval *alert_behind(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct fy_figures *f)
+{
+	struct tval *c = tv_map(a);
+	size_t n = f->office.by_status[ST_BEHIND] + f->office.by_status[ST_SERIOUSLY_BEHIND];
+
+	tv_sets(a, c, "count", pg_integer(sc, a, (int64_t)n));
+	tv_sets(a, c, "of", pg_integer(sc, a, (int64_t)f->office.n_projects));
+	tv_sets(a, c, "serious", pg_integer(sc, a, (int64_t)f->office.by_status[ST_SERIOUSLY_BEHIND]));
+	tv_sets(a, c, "href", arena_printf(a, "%sprojects/%d/status/behind/index.html", root, f->fiscal_year));
+	set_level(a, c, f->office.by_status[ST_SERIOUSLY_BEHIND] ? "bad" : n ? "warn" : "ok");
+	return c;
+}
+
+/* This quarter's Cabinet disbursement target against the office's own plan
+ * for the quarter's end and the actual disbursed so far. */
+static struct tval *alert_target(const struct site_ctx *sc, struct arena *a, const struct fy_figures *f)
+{
+	const struct model *m = sc->m;
+	struct tval *c = tv_map(a);
+	const struct quarter_point *qp;
+	struct rollup ru;
+	int q = m->today > fiscal_year_end(f->fiscal_year) ? 4 :
+		m->today < fiscal_year_start(f->fiscal_year) ? 1 : date_fiscal_quarter(m->today);
+	int64_t gap, plan_gap;
+
+	qp = &f->quarters[q - 1];
+	if (qp->t_overall < 0)
+		return NULL;
+	rollup_at(m, f->fiscal_year, qp->end, m->today, &ru);
+	gap = qp->t_overall - f->office.disb_rate;
+	plan_gap = qp->t_overall - ru.planned_disb_rate;
+	tv_sets(a, c, "quarter", pg_disp(sc, a, arena_printf(a, "%d", q)));
+	tv_sets(a, c, "quarter_end", pg_tdate(sc, a, qp->end));
+	tv_sets(a, c, "target", pg_pct(sc, a, qp->t_overall));
+	tv_sets(a, c, "actual", pg_pct(sc, a, f->office.disb_rate));
+	tv_sets(a, c, "plan", pg_pct(sc, a, ru.planned_disb_rate));
+	tv_setb(a, c, "below", gap > 0);
+	tv_sets(a, c, "gap", pg_dec(sc, a, gap > 0 ? gap : -gap));
+	tv_setb(a, c, "plan_below", plan_gap > 0);
+	tv_sets(a, c, "plan_gap", pg_dec(sc, a, plan_gap > 0 ? plan_gap : -plan_gap));
+	set_level(a, c, plan_gap > 0 || (qp->complete && gap > 0) ? "bad" : gap > 0 ? "warn" : "ok");
+	return c;
+}
+
+/* Open complaints (all channels, counted only) past their due date,
+ * COMPLAINT_DUE_WORKDAYS working days after receipt. */
+static struct tval *alert_overdue(const struct site_ctx *sc, struct arena *a, const char *root)
+{
+	const struct model *m = sc->m;
+	struct tval *c = tv_map(a);
+	size_t i, n = 0, open = 0;
+	int64_t worst = 0;
+
+	for (i = 0; i < sc->cs->n_cases; i++) {
+		const struct case_row *r = &sc->cs->cases[i];
+		pdate due;
+		if (r->closed)
+			continue;
+		open++;
+		due = workday_add(m, r->received, COMPLAINT_DUE_WORKDAYS);
+		if (m->today > due) {
+			int64_t late = workdays_between(m, due, m->today);
+			n++;
+			if (late > worst)
+				worst = late;
+		}
+	}
+	tv_sets(a, c, "count", pg_integer(sc, a, (int64_t)n));
+	tv_sets(a, c, "open", pg_integer(sc, a, (int64_t)open));
+	tv_sets(a, c, "due_days", pg_integer(sc, a, COMPLAINT_DUE_WORKDAYS));
+	tv_setb(a, c, "has_worst", n > 0);
+	tv_sets(a, c, "worst", pg_integer(sc, a, worst));
+	tv_sets(a, c, "href", arena_printf(a, "%scomplaints/index.html", root));
+	set_level(a, c, n ? "bad" : "ok");
+	return c;
+}
+
+/* The person's name, or their id when people.yaml does not list them. */
+static const char *person_name(const struct model *m, const char *id)
+{
+	const struct person *p = id ? model_person(m, id) : NULL;
+
+	return p ? p->name : id ? id : "-";
+}
+
+struct owner_count {
+	const char *owner;
+	size_t n;
+};
+
+static int cmp_owner_count(const void *pa, const void *pb)
+{
+	const struct owner_count *x = pa, *y = pb;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->owner, y->owner);
+}
+
+/* Running projects of fiscal year fy with no report dated in today's month,
+ * counted by owner (most first). */
+static struct tval *alert_unreported(const struct site_ctx *sc, struct arena *a, const char *root,
+	int fy)
+{
+	const struct model *m = sc->m;
+	struct tval *c = tv_map(a), *owners = tv_list(a), *projects = tv_list(a);
+	struct owner_count *oc = arena_alloc(a, (m->n_projects + 1) * sizeof(*oc));
+	pdate month_start;
+	size_t i, j, n = 0, n_owners = 0;
+	int y, mo, d;
+
+	date_to_ymd(m->today, &y, &mo, &d);
+	month_start = date_from_ymd(y, mo, 1);
+	for (i = 0; i < m->n_projects; i++) {
+		const struct project *p = m->projects[i];
+		const struct report *r;
+		struct tval *pv;
+		size_t k;
+		if (p->fiscal_year != fy || p->start > m->today || p->fig.status == ST_CANCELLED ||
+			p->fig.status == ST_SUSPENDED || p->fig.status == ST_COMPLETED)
+			continue;
+		for (k = p->n_reports; k > 0 && p->reports[k - 1]->date > m->today; k--)
+			;
+		r = k ? p->reports[k - 1] : NULL;
+		if (r && r->date >= month_start)
+			continue;
+		n++;
+		pv = pg_project_row(sc, a, root, p);
+		tv_sets(a, pv, "last_report", r ? pg_tdate(sc, a, r->date) : "ยังไม่เคยรายงาน");
+		tv_sets(a, pv, "owner_name", person_name(m, p->owner));
+		tv_push(a, projects, pv);
+		for (j = 0; j < n_owners && strcmp(oc[j].owner, p->owner ? p->owner : "") != 0; j++)
+			;
+		if (j == n_owners)
+			oc[n_owners++] = (struct owner_count){ p->owner ? p->owner : "", 0 };
+		oc[j].n++;
+	}
+	qsort(oc, n_owners, sizeof(*oc), cmp_owner_count);
+	for (j = 0; j < n_owners; j++) {
+		struct tval *o = tv_map(a);
+		tv_sets(a, o, "name", person_name(m, oc[j].owner));
+		tv_sets(a, o, "count", pg_integer(sc, a, (int64_t)oc[j].n));
+		tv_setb(a, o, "first", j < 4);
+		tv_push(a, owners, o);
+	}
+	tv_sets(a, c, "count", pg_integer(sc, a, (int64_t)n));
+	tv_sets(a, c, "month", pg_month_label(sc, a, y, mo));
+	tv_set(a, c, "owners", owners);
+	tv_setb(a, c, "more_owners", n_owners > 4);
+	tv_sets(a, c, "n_more_owners", pg_integer(sc, a, (int64_t)(n_owners > 4 ? n_owners - 4 : 0)));
+	tv_set(a, c, "projects", projects);
+	set_level(a, c, n ? "warn" : "ok");
+	return c;
 }
 
 void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
@@ -54,9 +221,33 @@ void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 		tv_sets(a, v, "dimensions_chart", pg_rollup_bars(sc, a, "chart-dimensions",
 			"ความก้าวหน้าตามมิติ", f->dimensions, f->n_dimensions));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprojects/%d/index.html", root, sc->dv->current_fy));
+	if (f) {
+		struct tval *t = alert_target(sc, a, f);
+		tv_set(a, v, "alert_behind", alert_behind(sc, a, root, f));
+		if (t)
+			tv_set(a, v, "alert_target", t);
+		tv_set(a, v, "alert_unreported", alert_unreported(sc, a, root, f->fiscal_year));
+	}
+	tv_set(a, v, "alert_overdue", alert_overdue(sc, a, root));
 	{
-		struct tval *oc = pg_open_cases(sc, a, root, 10);
+		/* the last fiscal year that has ended, when the site shows it */
+		const struct site *s = &sc->m->site;
+		int last = 0;
+		for (i = 0; i < s->n_fiscal_years; i++)
+			if (fiscal_year_end(s->fiscal_years[i]) < sc->m->today)
+				last = s->fiscal_years[i];
+		if (last) {
+			tv_sets(a, v, "closed_fy_href", arena_printf(a, "%sprojects/%d/index.html", root, last));
+			tv_sets(a, v, "closed_fy_label", pg_fy_label(sc, a, last));
+			tv_sets(a, v, "closed_report_href", arena_printf(a, "%sreports/%d/annual/index.html", root, last));
+		}
+	}
+	{
+		size_t withheld;
+		struct tval *oc = pg_open_cases(sc, a, root, 10, &withheld);
 		tv_set(a, v, "open_cases", oc);
+		tv_setb(a, v, "has_withheld", withheld > 0);
+		tv_sets(a, v, "n_withheld", pg_integer(sc, a, (int64_t)withheld));
 		tv_setb(a, v, "has_open_cases", tv_truthy(oc));
 	}
 }
@@ -199,32 +390,27 @@ void pg_oit(const struct site_ctx *sc, const struct page_job *job, struct arena 
 	for (i = 0; i < y->n_items; i++) {
 		const struct oit_item *o = &y->items[i];
 		struct tval *iv = tv_map(a), *links = tv_list(a);
-		pdate newest = 0;
-		int have = 0, req = oit_required_fy(y, o);
+		struct oit_item_dates od;
 		tv_sets(a, iv, "code", o->code);
 		tv_sets(a, iv, "title", o->title);
 		pg_set_str(a, iv, "title_en", o->title_en);
 		pg_set_str(a, iv, "asks", o->asks);
-		if (req)
-			tv_sets(a, iv, "required", pg_fy_label(sc, a, req));
+		oit_item_dates(sc, y, o, &od);
+		if (od.req)
+			tv_sets(a, iv, "required", pg_fy_label(sc, a, od.req));
 		for (j = 0; j < o->n_links; j++) {
 			const struct oit_link *l = &o->links[j];
 			struct tval *lv = tv_map(a);
-			pdate dt;
 			tv_sets(a, lv, "href", l->internal ? arena_printf(a, "%s%s", root, l->href) : l->href);
 			tv_sets(a, lv, "label", l->label ? l->label : l->href);
 			tv_setb(a, lv, "external", !l->internal);
-			if (oit_link_date(sc, l, &dt) && (!have || dt > newest)) {
-				newest = dt;
-				have = 1;
-			}
 			tv_push(a, links, lv);
 		}
 		tv_set(a, iv, "links", links);
-		if (have) {
-			tv_sets(a, iv, "newest", pg_tdate(sc, a, newest));
-			tv_sets(a, iv, "newest_iso", pg_isodate(a, newest));
-			tv_setb(a, iv, "outside", req && date_fiscal_year(newest) != req);
+		if (od.any_dated) {
+			tv_sets(a, iv, "newest", pg_tdate(sc, a, od.newest));
+			tv_sets(a, iv, "newest_iso", pg_isodate(a, od.newest));
+			tv_setb(a, iv, "outside", od.outside);
 		}
 		tv_push(a, items, iv);
 	}
@@ -262,6 +448,20 @@ static struct tval *proc_row(const struct site_ctx *sc, struct arena *a, const s
 	}
 	tv_set(a, v, "bids", bids);
 	return v;
+}
+
+/* The month's state as flags for the templates, and its words: a future
+ * month is "ยังไม่ถึงรอบ", an empty past month "ยังไม่ได้บันทึก" unless
+ * the office recorded that there was none. */
+static void set_month_state(struct arena *a, struct tval *v, enum proc_month_state st)
+{
+	static const char *const words[] = { "ยังไม่ถึงรอบ", "", "ไม่มีการจัดซื้อจัดจ้าง", "ยังไม่ได้บันทึก" };
+	static const char *const words_en[] = { "Not yet due", "", "No procurement", "Not yet entered" };
+
+	tv_setb(a, v, "has_records", st == PM_RECORDS);
+	tv_setb(a, v, "no_records", st != PM_RECORDS);
+	tv_sets(a, v, "state_label", words[st]);
+	tv_sets(a, v, "state_label_en", words_en[st]);
 }
 
 void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
@@ -302,6 +502,7 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		tot = proc_sum(m, job->fy, mo, NULL);
 		tv_set(a, v, "rows", rows);
 		tv_setb(a, v, "month", 1);
+		set_month_state(a, v, proc_month_state(m, job->fy, mo));
 		tv_sets(a, v, "total_budget", pg_money(sc, a, tot.budget));
 		tv_sets(a, v, "total_price", pg_money(sc, a, tot.price));
 		return;
@@ -316,6 +517,7 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		tv_sets(a, mv, "n", pg_integer(sc, a, (int64_t)tot.n));
 		tv_sets(a, mv, "budget", pg_money(sc, a, tot.budget));
 		tv_sets(a, mv, "price", pg_money(sc, a, tot.price));
+		set_month_state(a, mv, proc_month_state(m, job->fy, mo));
 		tv_push(a, months, mv);
 	}
 	for (k = 0; proc_methods[k]; k++) {

@@ -1,5 +1,6 @@
 /* fuzz_markdown.c: libFuzzer harness for the Markdown pipeline
- * (generator/markdown.c: cmark in safe mode, heading shift, URL scrubbing).
+ * (generator/render/markdown.c: cmark-gfm with the table, strikethrough and
+ * autolink extensions, raw HTML off, heading shift, URL scrubbing).
  *
  * Input: the Markdown text (a NUL is appended).  Checks, beyond the
  * sanitizers: markdown_html() returns non-NULL for input within

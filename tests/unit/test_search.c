@@ -118,10 +118,15 @@ static void test_words(void)
 
 /* Every word the index collects for the mini fixture, as search_write()
  * collects them (projects: title, English title, id, group, districts;
- * published news: title, summary; pages: title). */
-static size_t postings(const struct model *m)
+ * published news: title, summary; pages: titles, summary, text; forms:
+ * titles, help; each section's top page: its titles). */
+static size_t postings(struct testsite *ts)
 {
+	static const enum page_kind sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS,
+		PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA };
+	const struct model *m = &ts->m;
 	size_t n = 0, i, j;
+	struct arena a;
 
 	for (i = 0; i < m->n_projects; i++) {
 		const struct project *p = m->projects[i];
@@ -142,8 +147,29 @@ static size_t postings(const struct model *m)
 			search_words(m->news[i]->title, count_word, &n);
 			search_words(m->news[i]->summary, count_word, &n);
 		}
-	for (i = 0; i < m->n_pages; i++)
+	for (i = 0; i < m->n_pages; i++) {
 		search_words(m->pages[i]->title, count_word, &n);
+		search_words(m->pages[i]->title_en, count_word, &n);
+		search_words(m->pages[i]->summary, count_word, &n);
+		search_words(m->pages[i]->body, count_word, &n);
+	}
+	for (i = 0; i < m->n_forms; i++) {
+		search_words(m->forms[i].title_th, count_word, &n);
+		search_words(m->forms[i].title_en, count_word, &n);
+		search_words(m->forms[i].help_th, count_word, &n);
+	}
+	arena_init(&a);
+	for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		for (j = 0; j < ts->site.n_jobs; j++) {
+			const char *en, *t;
+			if (ts->site.jobs[j].kind != sections[i] || strchr(ts->site.jobs[j].out, '/') != strrchr(ts->site.jobs[j].out, '/'))
+				continue;
+			t = page_title(&ts->site.sc, &ts->site.jobs[j], &a, &en);
+			search_words(t, count_word, &n);
+			search_words(en, count_word, &n);
+			break;
+		}
+	arena_free(&a);
 	return n;
 }
 
@@ -152,7 +178,7 @@ static void test_index_caps(struct testsite *ts)
 	struct outdir o;
 	struct search_limits lim = { SEARCH_MAX_POSTINGS, SEARCH_MAX_SIZE };
 	char err[512], want[128], *full = NULL, *js;
-	size_t flen = 0, n, p = postings(&ts->m);
+	size_t flen = 0, n, p = postings(ts);
 
 	CHECK(p > 10);
 	if (ts_out(&o) != 0) {

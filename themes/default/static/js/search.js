@@ -25,7 +25,7 @@
     return out;
   }
   function query(index, q) {
-    var ps = pieces(index, q), hits = [];
+    var ps = pieces(index, q), hits = [], rest = [], whole = norm(q);
     if (!ps.length) return hits;
     for (var d = 0; d < index.docs.length; d++) {
       var title = norm(index.docs[d][1] + " " + index.docs[d][3]), ok = true;
@@ -33,9 +33,10 @@
         var p = ps[k];
         ok = (p.term && index.terms[p.text].indexOf(d) >= 0) || title.indexOf(p.text) >= 0;
       }
-      if (ok) hits.push(d);
+      /* titles holding the whole query first (a form before the pages that mention it) */
+      if (ok) (norm(index.docs[d][1]).indexOf(whole) >= 0 ? hits : rest).push(d);
     }
-    return hits;
+    return hits.concat(rest);
   }
   if (typeof module !== "undefined") { module.exports = { query: query, pieces: pieces }; return; }
   var form = document.getElementById("search-form"), input = document.getElementById("q");
