@@ -25,7 +25,7 @@ make_case "$c"
 printf 'name: "unterminated\n  bad: [\n' >>"$c/site.yaml"
 run_prongsai check -C "$c" --lang en --today 2026-04-15 >"$TEST_OUT/site.out" 2>&1
 expect_eq "$?" 1 "broken site.yaml: check fails"
-expect_eq "$(grep -c 'site.yaml:.*YAML syntax error' "$TEST_OUT/site.out")" 1 "the YAML error is printed once"
+expect_eq "$(grep -c '^site.yaml:[0-9]*:[0-9]*: error' "$TEST_OUT/site.out")" 1 "the YAML error is printed once"
 expect_eq "$(grep -c ': error: ' "$TEST_OUT/site.out")" 1 "no cascade from the other files"
 expect_grep "1 error(s), 0 warning(s)" "$TEST_OUT/site.out" "the summary counts one error"
 
@@ -53,7 +53,7 @@ for n in $(seq 170 205); do
 	db=/nonexistent/$(printf 'd%.0s' $(seq "$n")).db
 	printf '' | env -i PRONGSAI_DB="$db" REQUEST_METHOD=GET PATH_INFO=/health "$COLLECT_CGI" \
 		>/dev/null 2>"$TEST_OUT/cgi.err"
-	grep -q 'cannot open database' "$TEST_OUT/cgi.err" || continue
+	grep -q 'database /nonexistent/' "$TEST_OUT/cgi.err" || continue
 	cut_seen=$((cut_seen + 1))
 	utf8_ok "$TEST_OUT/cgi.err" || { cut_bad=$((cut_bad + 1)); cp "$TEST_OUT/cgi.err" "$TEST_OUT/cgi-bad-$n.err"; }
 done
