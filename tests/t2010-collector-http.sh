@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The collector behind real web servers on 127.0.0.1, driven with curl:
-# lighttpd (mod_cgi), Apache httpd (mod_cgid) and nginx + fcgiwrap (each when
-# installed; lighttpd and Apache are required).  Every status of the issue is
+# lighttpd, Apache httpd (mod_proxy_fcgi) and nginx, each with fcgiwrap (each
+# when installed; lighttpd and Apache are required).  Every status of the issue is
 # provoked, and each refusal is checked to have written nothing; valid
 # submissions are followed to the thank-you page; a photo's EXIF/GPS is gone;
 # a corruption report's attachment and personal data are sealed.
@@ -161,7 +161,8 @@ suite() {
 	cl_setting busy_timeout_ms 300
 	(printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'ROLLBACK;\n') | sqlite3 "$CL_DB" >/dev/null &
 	lock=$!
-	sleep 0.5
+	# until the lock is held (a busy machine may take a while)
+	for _ in $(seq 100); do sqlite3 "$CL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null || break; sleep 0.1; done
 	post "database busy" 503 --data "${GOOD/detail=d/detail=busy}" "$C/complaint"
 	ra=$(header Retry-After)
 	[ -n "$ra" ] && pass "$K: 503 Retry-After $ra" || fail "$K: 503 without Retry-After"
