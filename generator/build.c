@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "db.h"
 #include "derive/derive.h"
+#include "publish/assets.h"
 #include "publish/feeds.h"
 #include "publish/fsutil.h"
 #include "load/load.h"
@@ -138,38 +139,6 @@ static void *render_thread(void *arg)
 	return NULL;
 }
 
-/* Copy every regular file under src_dir to dest_prefix/... in the output. */
-static int copy_tree(struct outdir *out, const char *src_dir, const char *rel, const char *dest,
-	int depth)
-{
-	char path[PATH_MAX], crel[PATH_MAX], cdest[PATH_MAX];
-	DIR *dir;
-	struct dirent *de;
-	struct stat st;
-	int rc = 0;
-
-	if (depth > 8)
-		return 0;
-	snprintf(path, sizeof(path), "%s%s%s", src_dir, rel[0] ? "/" : "", rel);
-	if (!(dir = opendir(path)))
-		return depth == 0 ? 0 : -1;
-	while (rc == 0 && (de = readdir(dir)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (snprintf(crel, sizeof(crel), "%s%s%s", rel, rel[0] ? "/" : "", de->d_name) >= (int)sizeof(crel) ||
-			snprintf(path, sizeof(path), "%s/%s", src_dir, crel) >= (int)sizeof(path) ||
-			snprintf(cdest, sizeof(cdest), "%s/%s", dest, crel) >= (int)sizeof(cdest) ||
-			lstat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			rc = copy_tree(out, src_dir, crel, dest, depth + 1);
-		else if (S_ISREG(st.st_mode))
-			rc = out_copy(out, cdest, path);
-	}
-	closedir(dir);
-	return rc;
-}
-
 static int cmp_recent(const void *pa, const void *pb)
 {
 	const struct report *a = *(const struct report *const *)pa, *b = *(const struct report *const *)pb;
@@ -228,6 +197,7 @@ int build_run(const struct build_opts *o)
 	struct derived dv;
 	struct cstats cs;
 	struct site_ctx sc;
+	struct assets assets;
 	struct tmpl_set *tmpl = NULL;
 	struct outdir out;
 	struct arena plan_arena;
@@ -271,6 +241,7 @@ int build_run(const struct build_opts *o)
 		sc.dv = &dv;
 		sc.cs = &cs;
 		sc.version = PRONGSAI_VERSION;
+		sc.assets = NULL;
 		sc.recent = arena_alloc(&m.arena, (m.n_reports + 1) * sizeof(*sc.recent));
 		sc.n_recent = 0;
 		for (i = 0; i < m.n_reports; i++)
@@ -301,6 +272,12 @@ int build_run(const struct build_opts *o)
 		fprintf(stderr, "%s\n", err);
 		goto done;
 	}
+	snprintf(path, sizeof(path), "%s/static", o->theme);
+	if (assets_load(&assets, path, &m.arena, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s\n", err);
+		goto done;
+	}
+	sc.assets = &assets;
 	if (o->db && install_db(o, &m) != 0)
 		goto done;
 	if (out_begin(&out, o->out, err, sizeof(err)) != 0) {
@@ -344,8 +321,7 @@ int build_run(const struct build_opts *o)
 		out_free(&out);
 		goto done;
 	}
-	snprintf(path, sizeof(path), "%s/static", o->theme);
-	copy_tree(&out, path, "", "assets", 0);
+	assets_write(&assets, &out);
 	for (i = 0; i < m.n_media; i++) {
 		snprintf(path, sizeof(path), "%s/%s", o->content, m.media[i].path);
 		out_copy(&out, m.media[i].path, path);
