@@ -92,9 +92,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wild
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev \
 	libsodium-dev libthai-dev libcurl4-openssl-dev
-DEB_SERVE := lighttpd sqlite3 curl
+DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
-	nginx fcgiwrap libjpeg-turbo-progs libimage-exiftool-perl \
+	nginx libjpeg-turbo-progs libimage-exiftool-perl \
 	chromium default-jre-headless cppcheck
 deps-build:
 	@tests/lib/install-deps $(DEB_BUILD)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check/check.h"
+#include "publish/assets.h"
 #include "load/complaints.h"
 #include "load/load.h"
 #include "load/submissions.h"
@@ -86,8 +87,10 @@ static int load_submissions(const struct build_opts *o, struct model *m, struct 
 /* Render into a staging folder and swap it in; then the database.  Returns
  * 0, or -1 with the message printed and the live site (and, unless the
  * swap was done, the database) as they were. */
-static int publish(const struct build_opts *o, const struct model *m, const struct site_assembly *s)
+static int publish(const struct build_opts *o, const struct model *m, struct site_assembly *s)
 {
+	struct assets assets;
+	struct arena asset_arena;
 	struct site_write_opts wo = { o->theme, o->content, o->jobs, !o->quiet && isatty(2) };
 	struct tmpl_set *tmpl;
 	struct outdir out;
@@ -99,9 +102,20 @@ static int publish(const struct build_opts *o, const struct model *m, const stru
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	/* the theme's files, fingerprinted: the pages link to their names */
+	arena_init(&asset_arena);
+	snprintf(path, sizeof(path), "%s/static", o->theme);
+	if (assets_load(&assets, path, &asset_arena, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s\n", err);
+		arena_free(&asset_arena);
+		tmpl_free(tmpl);
+		return -1;
+	}
+	s->sc.assets = &assets;
 	if ((o->db && site_install_db_ready(o->db, o->quiet ? NULL : stderr, err, sizeof(err)) != 0) ||
 		out_begin(&out, o->out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n", err);
+		arena_free(&asset_arena);
 		tmpl_free(tmpl);
 		return -1;
 	}
@@ -121,6 +135,8 @@ static int publish(const struct build_opts *o, const struct model *m, const stru
 		out.files, (double)out.bytes / 1e6, t1 - t0, now_seconds() - t1, o->out);
 	out_free(&out);
 	tmpl_free(tmpl);
+	s->sc.assets = NULL;
+	arena_free(&asset_arena);
 	/* only now, with the new site live: a failed build never changes it */
 	if (o->db && site_install_db(o->db, m, o->public_key, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
@@ -133,6 +149,8 @@ static int publish(const struct build_opts *o, const struct model *m, const stru
 fail:
 	out_free(&out);
 	tmpl_free(tmpl);
+	s->sc.assets = NULL;
+	arena_free(&asset_arena);
 	return -1;
 }
 

@@ -257,7 +257,7 @@ submit() {
 	CODE=$(printf '%s' "$loc" | sed -n 's/.*[?&]code=\([0-9A-Za-z-]\{1,40\}\)\(&.*\)\{0,1\}$/\1/p' | tr a-z A-Z)
 	if [ "$form" != satisfaction ]; then
 		grep -q 'id="tracking-code"' "$T/http/last.b" && grep -q 'ดูในแถบที่อยู่หลังคำว่า code=' "$T/http/last.b" &&
-			grep -q 'assets/js/thanks.js' "$T/http/last.b" && pass "$name: the thank-you page shows the tracking code" ||
+			grep -qE 'assets/js/thanks\.[0-9a-f]{16}\.js' "$T/http/last.b" && pass "$name: the thank-you page shows the tracking code" ||
 			fail "$name: the thank-you page does not show the code"
 	fi
 }

@@ -2,7 +2,8 @@
 # variants: release
 # Every page of the sample site, served by lighttpd with the collector, in
 # headless Chromium (playwright-core, Debian's chromium): loads with no
-# console error, no failed request and no request leaving 127.0.0.1; does
+# console error, no failed request, no request leaving 127.0.0.1 and no
+# violation of the Content-Security-Policy of docs/webserver/; does
 # not scroll sideways at 360x640; axe-core finds no WCAG 2.1 A/AA
 # violation.  Screenshots of one page per page type at 360 and 1280 wide
 # are kept in tests/out/release/t5100-browser-pages/screenshots/.

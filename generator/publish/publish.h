@@ -7,6 +7,7 @@
 #ifndef PRONGSAI_STAGE_PUBLISH_H
 #define PRONGSAI_STAGE_PUBLISH_H
 
+#include "publish/assets.h"
 #include "publish/feeds.h"
 #include "publish/fsutil.h"
 #include "publish/opendata.h"

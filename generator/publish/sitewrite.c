@@ -2,6 +2,7 @@
  * the swap (see sitewrite.h). */
 #define _DEFAULT_SOURCE
 #include "publish/sitewrite.h"
+#include "publish/assets.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -165,12 +166,10 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 		feeds_write(sc, jobs, n_jobs, out, err, errlen) != 0 ||
 		search_write(sc, out, err, errlen) != 0)
 		return -1;
-	if (snprintf(path, sizeof(path), "%s/static", wo->theme) >= (int)sizeof(path)) {
-		snprintf(err, errlen, "%s: ชื่อยาวเกินไป / name too long", wo->theme);
+	if (sc->assets && assets_write(sc->assets, out) != 0) {
+		snprintf(err, errlen, "%s", out->err);
 		return -1;
 	}
-	if (site_copy_tree(out, path, "assets", err, errlen) != 0)
-		return -1;
 	for (i = 0; i < m->n_media; i++) {
 		if (snprintf(path, sizeof(path), "%s/%s", wo->content, m->media[i].path) >= (int)sizeof(path) ||
 			out_copy(out, m->media[i].path, path) != 0) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "publish/assets.h"
 #include "render/markdown.h"
 #include "model/numfmt.h"
 #include "render/svg.h"
@@ -67,6 +68,19 @@ static void nav_add(struct arena *a, struct tval *nav, const char *root, const c
 	tv_push(a, nav, n);
 }
 
+/* asset.KEY: the link to the fingerprinted name of a theme file
+ * ({{asset.site_css}}: ROOTassets/css/site.HASH.css). */
+static struct tval *asset_view(const struct site_ctx *sc, struct arena *a, const char *root)
+{
+	struct tval *v = tv_map(a);
+	size_t i;
+
+	for (i = 0; sc->assets && i < sc->assets->n; i++)
+		if (sc->assets->v[i].fp)
+			tv_sets(a, v, sc->assets->v[i].key, arena_printf(a, "%sassets/%s", root, sc->assets->v[i].fp));
+	return v;
+}
+
 static struct tval *base_view(const struct site_ctx *sc, const struct page_job *job,
 	struct arena *a, const char *title, const char *title_en)
 {
@@ -83,6 +97,7 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	}
 
 	tv_sets(a, v, "root", root);
+	tv_set(a, v, "asset", asset_view(sc, a, root));
 	tv_sets(a, v, "title", title);
 	if (title_en)
 		tv_sets(a, v, "title_en", title_en);

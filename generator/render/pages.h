@@ -15,6 +15,8 @@
 #include "model/model.h"
 #include "render/tval.h"
 
+struct assets;
+
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
 	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
@@ -46,6 +48,7 @@ struct site_ctx {
 	size_t n_recent;
 	const char *version;
 	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
+	const struct assets *assets; /* the theme's files (assets.h), or NULL */
 };
 
 /* Folder names a page slug may not take (they hold other parts of the site). */

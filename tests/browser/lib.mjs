@@ -20,11 +20,18 @@ export async function launch() {
 }
 
 // watch(page, base): record console errors, page errors, failed requests,
-// HTTP errors and any request that leaves 127.0.0.1 (those are aborted).
-// Returns the list the page's problems are pushed to.
+// HTTP errors, any request that leaves 127.0.0.1 (those are aborted), every
+// Content-Security-Policy violation (prefixed "CSP violation") and any page
+// served without a Content-Security-Policy header (the configurations in
+// docs/webserver/ send one).  Returns the list the page's problems are
+// pushed to.
 export async function watch(page, base) {
 	const problems = [];
 	const host = new URL(base).host;
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));
+	});
 	await page.route('**/*', (route) => {
 		const u = new URL(route.request().url());
 		if (u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
@@ -34,14 +41,21 @@ export async function watch(page, base) {
 		}
 		return route.continue();
 	});
-	page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+	page.on('console', (m) => {
+		if (m.type() !== 'error') return;
+		problems.push(/Content Security Policy|^CSP violation/.test(m.text()) ? `CSP violation: ${m.text()}` : `console error: ${m.text()}`);
+	});
 	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 	page.on('requestfailed', (r) => {
 		const f = r.failure();
 		if (f && f.errorText === 'net::ERR_BLOCKED_BY_CLIENT') return; // counted above
 		problems.push(`request failed: ${r.url()} (${f ? f.errorText : '?'})`);
 	});
-	page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+	page.on('response', async (r) => {
+		if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+		if (r.request().resourceType() === 'document' && !(await r.allHeaders())['content-security-policy'])
+			problems.push(`no Content-Security-Policy header: ${r.url()}`);
+	});
 	return problems;
 }
 

@@ -16,7 +16,7 @@ class Check(html.parser.HTMLParser):
         a = dict(attrs)
         if tag in BAD_TAGS:
             self.found.append(f"<{tag}>")
-        if tag == "script" and not re.match(r"^(\.\./)*assets/js/[a-z-]+\.js$", a.get("src") or ""):
+        if tag == "script" and not re.match(r"^(\.\./)*assets/js/[a-z-]+(\.[0-9a-f]{16})?\.js$", a.get("src") or ""):
             self.found.append(f"<script {a}>")
         for k, v in attrs:
             if k.startswith("on"):
