@@ -92,8 +92,11 @@ static int walk(struct loader *l, const char *dir, const char *rel, int depth)
 	struct stat st;
 	int rc = 0;
 
-	if (depth > ASSET_DEPTH)
-		return 0;
+	if (depth > ASSET_DEPTH) {
+		snprintf(l->err, l->errlen, "%s/%s: ลึกเกิน %d ชั้น / deeper than %d folders", dir, rel,
+			ASSET_DEPTH, ASSET_DEPTH);
+		return -1;
+	}
 	snprintf(path, sizeof(path), "%s%s%s", dir, rel[0] ? "/" : "", rel);
 	if (!(d = opendir(path)))
 		return depth == 0 && errno == ENOENT ? 0 : (snprintf(l->err, l->errlen, "%s: %s", path, strerror(errno)), -1);

@@ -26,7 +26,7 @@ struct assets {
 	size_t n;
 };
 
-/* Read every regular file under dir (no dot files, at most 8 folders deep)
+/* Read every regular file under dir (no dot files; deeper than 8 folders is an error)
  * and name the fingerprinted ones.  A missing dir gives no assets.  Memory
  * from a.  Returns 0, or -1 with err filled. */
 int assets_load(struct assets *as, const char *dir, struct arena *a, char *err, size_t errlen);

@@ -105,54 +105,6 @@ static int render_pages(const struct site_ctx *sc, const struct page_job *jobs, 
 	return 0;
 }
 
-static int copy_dir(struct outdir *out, const char *src_dir, const char *rel, const char *dest,
-	int depth, char *err, size_t errlen)
-{
-	char path[PATH_MAX], crel[PATH_MAX], cdest[PATH_MAX];
-	DIR *dir;
-	struct dirent *de;
-	struct stat st;
-	int rc = 0;
-
-	if (depth > SITE_TREE_MAX_DEPTH) {
-		snprintf(err, errlen, "%s/%s: ลึกเกิน %d ชั้น / deeper than %d folders", src_dir, rel,
-			SITE_TREE_MAX_DEPTH, SITE_TREE_MAX_DEPTH);
-		return -1;
-	}
-	snprintf(path, sizeof(path), "%s%s%s", src_dir, rel[0] ? "/" : "", rel);
-	if (!(dir = opendir(path))) {
-		if (depth == 0 && errno == ENOENT)
-			return 0;
-		snprintf(err, errlen, "%s: เปิดโฟลเดอร์ไม่ได้ / cannot open the folder: %s", path, strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && (de = readdir(dir)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (snprintf(crel, sizeof(crel), "%s%s%s", rel, rel[0] ? "/" : "", de->d_name) >= (int)sizeof(crel) ||
-			snprintf(path, sizeof(path), "%s/%s", src_dir, crel) >= (int)sizeof(path) ||
-			snprintf(cdest, sizeof(cdest), "%s/%s", dest, crel) >= (int)sizeof(cdest)) {
-			snprintf(err, errlen, "%s/%s: ชื่อยาวเกินไป / name too long", src_dir, rel);
-			rc = -1;
-		} else if (lstat(path, &st) != 0) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			rc = -1;
-		} else if (S_ISDIR(st.st_mode)) {
-			rc = copy_dir(out, src_dir, crel, dest, depth + 1, err, errlen);
-		} else if (S_ISREG(st.st_mode) && out_copy(out, cdest, path) != 0) {
-			snprintf(err, errlen, "%s", out->err);
-			rc = -1;
-		}
-	}
-	closedir(dir);
-	return rc;
-}
-
-int site_copy_tree(struct outdir *out, const char *src_dir, const char *dest, char *err, size_t errlen)
-{
-	return copy_dir(out, src_dir, "", dest, 0, err, errlen);
-}
-
 int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
 	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
 	char *err, size_t errlen)

@@ -25,7 +25,6 @@
 
 #define SITE_MAX_THREADS MODEL_MAX_JOBS
 #define SITE_PAGE_MAX_SIZE (64 * 1024 * 1024) /* bytes of one rendered page */
-#define SITE_TREE_MAX_DEPTH 8                 /* folders below themes/X/static */
 
 struct site_write_opts {
 	const char *theme;     /* theme folder: its static/ goes to assets/ */
@@ -40,13 +39,6 @@ struct site_write_opts {
 int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
 	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
 	char *err, size_t errlen);
-
-/* Copy every regular file below src_dir (dot files, symbolic links and
- * other kinds skipped) to dest/... in out.  A missing src_dir gives
- * nothing.  Returns 0, or -1 with err set if a folder cannot be read, a
- * name is too long, the tree is deeper than SITE_TREE_MAX_DEPTH, or a copy
- * fails. */
-int site_copy_tree(struct outdir *out, const char *src_dir, const char *dest, char *err, size_t errlen);
 
 /* Whether db can be written: makes its folder (0700) if missing and says
  * so on note (may be NULL), then checks that the database file, if it

@@ -2,7 +2,7 @@
  * which types get a fingerprint and what it is (BLAKE2b of the content),
  * a stylesheet's url() of a font rewritten (and others left alone) before
  * it is hashed, the template keys, files at ASSET_DEPTH folders deep read
- * and one deeper not, and both names written. */
+ * and one deeper an error, and both names written. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -67,7 +67,6 @@ int main(void)
 			    "b{background:url(../fonts/none.woff2)}");
 	put("js/a.js", "1;");
 	put("a/b/c/d/e/f/g/h/at.js", "at the cap");   /* 8 folders deep */
-	put("a/b/c/d/e/f/g/h/i/over.js", "one over"); /* 9 */
 
 	CHECK_INT(assets_load(&as, tmp, &a, err, sizeof(err)), 0);
 	CHECK_INT(as.n, 5);
@@ -95,7 +94,11 @@ int main(void)
 	}
 	x = get(&as, "a/b/c/d/e/f/g/h/at.js");
 	CHECK(x != NULL && x->fp != NULL);
-	CHECK(get(&as, "a/b/c/d/e/f/g/h/i/over.js") == NULL);
+
+	/* one folder deeper than the cap: an error that says so, not a skip */
+	put("a/b/c/d/e/f/g/h/i/over.js", "one over"); /* 9 */
+	CHECK_INT(assets_load(&as, tmp, &a, err, sizeof(err)), -1);
+	CHECK(strstr(err, "deeper than") != NULL);
 
 	/* a missing folder: no assets, no error */
 	CHECK_INT(assets_load(&as, "/nonexistent/prongsai", &a, err, sizeof(err)), 0);
