@@ -47,8 +47,11 @@ CGI_SRC := $(filter-out collector/main.c,$(wildcard collector/*.c))
 COMMON_OBJ := $(COMMON_SRC:%.c=$(B)/%.o)
 GEN_OBJ := $(GEN_SRC:%.c=$(B)/%.o)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# Unit tests mirror the source folders: tests/unit/common/, collector/,
+# generator/<stage>/ (tests/README); each builds to build/VARIANT/tests/NAME.
+UNIT_SRC := $(wildcard tests/unit/*/test_*.c tests/unit/*/*/test_*.c)
+UNIT_BIN := $(addprefix $(B)/tests/,$(notdir $(UNIT_SRC:.c=)))
+vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 
 .PHONY: all clean serve unit test test-quick bench deps-build deps-serve deps-test deps-node fuzz fuzz-build
 all: $(GEN_BIN) $(CGI_BIN)
@@ -83,7 +86,7 @@ $(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CGI_LDFLAGS) -o $@ $^ $(CGI_LIBS)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/unit/*.h)
+$(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Igenerator -Icollector -Itests/unit -o $@ $< $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(LIBS)
 
