@@ -67,13 +67,5 @@ suite() {
 	ws_stop
 }
 
-for k in lighttpd apache nginx; do
-	if ws_available $k; then
-		suite $k
-	elif [ $k = nginx ]; then
-		echo "# nginx or fcgiwrap not installed: skipped"
-	else
-		fail "$k is not installed (make deps-test)"
-	fi
-done
+ws_each_server suite
 finish
