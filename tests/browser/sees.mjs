@@ -161,7 +161,16 @@ for (const vp of [{ width: 360, height: 640 }, { width: 390, height: 844 }]) {
 }
 check('menu-desktop', 'index.html', DESKTOP, async (page) => {
 	const link = page.locator('.site-header nav a', { hasText: 'ข้อมูลเปิด' });
-	return await link.isVisible() ? [] : ['menu hidden at 1280px'];
+	const p = await link.isVisible() ? [] : ['menu hidden at 1280px'];
+	// the menu wraps: every item inside the window, no sideways scrolling
+	const out = await page.evaluate(() => {
+		const off = [...document.querySelectorAll('.site-header nav a')]
+			.filter((a) => a.getBoundingClientRect().right > window.innerWidth + 0.5).map((a) => a.innerText.trim());
+		return { off, wide: document.documentElement.scrollWidth - window.innerWidth };
+	});
+	if (out.off.length) p.push(`menu items past the right edge at 1280px: ${out.off.join(', ')}`);
+	if (out.wide > 0) p.push(`the page scrolls sideways by ${out.wide}px at 1280px`);
+	return p;
 });
 // The home page reaches a district.
 check('home-districts', 'index.html', PHONE, async (page) => {

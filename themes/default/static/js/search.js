@@ -41,9 +41,9 @@
   if (typeof module !== "undefined") { module.exports = { query: query, pieces: pieces }; return; }
   var form = document.getElementById("search-form"), input = document.getElementById("q");
   var list = document.getElementById("search-results"), status = document.getElementById("search-status");
-  var me = document.querySelector("script[src$='assets/js/search.js']");
+  var me = document.currentScript || document.querySelector("script[src*='assets/js/search.']");
   if (!form || !me) return;
-  var root = (me.getAttribute("src") || "").replace(/assets\/js\/search\.js$/, "");
+  var root = (me.getAttribute("src") || "").replace(/assets\/js\/search(\.[0-9a-f]+)?\.js$/, "");
   function run() {
     if (!window.prongsaiIndex) return;
     var q = input.value, index = window.prongsaiIndex;
