@@ -6,14 +6,14 @@
  *
  * Each date must fall in the file's year (BE, the calendar year). */
 #include "load/load_int.h"
+#include "load/fields.h"
+#include "model/schema.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 struct holiday_file *load_holidays(struct loader *ld, const char *rel, const struct ynode *root)
 {
-	static const char *const keys[] = { "holidays", NULL };
-	static const char *const item_keys[] = { "date", "name", NULL };
 	struct yctx *c = &ld->c;
 	const char *ys = stem(c->a, rel, ".yaml");
 	const struct ynode *seq;
@@ -21,7 +21,7 @@ struct holiday_file *load_holidays(struct loader *ld, const char *rel, const str
 	size_t i;
 	int year;
 
-	if (strlen(ys) != 4 || !is_digits(ys, 4) || atoi(ys) < 2500 || atoi(ys) > 2700) {
+	if (strlen(ys) != 4 || !is_digits(ys, 4) || !year_be_ok(atoi(ys))) {
 		diag_error(c->d, file_loc(rel), "ไฟล์ holidays/%s.yaml ต้องตั้งชื่อเป็นปี พ.ศ. เช่น 2569.yaml",
 			"holidays/%s.yaml must be named by its Buddhist Era year, such as 2569.yaml", ys);
 		return NULL;
@@ -31,7 +31,7 @@ struct holiday_file *load_holidays(struct loader *ld, const char *rel, const str
 		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
 		return NULL;
 	}
-	ycheck_keys(c, root, keys);
+	fields_check_keys(c, &schema_holidays, root);
 	if (!(seq = yget_seq(c, root, "holidays", 1)))
 		return NULL;
 	hf = arena_alloc(c->a, sizeof(*hf));
@@ -46,7 +46,7 @@ struct holiday_file *load_holidays(struct loader *ld, const char *rel, const str
 				"each holiday needs a date and a name");
 			continue;
 		}
-		ycheck_keys(c, it, item_keys);
+		fields_check_keys(c, schema_holidays.fields[0].sub, it);
 		yget_str(c, it, "name", 1, 200);
 		if (yget_date(c, it, "date", 1, &t) != Y_OK)
 			continue;

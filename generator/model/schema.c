@@ -310,6 +310,17 @@ static const struct sfield procfile_f[] = {
 };
 SCHEMA(schema_procurement, "procurement", procfile_f, "## 15.");
 
+/* ---- public holidays ---- */
+static const struct sfield holiday_f[] = {
+	M("date", SF_DATE, SF_REQ, NULL, NULL, "วันหยุด (อยู่ในปีของไฟล์)", "the day off (in the file's year)"),
+	M("name", SF_TEXT, SF_REQ, NULL, NULL, "ชื่อวันหยุด", "the holiday's name"),
+};
+SCHEMA(schema_holiday, "holidays.holidays", holiday_f, "## 16.");
+static const struct sfield holidays_f[] = {
+	M("holidays", SF_LIST, SF_REQ, NULL, &schema_holiday, "วันหยุดราชการของปี", "the year's public holidays"),
+};
+SCHEMA(schema_holidays, "holidays", holidays_f, "## 16.");
+
 /* ---- OIT ---- */
 static const struct sfield oitlink_f[] = {
 	M("href", SF_URL, SF_REQ, NULL, NULL, "พาธในเว็บไซต์ หรือ https://...", "a site path or https://..."),
@@ -343,7 +354,7 @@ const struct schema *const schema_all[] = {
 	&schema_site, &schema_people, &schema_person, &schema_project, &schema_report,
 	&schema_news, &schema_page, &schema_form, &schema_form_field, &schema_complaint,
 	&schema_case_event,
-	&schema_procurement, &schema_proc_record, &schema_oit, &schema_oit_item, NULL
+	&schema_procurement, &schema_proc_record, &schema_oit, &schema_oit_item, &schema_holidays, &schema_holiday, NULL
 };
 
 const struct sfield *schema_field(const struct schema *s, const char *name)

@@ -68,7 +68,7 @@ struct schema {
 extern const struct schema schema_site, schema_person, schema_people, schema_project,
 	schema_report, schema_news, schema_page, schema_form, schema_form_field,
 	schema_complaint, schema_case_event, schema_procurement, schema_proc_record, schema_oit,
-	schema_oit_item, schema_named;
+	schema_oit_item, schema_holidays, schema_holiday, schema_named;
 
 /* Every top-level record type, NULL-terminated (for docs and tests). */
 extern const struct schema *const schema_all[];
