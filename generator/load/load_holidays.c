@@ -21,12 +21,11 @@ struct holiday_file *load_holidays(struct loader *ld, const char *rel, const str
 	size_t i;
 	int year;
 
-	if (strlen(ys) != 4 || !is_digits(ys, 4) || !year_be_ok(atoi(ys))) {
+	if (!(year = be_year_name(ys))) {
 		diag_error(c->d, file_loc(rel), "ไฟล์ holidays/%s.yaml ต้องตั้งชื่อเป็นปี พ.ศ. เช่น 2569.yaml",
 			"holidays/%s.yaml must be named by its Buddhist Era year, such as 2569.yaml", ys);
 		return NULL;
 	}
-	year = atoi(ys);
 	if (!root) {
 		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
 		return NULL;

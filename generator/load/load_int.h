@@ -60,6 +60,9 @@ enum file_kind classify(struct diags *d, const char *rel);
 char *read_file(struct arena *a, struct diags *d, const char *root,
 	const char *rel, size_t cap, size_t *len);
 int is_digits(const char *s, size_t n);
+/* The year a file or folder name gives: four digits, a BE year in
+ * YEAR_BE_MIN..YEAR_BE_MAX (model/schema.h); else 0. */
+int be_year_name(const char *s);
 int ends_with(const char *s, const char *suffix);
 int cmp_str(const void *a, const void *b);
 /* Base name of rel without ext, and the idx-th path component (0-based;

@@ -91,7 +91,7 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 	size_t i, j;
 	long v;
 
-	if (strlen(name) != 4 || !is_digits(name, 4) || !year_be_ok(atoi(name))) {
+	if (!be_year_name(name)) {
 		diag_error(c->d, file_loc(rel),
 			"ชื่อไฟล์ OIT ต้องเป็นปีที่ประเมิน (พ.ศ.) เช่น oit/2569.yaml",
 			"OIT file names are the assessment year (BE), e.g. oit/2569.yaml");
@@ -103,7 +103,7 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 	}
 	y = arena_alloc(c->a, sizeof(*y));
 	y->path = rel;
-	y->year = atoi(name);
+	y->year = be_year_name(name);
 	fields_read(c, &schema_oit, root, y);
 	if (yget_int(c, root, "year", 0, YEAR_BE_MIN, YEAR_BE_MAX, &v) == Y_OK && v != y->year)
 		diag_error(c->d, yloc(rel, ymap_get(root, "year")),

@@ -47,12 +47,11 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 	size_t i, j;
 	int fy;
 
-	if (strlen(fys) != 4 || !is_digits(fys, 4) || !year_be_ok(atoi(fys))) {
+	if (!(fy = be_year_name(fys))) {
 		diag_error(c->d, file_loc(rel), "โฟลเดอร์ procurement/%s/ ต้องเป็นปีงบประมาณ เช่น 2569",
 			"the folder procurement/%s/ must be a fiscal year such as 2569", fys);
 		return NULL;
 	}
-	fy = atoi(fys);
 	if (!root) {
 		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
 		return NULL;

@@ -1,6 +1,7 @@
 /* walk.c: find, classify and read the files under content/ (with caps). */
 #define _DEFAULT_SOURCE /* realpath under c11 */
 #include "load/load_int.h"
+#include "model/schema.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -152,6 +153,11 @@ int is_digits(const char *s, size_t n)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 	return n > 0;
+}
+
+int be_year_name(const char *s)
+{
+	return strlen(s) == 4 && is_digits(s, 4) && year_be_ok(atoi(s)) ? atoi(s) : 0;
 }
 
 int ends_with(const char *s, const char *suffix)
