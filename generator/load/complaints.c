@@ -71,10 +71,8 @@ struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const str
 			"name the file after the code in its standard form: complaints/%s.yaml", code);
 		return NULL;
 	}
-	if (!root) {
-		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
+	if (!file_has_content(c, rel, root))
 		return NULL;
-	}
 	r = arena_alloc(c->a, sizeof(*r));
 	memset(r, 0, sizeof(*r));
 	r->path = rel;

@@ -16,22 +16,17 @@ struct holiday_file *load_holidays(struct loader *ld, const char *rel, const str
 {
 	struct yctx *c = &ld->c;
 	const char *ys = stem(c->a, rel, ".yaml");
-	const struct ynode *seq;
+	const int year = be_year_name(ys);
+	const struct ynode *seq = NULL;
 	struct holiday_file *hf;
 	size_t i;
-	int year;
 
-	if (!(year = be_year_name(ys))) {
+	if (!year)
 		diag_error(c->d, file_loc(rel), "ไฟล์ holidays/%s.yaml ต้องตั้งชื่อเป็นปี พ.ศ. เช่น 2569.yaml",
 			"holidays/%s.yaml must be named by its Buddhist Era year, such as 2569.yaml", ys);
-		return NULL;
-	}
-	if (!root) {
-		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
-		return NULL;
-	}
-	fields_check_keys(c, &schema_holidays, root);
-	if (!(seq = yget_seq(c, root, "holidays", 1)))
+	else if (file_has_content(c, rel, root) && fields_check_keys(c, &schema_holidays, root) >= 0)
+		seq = yget_seq(c, root, "holidays", 1);
+	if (!seq)
 		return NULL;
 	hf = arena_alloc(c->a, sizeof(*hf));
 	hf->dates = arena_alloc(c->a, (seq->n + 1) * sizeof(*hf->dates));

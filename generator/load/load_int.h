@@ -63,6 +63,9 @@ int is_digits(const char *s, size_t n);
 /* The year a file or folder name gives: four digits, a BE year in
  * YEAR_BE_MIN..YEAR_BE_MAX (model/schema.h); else 0. */
 int be_year_name(const char *s);
+/* 1 if root (the parsed file) is there; else reports "the file is empty"
+ * at rel and returns 0. */
+int file_has_content(struct yctx *c, const char *rel, const struct ynode *root);
 int ends_with(const char *s, const char *suffix);
 int cmp_str(const void *a, const void *b);
 /* Base name of rel without ext, and the idx-th path component (0-based;

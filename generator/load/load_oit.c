@@ -97,10 +97,8 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 			"OIT file names are the assessment year (BE), e.g. oit/2569.yaml");
 		return NULL;
 	}
-	if (!root) {
-		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
+	if (!file_has_content(c, rel, root))
 		return NULL;
-	}
 	y = arena_alloc(c->a, sizeof(*y));
 	y->path = rel;
 	y->year = be_year_name(name);

@@ -52,10 +52,8 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 			"the folder procurement/%s/ must be a fiscal year such as 2569", fys);
 		return NULL;
 	}
-	if (!root) {
-		diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
+	if (!file_has_content(c, rel, root))
 		return NULL;
-	}
 	fields_check_keys(c, &schema_procurement, root);
 	none = yget_seq(c, root, "no_procurement", 0);
 	seq = yget_seq(c, root, "records", none == NULL);

@@ -155,6 +155,14 @@ int is_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+int file_has_content(struct yctx *c, const char *rel, const struct ynode *root)
+{
+	if (root)
+		return 1;
+	diag_error(c->d, file_loc(rel), "ไฟล์ว่างเปล่า", "the file is empty");
+	return 0;
+}
+
 int be_year_name(const char *s)
 {
 	return strlen(s) == 4 && is_digits(s, 4) && year_be_ok(atoi(s)) ? atoi(s) : 0;
