@@ -63,6 +63,9 @@ int is_digits(const char *s, size_t n);
 /* The year a file or folder name gives: four digits, a BE year in
  * YEAR_BE_MIN..YEAR_BE_MAX (model/schema.h); else 0. */
 int be_year_name(const char *s);
+/* 1 if name's extension is a passive type content/media/ may publish
+ * (images, PDF, office documents, CSV, text); else 0. */
+int media_type_passive(const char *name);
 /* 1 if root (the parsed file) is there; else reports "the file is empty"
  * at rel and returns 0. */
 int file_has_content(struct yctx *c, const char *rel, const struct ynode *root);

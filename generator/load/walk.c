@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -183,6 +184,24 @@ static int components(const char *rel)
 	return n;
 }
 
+/* Passive file types that content/media/ may publish (issue 19.14): a
+ * browser never runs them.  HTML, scripts, SVG (which can carry script)
+ * and anything unknown are refused. */
+int media_type_passive(const char *name)
+{
+	static const char *const ok[] = { "jpg", "jpeg", "png", "gif", "webp", "pdf", "doc", "docx", "xls",
+		"xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt", NULL };
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (!dot || dot == name)
+		return 0;
+	for (i = 0; ok[i]; i++)
+		if (strcasecmp(dot + 1, ok[i]) == 0)
+			return 1;
+	return 0;
+}
+
 enum file_kind classify(struct diags *d, const char *rel)
 {
 	const char *base = strrchr(rel, '/');
@@ -208,6 +227,14 @@ enum file_kind classify(struct diags *d, const char *rel)
 				return FK_IGNORED;
 			}
 			p += k + (p[k] == '/');
+		}
+		if (!media_type_passive(base)) {
+			diag_error(d, file_loc(rel),
+				"ไฟล์ \"%s\" เผยแพร่ไม่ได้ ใน media/ ใช้ได้เฉพาะรูปภาพ (jpg png gif webp) PDF เอกสารสำนักงาน"
+				" (doc docx xls xlsx ppt pptx odt ods odp) CSV และ txt (SVG ให้แปลงเป็น PNG)",
+				"\"%s\" cannot be published: media/ takes only images (jpg png gif webp), PDF, office documents"
+				" (doc docx xls xlsx ppt pptx odt ods odp), CSV and txt (convert SVG to PNG)", base);
+			return FK_IGNORED;
 		}
 		return FK_MEDIA;
 	}
