@@ -13,7 +13,9 @@
 ws_available lighttpd || { fail "lighttpd missing: make deps-test"; finish; }
 site=$TEST_OUT/site db=$TEST_OUT/db/prongsai.db
 mkdir -p "$TEST_OUT/db"
-run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$db" 2>"$TEST_OUT/build.err"
+# the office's public key: a corruption report is refused without one (it is sealed whole)
+pub=$("$PRONGSAI" inbox keygen --key "$TEST_OUT/inbox.key" 2>/dev/null) || fail "inbox keygen"
+run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$db" --public-key "$pub" 2>"$TEST_OUT/build.err"
 expect_eq "$?" 0 "sample site builds with --db"
 mkdir -p "$TEST_OUT/before"
 for d in complaints surveys; do [ -d "$site/$d" ] && cp -r "$site/$d" "$TEST_OUT/before/"; done
@@ -40,7 +42,8 @@ for form in $(cut -d' ' -f1 "$TEST_OUT/sent.txt" | sort -u); do
 	expect_eq "$got" "$want" "$form: one row per submission"
 done
 # rebuild against the database
-run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$db" 2>>"$TEST_OUT/build.err"
+run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$db" --public-key "$pub" \
+	2>>"$TEST_OUT/build.err"
 expect_eq "$?" 0 "site rebuilds with the submissions in the database"
 # The tracking page and the statistics (issue 4): once the generator makes
 # track/, each code is looked up there in the browser (JavaScript on and

@@ -10,7 +10,7 @@
 // desktop size (1280x800) and both are kept as screenshots in OUT_DIR.
 // Environment: BASE_URL (http://127.0.0.1:PORT/), SITE_DIR (the built
 // site), OUT_DIR (screenshots, axe-results.json), AXE=all|types (default
-// all up to 400 pages, else types: one page per type).
+// all up to 150 pages, else types: one page per type).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -33,8 +33,9 @@ for (const p of pages) {
 	if (!types.has(sig)) types.set(sig, p);
 }
 const reps = new Set(types.values());
-// axe on every page while the site is small, else on one page per type
-const axeAll = (process.env.AXE || (pages.length <= 400 ? 'all' : 'types')) === 'all';
+// axe on every page while the site is small (150 pages), else on one page
+// per type (every template); AXE=all checks every page
+const axeAll = (process.env.AXE || (pages.length <= 150 ? 'all' : 'types')) === 'all';
 const shotName = (p, w) => `${p.replace(/\/index\.html$/, '').replace(/\.html$/, '').replace(/\//g, '__') || 'home'}-${w}.png`;
 
 const browser = await launch();
