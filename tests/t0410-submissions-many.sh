@@ -8,9 +8,7 @@
 . "$TOP/tests/lib/fixture.sh"
 command -v sqlite3 >/dev/null || { fail "sqlite3 CLI missing (make deps-test)"; finish; }
 c=$TEST_OUT/c db=$TEST_OUT/db/prongsai.db site=$TEST_OUT/site
-make_case "$c"
-mkdir -p "$c/forms" "$TEST_OUT/db"
-cp "$TOP"/content/forms/*.yaml "$c/forms/"
+make_db_case "$c"
 run_prongsai build -q -C "$c" -o "$site" --today 2026-04-15 --db "$db" || fail "first build --db"
 
 # 1. past the old limit of 1,000,000 rows: 1,000,050 surveys, 50 of them

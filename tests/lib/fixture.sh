@@ -13,3 +13,10 @@ make_case() {
 tree_sum() {
 	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 }
+# make_db_case DIR: make_case DIR with the sample forms, and an empty
+# database folder $TEST_OUT/db (for `build --db`).
+make_db_case() {
+	make_case "$1"
+	mkdir -p "$1/forms" "$TEST_OUT/db"
+	cp "$TOP"/content/forms/*.yaml "$1/forms/"
+}
