@@ -138,7 +138,7 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 	s->sc.assets = NULL;
 	arena_free(&asset_arena);
 	/* only now, with the new site live: a failed build never changes it */
-	if (o->db && site_install_db(o->db, m, o->public_key, err, sizeof(err)) != 0) {
+	if (o->db && site_install_db(o->db, m, o->public_key, o->origins, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
 			o->lang == LANG_EN ? "prongsai: the site was published but the database was not updated; fix the"
 				" database and build again"
