@@ -9,7 +9,7 @@ SHELL := /bin/bash
 CC ?= cc
 VARIANT ?= release
 B := build/$(VARIANT)
-PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl
+PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng
 
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -29,7 +29,8 @@ HARDEN_CFLAGS := $(HARDEN_CFLAGS_$(VARIANT))
 HARDEN_LDFLAGS := $(HARDEN_LDFLAGS_$(VARIANT))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(HARDEN_CFLAGS) -pthread -Icommon $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(HARDEN_LDFLAGS) -pthread $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lm
+# libunistring (NFC, common/utf8.c) ships no pkg-config file in Debian
+LIBS = $(PKG_LIBS) -lunistring -lm
 
 ifeq ($(VARIANT),release)
 GEN_BIN := generator/prongsai
@@ -79,9 +80,9 @@ $(GEN_BIN): $(B)/generator/main.o $(B)/libgen.a $(B)/libcommon.a
 # with a blanket -w.  CGI_STATIC=0 links it dynamically (sanitizer builds
 # always do).
 CGI_STATIC ?= $(if $(filter release,$(VARIANT)),1,0)
-CGI_STATIC_PKG = $(eval CGI_STATIC_PKG := $(shell pkg-config --static --libs sqlite3 libsodium))$(CGI_STATIC_PKG)
+CGI_STATIC_PKG = $(eval CGI_STATIC_PKG := $(shell pkg-config --static --libs sqlite3 libsodium libidn2 libturbojpeg libpng))$(CGI_STATIC_PKG)
 CGI_LDFLAGS = $(if $(filter 1,$(CGI_STATIC)),$(subst -pie,-static-pie,$(ALL_LDFLAGS)),$(ALL_LDFLAGS))
-CGI_LIBS = $(if $(filter 1,$(CGI_STATIC)),$(CGI_STATIC_PKG),$(LIBS))
+CGI_LIBS = $(if $(filter 1,$(CGI_STATIC)),$(CGI_STATIC_PKG) -lunistring,$(LIBS))
 $(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CGI_LDFLAGS) -o $@ $^ $(CGI_LIBS)
@@ -94,7 +95,7 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/
 
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev \
-	libsodium-dev libthai-dev libcurl4-openssl-dev
+	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \

@@ -2,8 +2,13 @@
 #include "media.h"
 
 #include <assert.h>
+#include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <png.h>
+#include <turbojpeg.h>
 
 enum media_type media_sniff(const unsigned char *p, size_t len)
 {
@@ -32,8 +37,8 @@ const char *media_type_name(enum media_type t)
 size_t media_strip(enum media_type t, unsigned char *data, size_t len)
 {
 	switch (t) {
-	case MEDIA_JPEG: return jpeg_strip(data, len);
-	case MEDIA_PNG: return png_strip(data, len);
+	case MEDIA_JPEG: return jpeg_recode(data, jpeg_strip(data, len));
+	case MEDIA_PNG: return png_decodes(data, png_strip(data, len));
 	case MEDIA_PDF: return pdf_ok(data, len) ? len : (size_t)-1;
 	case MEDIA_NONE: break;
 	}
@@ -63,14 +68,18 @@ static int has_ci(const unsigned char *p, size_t n, const char *needle)
 int pdf_ok(const unsigned char *d, size_t len)
 {
 	static const char *const html[] = { "<html", "<script", "<body", "<!doctype", "<head", "<iframe", "<svg" };
-	size_t head = len < 1024 ? len : 1024, i;
+	size_t edge = len < PDF_EDGE ? len : PDF_EDGE, i;
+	const unsigned char *tail = d + len - edge;
 
 	/* "%PDF-1.7" then an end of line (ISO 32000-1 §7.5.2) */
 	if (len < 9 || memcmp(d, "%PDF-", 5) != 0 || !(d[5] >= '1' && d[5] <= '2') || d[6] != '.' ||
 	    !(d[7] >= '0' && d[7] <= '9') || (d[8] != '\r' && d[8] != '\n'))
 		return 0;
+	/* the trailer's end-of-file marker (§7.5.5), where readers look for it */
+	if (!has_ci(tail, edge, "%%eof"))
+		return 0;
 	for (i = 0; i < sizeof html / sizeof html[0]; i++)
-		if (has_ci(d, head, html[i]))
+		if (has_ci(d, edge, html[i]) || has_ci(tail, edge, html[i]))
 			return 0;
 	return 1;
 }
@@ -194,6 +203,32 @@ size_t jpeg_strip(unsigned char *d, size_t len)
 	return seen_sos ? w : (size_t)-1;
 }
 
+size_t jpeg_recode(unsigned char *d, size_t len)
+{
+	tjhandle h;
+	tjtransform xf;
+	unsigned char *out = NULL;
+	unsigned long outlen = 0;
+	size_t r = (size_t)-1;
+
+	if (len == (size_t)-1 || !(h = tjInitTransform()))
+		return (size_t)-1;
+	memset(&xf, 0, sizeof xf);
+	xf.op = TJXOP_NONE;
+	xf.options = TJXOPT_COPYNONE; /* jpegtran -copy none: no APPn, no COM */
+	if (tjTransform(h, d, (unsigned long)len, 1, &out, &outlen, &xf, 0) == 0) {
+		if (outlen <= len) {
+			memcpy(d, out, outlen);
+			r = outlen;
+		} else {
+			r = len; /* larger re-encoded: the strictly stripped copy */
+		}
+	}
+	tjFree(out);
+	tjDestroy(h);
+	return r;
+}
+
 /* ---- PNG ---- */
 
 static uint32_t be32(const unsigned char *p)
@@ -261,4 +296,79 @@ size_t png_strip(unsigned char *d, size_t len)
 		r += total;
 	}
 	return (size_t)-1; /* no IEND */
+}
+
+/* libpng reads from memory; its errors jump back to png_decodes(). */
+struct png_mem {
+	const unsigned char *d;
+	size_t len, pos;
+	jmp_buf jb;
+};
+
+static void png_mem_read(png_structp p, png_bytep out, size_t n)
+{
+	struct png_mem *m = png_get_io_ptr(p);
+
+	if (n > m->len - m->pos)
+		png_error(p, "cut short");
+	memcpy(out, m->d + m->pos, n);
+	m->pos += n;
+}
+
+static void png_on_error(png_structp p, png_const_charp msg)
+{
+	struct png_mem *m = png_get_error_ptr(p);
+
+	(void)msg; /* nothing is printed: the sandbox has no stderr to spare */
+	longjmp(m->jb, 1);
+}
+
+static void png_on_warning(png_structp p, png_const_charp msg)
+{
+	(void)p;
+	(void)msg;
+}
+
+size_t png_decodes(const unsigned char *d, size_t len)
+{
+	struct png_mem m = { d, len, 0 };
+	png_structp p;
+	png_infop info = NULL;
+	png_bytep volatile row = NULL;
+	volatile size_t r = (size_t)-1;
+
+	if (len == (size_t)-1)
+		return len;
+	p = png_create_read_struct(PNG_LIBPNG_VER_STRING, &m, png_on_error, png_on_warning);
+	if (!p)
+		return (size_t)-1;
+	if (setjmp(m.jb) == 0) {
+		png_uint_32 w, h, y;
+		int passes;
+
+		info = png_create_info_struct(p);
+		if (!info)
+			png_error(p, "no memory");
+		png_set_read_fn(p, &m, png_mem_read);
+		/* the pixel cap before anything is inflated */
+		png_set_user_limits(p, 0x7FFFFFFFu, 0x7FFFFFFFu);
+		png_read_info(p, info);
+		w = png_get_image_width(p, info);
+		h = png_get_image_height(p, info);
+		if (w == 0 || h == 0 || (unsigned long long)w * h > (unsigned long long)MEDIA_MAX_PIXELS)
+			png_error(p, "too many pixels");
+		passes = png_set_interlace_handling(p);
+		png_read_update_info(p, info);
+		row = malloc(png_get_rowbytes(p, info));
+		if (!row)
+			png_error(p, "no memory");
+		while (passes-- > 0) /* every row, one at a time: CRCs and zlib checked */
+			for (y = 0; y < h; y++)
+				png_read_row(p, row, NULL);
+		png_read_end(p, NULL);
+		r = len;
+	}
+	free(row);
+	png_destroy_read_struct(&p, info ? &info : NULL, NULL);
+	return r;
 }

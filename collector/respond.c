@@ -110,15 +110,16 @@ static const char page_top[] =
 static void field_labels(const struct respond_ctx *c, const struct field_error *e,
 			 const char **th, const char **en)
 {
-	*th = *en = e->name[0] ? e->name : "?";
+	*th = *en = e->name;
+	if (!e->name[0]) { /* a problem of the whole form (the honeypot's: never named) */
+		*th = "แบบฟอร์ม";
+		*en = "The form";
+	}
 	if (c->form && e->field >= 0 && (size_t)e->field < c->form->n_fields) {
 		const struct form_field *f = &c->form->fields[e->field];
 
 		*th = f->label_th && *f->label_th ? f->label_th : f->name;
 		*en = f->label_en && *f->label_en ? f->label_en : *th;
-	} else if (strcmp(e->name, FC_HONEYPOT) == 0) {
-		*th = "ช่องที่ซ่อนไว้";
-		*en = "hidden field";
 	}
 }
 

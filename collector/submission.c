@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <string.h>
+#include <idn2.h>
 
 #include "utf8.h"
 
@@ -10,10 +11,13 @@ static const struct {
 	const char *code, *en, *th;
 } problems[] = {
 	[FP_REQUIRED] = { "required", "This field is required.", "ต้องกรอกช่องนี้" },
+	[FP_INVISIBLE] = { "invisible", "Only spaces or invisible characters: please type the text.",
+		"มีแต่ช่องว่างหรืออักขระที่มองไม่เห็น กรุณาพิมพ์ข้อความ" },
 	[FP_TOO_LONG] = { "too_long", "Too long.", "ยาวเกินกำหนด" },
 	[FP_CHOICE] = { "choice", "Choose one of the options.", "กรุณาเลือกจากตัวเลือกที่มี" },
 	[FP_SCALE] = { "scale", "Choose a level from 1 to 5.", "กรุณาเลือกระดับ 1 ถึง 5" },
-	[FP_EMAIL] = { "email", "Not an e-mail address.", "รูปแบบอีเมลไม่ถูกต้อง" },
+	[FP_EMAIL] = { "email", "Not an e-mail address (for example somchai@example.com or สมชาย@ไทย.ไทย).",
+		"รูปแบบอีเมลไม่ถูกต้อง (ตัวอย่าง somchai@example.com หรือ สมชาย@ไทย.ไทย)" },
 	[FP_PHONE] = { "phone", "Not a phone number (9 to 15 digits).", "รูปแบบหมายเลขโทรศัพท์ไม่ถูกต้อง (9 ถึง 15 หลัก)" },
 	[FP_DATE] = { "date", "Not a date (YYYY-MM-DD).", "รูปแบบวันที่ไม่ถูกต้อง (ปปปป-ดด-วว)" },
 	[FP_MUST_EQUAL] = { "must_equal", "Please tick this box to go on.", "กรุณาทำเครื่องหมายในช่องนี้เพื่อดำเนินการต่อ" },
@@ -129,7 +133,8 @@ static size_t blank_at(const char *v, size_t i, size_t len)
  * read differ from what was sent), U+2028/U+2029 turned into a space
  * (one-line fields) or LF (text areas), CRLF and CR into LF, and blank
  * characters (spaces and invisible ones, utf8_is_blank) trimmed from both
- * ends, so a value of only ZWSP, NBSP or BOM is empty. */
+ * ends, so a value of only ZWSP, NBSP or BOM is empty; then NFC (utf8_nfc),
+ * so that the same text typed on two keyboards is stored the same. */
 static size_t clean(char **vp, size_t len, int multiline)
 {
 	char *v = *vp;
@@ -144,7 +149,7 @@ static size_t clean(char **vp, size_t len, int multiline)
 		}
 		if (utf8_is_bidi_control(cp))
 			continue;
-		if (cp == 0x2028 || cp == 0x2029) {
+		if (utf8_is_line_separator(cp)) {
 			v[o++] = multiline ? '\n' : ' ';
 		} else if (multiline && cp == '\r') {
 			v[o++] = '\n';
@@ -171,7 +176,7 @@ static size_t clean(char **vp, size_t len, int multiline)
 	}
 	v[len] = '\0'; /* inside the original value or on its old terminator */
 	*vp = v;
-	return len;
+	return utf8_nfc(v, len);
 }
 
 /* A non-ASCII code point allowed in an address: a letter or mark of a
@@ -184,17 +189,52 @@ static int intl_ok(unsigned cp)
 	       !(cp >= 0xFFF0 && cp <= 0xFFFF) && cp < 0xE0000 && cp != 0xA0 && cp != 0xAD && cp != 0x0E3F;
 }
 
+/* The domain of an address (RFC 5321 §4.1.2, RFC 6531 §3.3): UTF-8 is
+ * converted to an A-label domain by libidn2 (IDNA2008, RFC 5891, with the
+ * UTS #46 non-transitional mapping, so ไทย.ไทย is xn--o3cw4h.xn--o3cw4h and
+ * a disallowed code point, a bad bidi label or a broken A-label fail); the
+ * result must be at least two LDH labels (RFC 5890 §2.3.1) of at most 63
+ * octets, 253 in all.  1 or 0. */
+static int email_domain_ok(const char *d, size_t len)
+{
+	char in[256], *ascii = NULL;
+	size_t i, label = 0, n;
+	int ok = 1, dots = 0;
+
+	if (len == 0 || len >= sizeof in || memchr(d, '\0', len))
+		return 0;
+	memcpy(in, d, len);
+	in[len] = '\0';
+	if (idn2_to_ascii_8z(in, &ascii, IDN2_NONTRANSITIONAL) != IDN2_OK)
+		return 0;
+	n = strlen(ascii);
+	if (n > 253 || ascii[0] == '.' || ascii[n - 1] == '.' || ascii[n - 1] == '-')
+		ok = 0;
+	for (i = 0; ok && i < n; i++) {
+		unsigned char c = (unsigned char)ascii[i];
+
+		if (c == '.') {
+			ok = label > 0 && ascii[i - 1] != '-';
+			dots++;
+			label = 0;
+		} else {
+			ok = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			      (c == '-' && label > 0)) && ++label <= 63;
+		}
+	}
+	idn2_free(ascii);
+	return ok && dots > 0;
+}
+
 /* local@domain, RFC 5321 §4.5.3.1 lengths (octets); a pragmatic subset of
- * RFC 5322 addr-spec (dot-atom only), with RFC 6531 §3.3: UTF-8 letters in
- * the local part and in domain labels (U-labels, RFC 5890), so
- * สมชาย@ไทย.ไทย is an address.  Domain labels: letters, digits, hyphens
- * inside, at most 63 octets; an "xn--" A-label is taken as it is. */
+ * RFC 5322 addr-spec (dot-atom only), with RFC 6531 §3.3 / RFC 6532 §3.2:
+ * UTF-8 letters in the local part (intl_ok), and an internationalised
+ * domain (email_domain_ok), so สมชาย@ไทย.ไทย is an address. */
 int valid_email(const char *s, size_t len)
 {
 	const char *at = memchr(s, '@', len);
-	size_t local, i, label = 0, n;
+	size_t local, i, n;
 	unsigned cp;
-	int dots = 0;
 
 	if (!at || len > 254)
 		return 0;
@@ -217,28 +257,7 @@ int valid_email(const char *s, size_t len)
 		if (c == '.' && s[i + 1] == '.')
 			return 0;
 	}
-	for (i = local + 1; i < len; i += n) {
-		unsigned char c = (unsigned char)s[i];
-
-		n = 1;
-		if (c == '.') {
-			if (label == 0 || s[i - 1] == '-')
-				return 0;
-			dots++;
-			label = 0;
-		} else if (c >= 0x80) {
-			n = utf8_decode(s + i, len - i, &cp);
-			if (n == 0 || !intl_ok(cp) || (label += n) > 63)
-				return 0;
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			   (c == '-' && label > 0)) {
-			if (++label > 63)
-				return 0;
-		} else {
-			return 0;
-		}
-	}
-	return dots > 0 && label > 0 && s[len - 1] != '-';
+	return email_domain_ok(at + 1, len - local - 1);
 }
 
 /* Digits (ASCII or Thai ๐-๙), spaces, hyphens, dots, parentheses, one
@@ -397,8 +416,9 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 {
 	/* which part carries each field's text value (-1: none) */
 	int part_of[FC_MAX_FIELDS];
+	unsigned char invisible[FC_MAX_FIELDS] = { 0 }; /* sent, but nothing visible */
 	size_t i;
-	int idx, tokens = 0, honeypots = 0;
+	int idx, tokens = 0, honeypots = 0, honeypot_bad = 0;
 	const char *reason;
 
 	assert(form->n_fields <= FC_MAX_FIELDS);
@@ -411,7 +431,7 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 
 		if (p->name_len == sizeof FC_HONEYPOT - 1 && memcmp(p->name, FC_HONEYPOT, p->name_len) == 0) {
 			if (++honeypots > 1 || p->len || p->is_file)
-				add_error(s, -1, "", 0, FP_HONEYPOT); /* unnamed: never says what it is */
+				honeypot_bad = 1;
 			continue;
 		}
 		if (p->name_len == sizeof FC_FORM_TOKEN - 1 && memcmp(p->name, FC_FORM_TOKEN, p->name_len) == 0) {
@@ -446,9 +466,15 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 			bad_request(s, reason);
 			continue;
 		}
+		invisible[idx] = p->len > 0;
 		p->len = clean(&p->value, p->len, f->type == FT_TEXTAREA);
+		invisible[idx] &= p->len == 0;
 		part_of[idx] = (int)i;
 	}
+	/* filled in, sent twice, or missing (every form page sends it once):
+	 * one unnamed error that never says which field it was */
+	if (honeypots != 1 || honeypot_bad)
+		add_error(s, -1, "", 0, FP_HONEYPOT);
 	for (i = 0; i < form->n_fields; i++) {
 		const struct form_field *f = &form->fields[i];
 		struct form_part *p;
@@ -465,7 +491,8 @@ void validate_submission(const struct form_def *form, struct form_data *d, int h
 		}
 		if (part_of[i] < 0 || d->parts[part_of[i]].len == 0) {
 			if (f->required)
-				add_error(s, (int)i, f->name, strlen(f->name), f->must_equal ? FP_MUST_EQUAL : FP_REQUIRED);
+				add_error(s, (int)i, f->name, strlen(f->name), f->must_equal ? FP_MUST_EQUAL :
+					  invisible[i] ? FP_INVISIBLE : FP_REQUIRED);
 			continue;
 		}
 		p = &d->parts[part_of[i]];

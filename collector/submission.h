@@ -17,6 +17,7 @@
 
 enum field_problem {
 	FP_REQUIRED = 1, /* missing or empty */
+	FP_INVISIBLE,    /* required, sent with only blank or invisible characters */
 	FP_TOO_LONG,     /* over max_length code points */
 	FP_CHOICE,       /* not one of the choices */
 	FP_SCALE,        /* not 1..5 */
@@ -75,7 +76,7 @@ struct submission {
 };
 
 /* Check every part of d against form (the honeypot FC_HONEYPOT must be
- * empty and sent at most once; otherwise one unnamed FP_HONEYPOT error; the page token FC_FORM_TOKEN, if sent and not empty, is copied to
+ * sent exactly once, empty; otherwise one unnamed FP_HONEYPOT error; the page token FC_FORM_TOKEN, if sent and not empty, is copied to
  * s->token, and one that is repeated or not [A-Za-z0-9_-]{16,64} is a 400; unknown and
  * repeated fields are refused), then every field of the
  * form (required, length, choice, scale, e-mail, phone, date, must_equal,

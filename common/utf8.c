@@ -1,5 +1,10 @@
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uninorm.h> /* libunistring */
+
 size_t utf8_decode(const char *str, size_t len, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -93,6 +98,46 @@ int utf8_is_blank(unsigned cp)
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0xAD ||
 	       cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
 	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+int utf8_is_line_separator(unsigned cp)
+{
+	return cp == 0x2028 || cp == 0x2029;
+}
+
+size_t utf8_nfc(char *v, size_t len)
+{
+	size_t n = 0;
+	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)v, len, NULL, &n);
+
+	if (r && n <= len) {
+		memcpy(v, r, n);
+		v[n] = '\0';
+		len = n;
+	}
+	free(r);
+	return len;
+}
+
+size_t utf8_for_staff(const char *s, size_t len, char *out)
+{
+	size_t i, o = 0, k;
+	unsigned cp;
+
+	for (i = 0; i < len; i += k) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) { /* not UTF-8: the byte as it is, for the caller's own rule */
+			out[o++] = s[i];
+			k = 1;
+		} else if (utf8_is_line_separator(cp)) {
+			out[o++] = '\n';
+		} else if (!utf8_is_bidi_control(cp)) {
+			memmove(out + o, s + i, k);
+			o += k;
+		}
+	}
+	out[o] = '\0';
+	return o;
 }
 
 int utf8_is_bidi_control(unsigned cp)

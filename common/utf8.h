@@ -30,4 +30,21 @@ int utf8_is_blank(unsigned cp);
  * overrides, isolates, LRM, RLM, ALM)?  1 or 0. */
 int utf8_is_bidi_control(unsigned cp);
 
+/* Is cp U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR (a line break
+ * that one-line fields, terminals and CSV readers do not expect)?  1 or 0. */
+int utf8_is_line_separator(unsigned cp);
+
+/* Put the valid UTF-8 text v[0..len) into Unicode Normalization Form C
+ * (UAX #15, libunistring's u8_normalize) in place, NUL-terminated, and
+ * return the new length.  When the NFC form is longer than len (a few
+ * composition exclusions, such as U+0958 or Hebrew presentation forms) or
+ * cannot be computed (out of memory), v is left as it was and len returned. */
+size_t utf8_nfc(char *v, size_t len);
+
+/* Copy s[0..len) to out (len + 1 bytes), as staff should see it: bidi
+ * controls dropped (the order shown is the order sent) and U+2028/U+2029
+ * made "\n"; returns the new length (<= len), out NUL-terminated.  out
+ * may be s itself (in place). */
+size_t utf8_for_staff(const char *s, size_t len, char *out);
+
 #endif

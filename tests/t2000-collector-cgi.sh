@@ -46,7 +46,7 @@ expect_eq "$(cl_status "$out")" 413 "413 without any body"
 expect 400 "body shorter than CONTENT_LENGTH" POST /complaint "$URL" "$GOOD" CONTENT_LENGTH=$(( ${#GOOD} + 10 ))
 # a longer body than announced: only CONTENT_LENGTH bytes are read (RFC 3875 §4.2)
 n=$(cl_count)
-S='speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=5&comment=hel'
+S='website=&speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=5&comment=hel'
 out=$(cl_cgi POST /satisfaction "$URL" "${S}lo" CONTENT_LENGTH=${#S} 2>/dev/null)
 expect_eq "$(cl_status "$out")" 303 "extra bytes after CONTENT_LENGTH are not read"
 expect_eq "$(sqlite3 "$CL_DB" "SELECT value FROM submission_values WHERE name='comment' ORDER BY submission_id DESC LIMIT 1")" \
@@ -150,7 +150,7 @@ esac
 code=${loc#*code=}
 expect_eq "$(cl_count "code = '$code'")" 1 "the tracking code is in the database"
 # the site root is SCRIPT_NAME minus the collector path
-out=$(cl_cgi POST /satisfaction "$URL" "speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4" \
+out=$(cl_cgi POST /satisfaction "$URL" "speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4&website=" \
 	SCRIPT_NAME=/loei/cgi-bin/collect.cgi)
 expect_eq "$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')" \
 	/loei/forms/satisfaction/thanks/index.html "survey: Location under the site root, no code"

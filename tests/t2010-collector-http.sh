@@ -76,14 +76,14 @@ suite() {
 	expect_eq "$(header Location)" "$loc&repeat=1" "$K: a resubmission gets the earlier code, and is told so"
 	expect_eq "$(cl_count)" 2 "$K: a resubmission adds no row"
 	sqlite3 "$CL_DB" "DELETE FROM submissions WHERE id > 1"
-	post "survey" 303 --data 'speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&project=2569-001' \
+	post "survey" 303 --data 'speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&project=2569-001&website=' \
 		"$C/satisfaction"
 	expect_eq "$(header Location)" /forms/satisfaction/thanks/index.html "$K: survey: no code"
 	expect_eq "$(sqlite3 "$CL_DB" "SELECT value FROM submission_values WHERE name = 'project'")" 2569-001 \
 		"$K: survey values stored"
 
 	# multipart with a photo: EXIF and GPS stripped, stored in the database only
-	post "multipart with a photo" 303 -F subject=photo -F detail=d -F consent=yes -F "attachments=@$IMG/photo.jpg" \
+	post "multipart with a photo" 303 -F subject=photo -F detail=d -F consent=yes -F website= -F "attachments=@$IMG/photo.jpg" \
 		-F "attachments=@$IMG/doc.pdf" -F name=Somchai -F phone=0812345678 "$C/complaint"
 	code=$(header Location | sed 's/.*code=//')
 	id=$(sqlite3 "$CL_DB" "SELECT id FROM submissions WHERE code = '$code'")
@@ -104,7 +104,7 @@ suite() {
 	expect_eq "$(sqlite3 "$CL_DB" "SELECT length(sealed) > 48 FROM submissions WHERE id = $id")" 1 "$K: personal fields sealed"
 
 	# the corruption channel: attachments sealed too
-	post "corruption report" 303 -F subject=x -F detail=y -F consent=yes -F "attachments=@$IMG/photo.jpg" \
+	post "corruption report" 303 -F subject=x -F detail=y -F consent=yes -F website= -F "attachments=@$IMG/photo.jpg" \
 		-F email=someone@example.com "$C/corruption"
 	expect_eq "$(sqlite3 "$CL_DB" "SELECT a.sealed || ':' || (hex(substr(a.data, 1, 3)) = 'FFD8FF') FROM attachments a
 		JOIN submissions s ON s.id = a.submission_id WHERE s.channel = 'corruption'")" "1:0" "$K: corruption attachment sealed"
@@ -130,15 +130,20 @@ suite() {
 	for f in district email phone; do
 		grep -q "#f-$f\"" "$TEST_OUT/resp.b" && pass "$K: 422 names $f" || fail "$K: 422 does not name $f"
 	done
-	post "bad scale" 422 --data 'speed=6&courtesy=4&clarity=3&process=2&transparency=1&overall=5' "$C/satisfaction"
+	post "bad scale" 422 --data 'speed=6&courtesy=4&clarity=3&process=2&transparency=1&overall=5&website=' "$C/satisfaction"
 	post "too long" 422 --data "${GOOD/subject=/subject=$(head -c 201 /dev/zero | tr '\0' x)}" "$C/complaint"
-	post "honeypot filled" 422 --data "${GOOD/website=/website=http://spam}" "$C/complaint"
-	grep -qi 'website\|honeypot\|leave this\|ต้องเว้นว่าง' "$TEST_OUT/resp.b" && fail "$K: the honeypot names itself" ||
-		pass "$K: the honeypot's message is generic"
-	post "honeypot twice" 422 --data "$GOOD&website=" "$C/complaint"
-	post "GIF attachment" 422 -F subject=x -F detail=y -F consent=yes -F "attachments=@$IMG/x.gif;filename=x.jpg;type=image/jpeg" \
+	# the honeypot: filled in, sent twice or missing (issue 19.17), with one
+	# message that never names it
+	for hp in "filled:${GOOD/website=/website=http://spam}" "twice:$GOOD&website=" "missing:${GOOD/&website=/}"; do
+		post "honeypot ${hp%%:*}" 422 --data "${hp#*:}" "$C/complaint"
+		grep -qi 'website\|honeypot\|hidden\|leave this\|ซ่อน\|ต้องเว้นว่าง\|อย่ากรอก' "$TEST_OUT/resp.b" &&
+			fail "$K: honeypot ${hp%%:*}: the message names it" || pass "$K: honeypot ${hp%%:*}: the message is generic"
+		grep -q 'เปิดหน้าแบบฟอร์มใหม่' "$TEST_OUT/resp.b" && pass "$K: honeypot ${hp%%:*}: says what to do" ||
+			fail "$K: honeypot ${hp%%:*}: not the generic message"
+	done
+	post "GIF attachment" 422 -F subject=x -F detail=y -F consent=yes -F website= -F "attachments=@$IMG/x.gif;filename=x.jpg;type=image/jpeg" \
 		"$C/complaint"
-	post "four attachments" 422 -F subject=x -F detail=y -F consent=yes -F "attachments=@$IMG/doc.pdf" \
+	post "four attachments" 422 -F subject=x -F detail=y -F consent=yes -F website= -F "attachments=@$IMG/doc.pdf" \
 		-F "attachments=@$IMG/doc.pdf" -F "attachments=@$IMG/doc.pdf" -F "attachments=@$IMG/doc.pdf" "$C/complaint"
 	post "foreign Origin" 403 -H 'Origin: https://evil.example' --data "$GOOD" "$C/complaint"
 	post "Origin null" 403 -H 'Origin: null' --data "$GOOD" "$C/complaint"
@@ -159,7 +164,7 @@ suite() {
 	post "rate limit, 3" 429 --data "${GOOD/detail=d/detail=r3}" "$C/complaint"
 	ra=$(header Retry-After)
 	[ -n "$ra" ] && [ "$ra" -gt 0 ] && [ "$ra" -le 3600 ] && pass "$K: 429 Retry-After $ra" || fail "$K: 429 Retry-After [$ra]"
-	post "rate limit is per form" 303 --data 'speed=1&courtesy=1&clarity=1&process=1&transparency=1&overall=1' "$C/satisfaction"
+	post "rate limit is per form" 303 --data 'speed=1&courtesy=1&clarity=1&process=1&transparency=1&overall=1&website=' "$C/satisfaction"
 	cl_setting rate_limit_per_hour 0
 	cl_setting repeat_window_s 600
 

@@ -20,17 +20,17 @@ EVIDENCE=CanaryEvidence$RANDOM$RANDOM
 printf '%%PDF-1.4\n%s\n%%%%EOF\n' "$EVIDENCE" >"$TEST_OUT/evidence.pdf"
 
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
-expect_eq "$(code -F subject=s -F detail=d -F consent=yes -F "name=$NAME" -F "phone=$PHONE" -F "email=$MAIL" "$C/complaint")" \
+expect_eq "$(code -F subject=s -F detail=d -F consent=yes -F website= -F "name=$NAME" -F "phone=$PHONE" -F "email=$MAIL" "$C/complaint")" \
 	303 "complaint with personal data"
-expect_eq "$(code -F subject=s -F detail=d2 -F consent=yes -F "name=$NAME" -F "email=$MAIL" \
+expect_eq "$(code -F subject=s -F detail=d2 -F consent=yes -F website= -F "name=$NAME" -F "email=$MAIL" \
 	-F "attachments=@$TEST_OUT/evidence.pdf" "$C/corruption")" 303 "corruption report with evidence"
 # refused ones must not leak either
-expect_eq "$(code --data "subject=s&detail=d&consent=yes&name=$NAME&email=${MAIL}x@" "$C/complaint")" 422 "invalid e-mail"
+expect_eq "$(code --data "subject=s&detail=d&consent=yes&website=&name=$NAME&email=${MAIL}x@" "$C/complaint")" 422 "invalid e-mail"
 expect_eq "$(code --data "subject=s%FF&detail=d&consent=yes&name=$NAME" "$C/complaint")" 400 "invalid UTF-8"
 expect_eq "$(code --data "subject=s&detail=d&consent=yes&phone=$PHONE&%ZZ" "$C/complaint")" 400 "bad escape"
 expect_eq "$(code -H 'Origin: https://evil.example' --data "name=$NAME" "$C/complaint")" 403 "foreign origin"
 cl_setting public_key ""
-expect_eq "$(code --data "subject=s&detail=d&consent=yes&name=$NAME" "$C/complaint")" 422 "no key: refused"
+expect_eq "$(code --data "subject=s&detail=d&consent=yes&website=&name=$NAME" "$C/complaint")" 422 "no key: refused"
 grep -q "$NAME" "$TEST_OUT/run/access.log" && fail "canary in the access log"
 ws_stop
 
@@ -58,7 +58,7 @@ if [ "$(id -u)" -eq 0 ] && MNT=$TEST_OUT/small && mkdir -p "$MNT" && mount -t tm
 	cl_setup "$TEST_OUT/site-full" "$MNT" || finish
 	ws_start lighttpd "$CL_PUBLIC" "$CL_DB" "$TEST_OUT/run-full" || { fail "lighttpd did not start"; finish; }
 	C=$WS_URL/cgi-bin/collect.cgi
-	expect_eq "$(code --data 'subject=a&detail=b&consent=yes' "$C/complaint")" 303 "small disk: one fits"
+	expect_eq "$(code --data 'subject=a&detail=b&consent=yes&website=' "$C/complaint")" 303 "small disk: one fits"
 	before=$(cl_state)
 	# a reader keeps the database open, so the WAL and its index stay (as on a
 	# busy site) and the disk fills up inside the write transaction itself
@@ -68,7 +68,8 @@ if [ "$(id -u)" -eq 0 ] && MNT=$TEST_OUT/small && mkdir -p "$MNT" && mount -t tm
 	dd if=/dev/zero of="$MNT/filler" bs=64k 2>/dev/null # until the disk is full
 	head -c 1500000 /dev/urandom >"$TEST_OUT/big.pdf"
 	printf '%%PDF-1.4\n' | dd of="$TEST_OUT/big.pdf" conv=notrunc 2>/dev/null
-	got=$(curl -s -D "$TEST_OUT/full.h" -o "$TEST_OUT/full.b" -w '%{http_code}' -F subject=x -F detail=y -F consent=yes \
+	printf '\n%%%%EOF\n' >>"$TEST_OUT/big.pdf"
+	got=$(curl -s -D "$TEST_OUT/full.h" -o "$TEST_OUT/full.b" -w '%{http_code}' -F subject=x -F detail=y -F consent=yes -F website= \
 		-F "attachments=@$TEST_OUT/big.pdf" "$C/complaint")
 	expect_eq "$got" 503 "disk full: 503"
 	grep -qi '^Retry-After' "$TEST_OUT/full.h" && pass "disk full: Retry-After" || fail "disk full: no Retry-After"
@@ -78,11 +79,11 @@ if [ "$(id -u)" -eq 0 ] && MNT=$TEST_OUT/small && mkdir -p "$MNT" && mount -t tm
 	kill $reader 2>/dev/null; wait $reader 2>/dev/null
 	# without the reader, a new process cannot even create the WAL index: 503 too
 	dd if=/dev/zero of="$MNT/filler" bs=64k 2>/dev/null
-	expect_eq "$(code --data 'subject=e&detail=f&consent=yes' "$C/complaint")" 503 "disk full at open: 503"
+	expect_eq "$(code --data 'subject=e&detail=f&consent=yes&website=' "$C/complaint")" 503 "disk full at open: 503"
 	rm -f "$MNT/filler"
 	expect_eq "$(cl_state)" "$before" "disk full: nothing written"
 	expect_eq "$(sqlite3 "$CL_DB" 'PRAGMA integrity_check')" ok "disk full: integrity_check"
-	expect_eq "$(code --data 'subject=c&detail=d&consent=yes' "$C/complaint")" 303 "space again: accepted"
+	expect_eq "$(code --data 'subject=c&detail=d&consent=yes&website=' "$C/complaint")" 303 "space again: accepted"
 	ws_stop
 	umount "$MNT" && MNT=
 else

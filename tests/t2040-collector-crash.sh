@@ -11,6 +11,7 @@ cl_setup "$TEST_OUT/site" || finish
 cl_setting rate_limit_per_hour 0
 head -c 400000 /dev/urandom >"$TEST_OUT/att.pdf"
 printf '%%PDF-1.4\n' | dd of="$TEST_OUT/att.pdf" conv=notrunc 2>/dev/null
+printf '\n%%%%EOF\n' >>"$TEST_OUT/att.pdf"
 
 python3 - "$COLLECT_CGI" "$CL_DB" "$TEST_OUT/att.pdf" "$TEST_OUT/acked.txt" "${CRASH_ROUNDS:-400}" <<'EOF'
 import os, random, signal, subprocess, sys, time
@@ -20,7 +21,7 @@ attachment = open(att, "rb").read()
 def body(n):
     b = "XyZzy%d" % n
     parts = []
-    for k, v in (("subject", "crash-%05d" % n), ("detail", "d %d" % n), ("consent", "yes"), ("name", "N %d" % n)):
+    for k, v in (("subject", "crash-%05d" % n), ("detail", "d %d" % n), ("consent", "yes"), ("website", ""), ("name", "N %d" % n)):
         parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (b, k, v)).encode())
     if n % 2:  # half carry an attachment, which makes the transaction longer
         parts.append(("--%s\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"a.pdf\"\r\n"
@@ -97,6 +98,6 @@ expect_eq "$(uniq -d "$TEST_OUT/stored.txt" | wc -l)" 0 "none stored twice"
 expect_eq "$(sqlite3 "$CL_DB" "SELECT count(*) FROM submissions s WHERE
 	(SELECT count(*) FROM submission_values v WHERE v.submission_id = s.id) <> (CASE channel WHEN 'corruption'
 	THEN 0 ELSE 3 END) OR sealed IS NULL")" 0 "no half-written submission"
-out=$(cl_cgi POST /complaint application/x-www-form-urlencoded 'subject=after&detail=the+crash&consent=yes')
+out=$(cl_cgi POST /complaint application/x-www-form-urlencoded 'subject=after&detail=the+crash&consent=yes&website=')
 expect_eq "$(cl_status "$out")" 303 "the database still takes submissions"
 finish

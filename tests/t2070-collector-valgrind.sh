@@ -15,7 +15,7 @@ B=$TOP/build/release
 cc -std=c11 -O2 -g -DSANDBOX_SANITIZED -Icommon -I"$TOP/common" -c -o "$TEST_OUT/sandbox.o" "$TOP/collector/sandbox.c" \
 	|| { fail "compile the sandbox"; finish; }
 cc -pthread -o "$real" "$B/collector/main.o" "$TEST_OUT/sandbox.o" "$B/libcgi.a" "$B/libcommon.a" \
-	$(pkg-config --libs sqlite3 libsodium) -lm || { fail "link a dynamic collector"; finish; }
+	$(pkg-config --libs sqlite3 libsodium libidn2 libturbojpeg libpng) -lunistring -lm || { fail "link a dynamic collector"; finish; }
 COLLECT_CGI=$TEST_OUT/vg-cgi
 cat >"$COLLECT_CGI" <<EOS
 #!/bin/sh

@@ -35,19 +35,19 @@ printf '%%PDF-1.4\n%s\n%%%%EOF\n' "$EVIDENCE2" >"$TEST_OUT/b.pdf"
 CANARIES=("$NAME" "$PHONE" "$MAIL" "$NAME2" "$MAIL2" "$EVIDENCE" "$EVIDENCE2")
 
 post() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
-expect_eq "$(post -F "subject=$SUBJA" -F detail=d -F consent=yes -F category=service -F district=chiang-khan \
+expect_eq "$(post -F "subject=$SUBJA" -F detail=d -F consent=yes -F website= -F category=service -F district=chiang-khan \
 	-F "name=$NAME" -F "phone=$PHONE" -F "email=$MAIL" -F "attachments=@$TEST_OUT/a.pdf" "$C/complaint")" \
 	303 "complaint A with personal data and a PDF"
 SUBJB=CorruptionSubject$R
 DETB=CorruptionDetail$R
-expect_eq "$(post -F "subject=$SUBJB" -F "detail=$DETB" -F consent=yes -F category=bribery -F "name=$NAME2" -F "email=$MAIL2" \
+expect_eq "$(post -F "subject=$SUBJB" -F "detail=$DETB" -F consent=yes -F website= -F category=bribery -F "name=$NAME2" -F "email=$MAIL2" \
 	-F "attachments=@$TEST_OUT/b.pdf" "$C/corruption")" 303 "corruption report B with sealed evidence"
-expect_eq "$(post -F "subject=$FORMULA" -F detail=x -F consent=yes -F "name=+1-2" "$C/complaint")" 303 \
+expect_eq "$(post -F "subject=$FORMULA" -F detail=x -F consent=yes -F website= -F "name=+1-2" "$C/complaint")" 303 \
 	"complaint C (a formula)"
-expect_eq "$(post -F "subject=$SUBJD" -F detail=d -F consent=yes -F name=dee "$C/complaint")" 303 "complaint D"
-expect_eq "$(post -F subject=e -F detail=e -F consent=yes -F name=eee "$C/complaint")" 303 "complaint E"
+expect_eq "$(post -F "subject=$SUBJD" -F detail=d -F consent=yes -F website= -F name=dee "$C/complaint")" 303 "complaint D"
+expect_eq "$(post -F subject=e -F detail=e -F consent=yes -F website= -F name=eee "$C/complaint")" 303 "complaint E"
 expect_eq "$(post -F speed=5 -F courtesy=4 -F clarity=4 -F process=3 -F transparency=5 -F overall=4 \
-	-F comment=SurveyComment$R "$C/satisfaction")" 303 "a survey response"
+	-F comment=SurveyComment$R -F website= "$C/satisfaction")" 303 "a survey response"
 ws_stop
 codes=($(sqlite3 "$CL_DB" "SELECT code FROM submissions WHERE kind = 'complaint' ORDER BY id"))
 expect_eq "${#codes[@]}" 5 "five complaints stored"
@@ -210,6 +210,22 @@ expect_eq "$?" 1 "export never overwrites a file"
 run_prongsai inbox export --csv "${DB[@]}" "${K[@]}" >"$TEST_OUT/stdout.csv" 2>/dev/null
 expect_eq "$?" 0 "export to stdout"
 expect_eq "$(sha256sum <"$TEST_OUT/stdout.csv")" "$(sha256sum <"$CSV")" "the same CSV on stdout"
+
+# bidi controls and U+2028 in a stored value (a database from before the
+# collector removed them) reach neither the terminal nor the CSV (issue 19.19)
+RLO=$(printf '\xe2\x80\xae') LS=$(printf '\xe2\x80\xa8')
+sqlite3 "$CL_DB" "UPDATE submission_values SET value = 'ser${RLO}vice${LS}x' WHERE name = 'category' AND submission_id =
+	(SELECT id FROM submissions WHERE code = '$A')"
+run_prongsai inbox list "${DB[@]}" "${K[@]}" >"$TEST_OUT/list-bidi" 2>&1
+run_prongsai inbox show "$A" "${DB[@]}" "${K[@]}" >"$TEST_OUT/show-bidi" 2>&1
+run_prongsai inbox export --csv "${DB[@]}" "${K[@]}" >"$TEST_OUT/bidi.csv" 2>&1
+for f in list-bidi show-bidi bidi.csv; do
+	grep -q "service" "$TEST_OUT/$f" && pass "$f: the value, in the order sent" || fail "$f: value missing"
+	grep -qF -e "$RLO" -e "$LS" "$TEST_OUT/$f" && fail "$f: a bidi override or U+2028 reaches staff" ||
+		pass "$f: no bidi override or U+2028"
+done
+sqlite3 "$CL_DB" "UPDATE submission_values SET value = 'service' WHERE name = 'category' AND submission_id =
+	(SELECT id FROM submissions WHERE code = '$A')"
 
 # ---- purge ----
 CONTENT=$TEST_OUT/content

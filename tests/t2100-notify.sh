@@ -105,7 +105,7 @@ complaint() {
 	N_SUB=$((N_SUB + 1))
 	local r
 	r=$(cl_cgi POST /complaint application/x-www-form-urlencoded \
-		"subject=$SUBJ$N_SUB&detail=$DETAIL&consent=yes&name=$NAME&phone=$PHONE&email=$MAIL&category=service&district=na-duang")
+		"subject=$SUBJ$N_SUB&detail=$DETAIL&consent=yes&name=$NAME&phone=$PHONE&email=$MAIL&category=service&district=na-duang&website=")
 	[ "$(cl_status "$r")" = 303 ] || fail "complaint $N_SUB not accepted: $r"
 }
 # a corruption report with a PDF attachment (multipart)
@@ -117,6 +117,7 @@ corruption() {
 		printf -- '--%s\r\nContent-Disposition: form-data; name="category"\r\n\r\nbribery\r\n' "$b"
 		printf -- '--%s\r\nContent-Disposition: form-data; name="district"\r\n\r\nna-duang\r\n' "$b"
 		printf -- '--%s\r\nContent-Disposition: form-data; name="consent"\r\n\r\nyes\r\n' "$b"
+		printf -- '--%s\r\nContent-Disposition: form-data; name="website"\r\n\r\n\r\n' "$b"
 		printf -- '--%s\r\nContent-Disposition: form-data; name="name"\r\n\r\n%s\r\n' "$b" "$NAME"
 		printf -- '--%s\r\nContent-Disposition: form-data; name="email"\r\n\r\n%s\r\n' "$b" "$MAIL"
 		printf -- '--%s\r\nContent-Disposition: form-data; name="attachments"; filename="%s.pdf"\r\n' "$b" "$NAME"
@@ -129,7 +130,7 @@ survey() {
 	N_SUB=$((N_SUB + 1))
 	local r
 	r=$(cl_cgi POST /satisfaction application/x-www-form-urlencoded \
-		"speed=5&courtesy=4&clarity=5&process=3&transparency=4&overall=5&comment=$COMMENT$N_SUB")
+		"speed=5&courtesy=4&clarity=5&process=3&transparency=4&overall=5&comment=$COMMENT$N_SUB&website=")
 	[ "$(cl_status "$r")" = 303 ] || fail "survey not accepted: $r"
 }
 code_of() { sqlite3 "$CL_DB" "SELECT code FROM submissions WHERE id = $1"; }
@@ -550,7 +551,7 @@ for f in freegen freecorr freesurvey; do
 	CD=CanaryDistrict$f$RANDOM$RANDOM
 	CS=CanarySubj$f$RANDOM$RANDOM
 	CANARIES+=("$CC" "$CD" "$CS")
-	body="subject=$CS&category=$CC&district=$CD"
+	body="subject=$CS&category=$CC&district=$CD&website="
 	[ $f = freesurvey ] || body="$body&name=$NAME"
 	r=$(cl_cgi POST /$f application/x-www-form-urlencoded "$body")
 	expect_eq "$(cl_status "$r")" 303 "free-text form $f: accepted"

@@ -277,14 +277,14 @@ printf '%s\n' "$A" | grep -qE '^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$' && pass "tracking
 submit corruption corruption -F "subject=$SUBJ2" -F "detail=$DETAIL2" -F district=chiang-khan \
 	-F category=bribery -F "attachments=@$T/evidence.pdf;type=application/pdf" \
 	-F "attachments=@$T/photo.png;type=image/png" -F "name=$NAME" -F "phone=$PHONE" -F "email=$MAIL" \
-	-F consent=yes
+	-F consent=yes -F website=
 B=$CODE
 printf '%s\n' "$B" | grep -qE '^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$' && [ "$B" != "$A" ] && pass "second code $B" ||
 	{ fail "code [$B]"; finish; }
 # a survey with a free-text comment: no code
 submit survey satisfaction --data-urlencode speed=4 --data-urlencode courtesy=5 \
 	--data-urlencode clarity=4 --data-urlencode process=3 --data-urlencode transparency=5 --data-urlencode overall=5 \
-	--data-urlencode "comment=$COMMENT" --data-urlencode project=2569-001
+	--data-urlencode "comment=$COMMENT" --data-urlencode project=2569-001 --data-urlencode website=
 expect_eq "$CODE" "" "survey: no code"
 expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM submissions")" 3 "three submissions stored"
 expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM attachments WHERE sealed = 1")" 2 "both attachments sealed"

@@ -13,7 +13,7 @@ rm -rf "$TEST_OUT/site" "$TEST_OUT/bk"
 cl_setup "$TEST_OUT/site" || finish
 KEYF=$CL_DB-key
 DEFAULT_LIMIT=$(sqlite3 "$CL_DB" "SELECT value FROM settings WHERE key = 'rate_limit_per_hour'")
-SURVEY='speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5'
+SURVEY='speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&website='
 CORR='subject=same+words&detail=the+same+report&district=dan-sai&consent=yes&website='
 loc() { printf '%s\n' "$1" | sed -n 's/^Location: //p' | tr -d '\r'; }
 
@@ -96,7 +96,7 @@ cl_setting rate_limit_per_hour "$DEFAULT_LIMIT"
 n0=$(cl_count "kind = 'survey'")
 bad=0
 for i in $(seq 200); do
-	out=$(cl_cgi POST /satisfaction "$URL" "speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=$((i % 2 + 4))" \
+	out=$(cl_cgi POST /satisfaction "$URL" "speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=$((i % 2 + 4))&website=" \
 		REMOTE_ADDR=203.0.113.50 2>/dev/null)
 	[ "$(cl_status "$out")" = 303 ] || bad=$((bad + 1))
 done

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "publish/textout.h"
 
 void csv_begin(struct csv *c, FILE *f)
@@ -16,19 +17,28 @@ void csv_begin(struct csv *c, FILE *f)
 
 void csv_cell(struct csv *c, const char *s, size_t len)
 {
-	struct buf b;
+	struct buf b, shown;
 
 	if (c->col++)
 		fputc(',', c->f);
 	if (!len)
 		return;
+	/* as staff should see it: no bidi controls, U+2028/2029 as line feeds */
+	buf_init(&shown, len);
+	if (buf_add(&shown, s, len) != BUF_OK) {
+		c->failed = 1;
+		buf_free(&shown);
+		return;
+	}
+	shown.len = utf8_for_staff(shown.data, shown.len, shown.data);
 	/* at most: quotes, apostrophe, every byte doubled */
 	buf_init(&b, 2 * len + 3);
-	if (csv_field_n(&b, s, len) != BUF_OK)
+	if (csv_field_n(&b, shown.data, shown.len) != BUF_OK)
 		c->failed = 1;
 	else if (b.len && fwrite(b.data, 1, b.len, c->f) != b.len)
 		c->failed = 1;
 	buf_free(&b);
+	buf_free(&shown);
 }
 
 void csv_cells(struct csv *c, const char *s)

@@ -156,6 +156,11 @@ void inbox_print_text(FILE *f, const char *s, size_t len, const char *indent)
 			fputc('?', f); /* not UTF-8 (a lone 0x80..0x9f is a C1 control to some terminals) */
 		} else if (cp < 0xa0) {
 			fputc('?', f); /* C1 control */
+		} else if (utf8_is_bidi_control(cp)) {
+			continue; /* shown in the order sent (UAX #9: no reordering) */
+		} else if (utf8_is_line_separator(cp)) {
+			fputc('\n', f); /* U+2028/2029: a visible line break, indented */
+			fputs(indent, f);
 		} else {
 			fwrite(s + i, 1, k, f);
 		}

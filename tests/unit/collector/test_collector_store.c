@@ -53,7 +53,7 @@ static enum store_result submit(const struct form_def *form, const char *body, c
 	int n;
 	enum store_result r;
 
-	snprintf(copy, sizeof copy, "%s", body);
+	snprintf(copy, sizeof copy, "%s=&%s", FC_HONEYPOT, body); /* as a form page sends it */
 	fd.n = 0;
 	if (urlenc_parse(copy, strlen(copy), &fd, &reason) != PARSE_OK)
 		return STORE_FAILED;

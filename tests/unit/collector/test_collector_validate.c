@@ -10,6 +10,8 @@
 #include "urlenc.h"
 #include "submission.h"
 #include "testforms.h"
+#include <png.h>
+#include <turbojpeg.h>
 
 static struct form_data fd;
 
@@ -27,8 +29,8 @@ static struct submission sub;
 
 #define OK "subject=s&detail=d&consent=yes"
 
-/* Parse a urlencoded body and validate it against form. */
-static int check_url(const struct form_def *form, const char *body, int have_key)
+/* Parse a urlencoded body exactly as given and validate it against form. */
+static int check_raw(const struct form_def *form, const char *body, int have_key)
 {
 	static char *copy;
 	const char *reason;
@@ -42,6 +44,18 @@ static int check_url(const struct form_def *form, const char *body, int have_key
 		return -1;
 	validate_submission(form, &fd, have_key, &sub);
 	return sub.status;
+}
+
+/* The same, with the empty honeypot a form page sends in front, unless the
+ * body has its own. */
+static int check_url(const struct form_def *form, const char *body, int have_key)
+{
+	static char with[4096];
+
+	if (strstr(body, FC_HONEYPOT "="))
+		return check_raw(form, body, have_key);
+	snprintf(with, sizeof with, "%s=&%s", FC_HONEYPOT, body);
+	return check_raw(form, with, have_key);
 }
 
 static int has_error(const char *name, enum field_problem p)
@@ -74,7 +88,7 @@ static void test_fields(void)
 	CHECK(has_error("subject", FP_REQUIRED));
 	CHECK_INT(sub.n_values, 0); /* all or nothing */
 	CHECK_INT(check_url(&tf_complaint, "subject=+++&detail=d&consent=yes", 0), 422); /* blank */
-	CHECK(has_error("subject", FP_REQUIRED));
+	CHECK(has_error("subject", FP_INVISIBLE));
 	CHECK_INT(check_url(&tf_complaint, "", 0), 422);
 	CHECK(has_error("subject", FP_REQUIRED) && has_error("detail", FP_REQUIRED) &&
 	      has_error("consent", FP_MUST_EQUAL));
@@ -136,16 +150,33 @@ static void test_fields(void)
 	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1); /* unnamed */
 	CHECK_INT(check_url(&tf_complaint, OK "&website=&website=", 0), 422); /* twice */
 	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1);
+	CHECK_INT(check_url(&tf_complaint, OK "&website=x&website=y", 0), 422); /* one error, not two */
+	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1);
+	CHECK_INT(check_raw(&tf_complaint, OK, 0), 422); /* missing (issue 19.17) */
+	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1);
+	CHECK_INT(check_raw(&tf_survey, "overall=4", 0), 422); /* every kind of form */
+	CHECK(has_error("", FP_HONEYPOT) && sub.n_errors == 1);
 	CHECK(strstr(field_problem_en(FP_HONEYPOT), "website") == NULL && strstr(field_problem_en(FP_HONEYPOT), "empty") == NULL);
 	/* issue 19.19: blanks and invisible characters are trimmed, a value of
 	 * only those is missing; bidi controls go; U+2028 is no line break in a
 	 * one-line field */
 	CHECK_INT(check_url(&tf_complaint, "website=&subject=%E2%80%8B&detail=d&consent=yes", 0), 422); /* ZWSP */
-	CHECK(has_error("subject", FP_REQUIRED));
+	CHECK(has_error("subject", FP_INVISIBLE) && sub.n_errors == 1);
+	CHECK(strstr(field_problem_th(FP_INVISIBLE), "มองไม่เห็น") != NULL); /* says why, in Thai */
 	CHECK_INT(check_url(&tf_complaint, "website=&subject=%C2%A0%EF%BB%BF%E3%80%80&detail=d&consent=yes", 0), 422);
-	CHECK(has_error("subject", FP_REQUIRED)); /* NBSP, BOM, ideographic space */
+	CHECK(has_error("subject", FP_INVISIBLE)); /* NBSP, BOM, ideographic space */
 	CHECK_INT(check_url(&tf_complaint, "website=&subject=%E2%80%8F%E2%80%8E&detail=%0A%E2%80%8B%0A&consent=yes", 0), 422);
-	CHECK(has_error("subject", FP_REQUIRED) && has_error("detail", FP_REQUIRED)); /* RLM LRM; blank lines */
+	CHECK(has_error("subject", FP_INVISIBLE) && has_error("detail", FP_INVISIBLE)); /* RLM LRM; blank lines */
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=&detail=d&consent=yes", 0), 422);
+	CHECK(has_error("subject", FP_REQUIRED)); /* empty: simply missing */
+	CHECK_INT(check_url(&tf_complaint, OK "&name=%E2%80%8B", 1), 0); /* optional: invisible is empty */
+	/* NFC (UAX #15): e + COMBINING ACUTE is é; Thai is already NFC; a
+	 * composition exclusion whose NFC form is longer stays as sent */
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=e%CC%81&detail=%E0%B8%81%E0%B9%89%E0%B8%B3&consent=yes", 0), 0);
+	CHECK_STR(value_of("subject"), "\xC3\xA9");
+	CHECK_STR(value_of("detail"), "\xE0\xB8\x81\xE0\xB9\x89\xE0\xB8\xB3");
+	CHECK_INT(check_url(&tf_complaint, "website=&subject=%E2%84%AB&detail=d&consent=yes", 0), 0); /* ANGSTROM SIGN */
+	CHECK_STR(value_of("subject"), "\xC3\x85"); /* A WITH RING ABOVE */
 	CHECK_INT(check_url(&tf_complaint, "website=&subject=%C2%A0%E0%B8%81%E2%80%8B&detail=a%E2%80%AEb%E2%80%A8c"
 			    "&consent=yes&name=x%E2%80%A8y%E2%81%A6z", 1), 0);
 	CHECK_STR(value_of("subject"), "ก");
@@ -228,9 +259,16 @@ static void test_formats(void)
 	CHECK(!EM("สม\xC2\xA0ชาย@ไทย.ไทย"));        /* NBSP */
 	CHECK(!EM("somchai@ไทย\xE2\x80\xAE.ไทย"));  /* RLO */
 	CHECK(!EM("somchai@\xFF.th"));               /* not UTF-8 */
-	/* 63 octets in a label: the cap (21 Thai letters of 3 octets); 66 over */
-	CHECK(EM("a@กกกกกกกกกกกกกกกกกกกกก.th"));
-	CHECK(!EM("a@กกกกกกกกกกกกกกกกกกกกกก.th"));
+	/* 63 octets in a label, counted in its A-label (RFC 5890 §2.3.2.1):
+	 * 57 ก are xn--12c + 54 a = 63, the cap; 58 are one over */
+	CHECK(EM("a@กกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกก.th"));
+	CHECK(!EM("a@กกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกกก.th"));
+	/* IDNA2008 through libidn2: a symbol is not PVALID; upper case is
+	 * mapped (UTS #46); a broken A-label is refused */
+	CHECK(!EM("a@x\xE2\x99\xA5.com"));          /* U+2665 */
+	CHECK(EM("a@\xC3\x84" "bc.de"));                 /* Ä */
+	CHECK(!EM("a@xn--zzzzzzz-.th"));
+	CHECK(!EM("a@ไทย"));                          /* one label */
 #undef EM
 	CHECK(valid_phone("0812345678", 10));
 	CHECK(valid_phone("042811773", 9));
@@ -275,6 +313,116 @@ static size_t make_jpeg(unsigned char *out)
 	/* (the caller's buffer holds 256 bytes) */
 	memcpy(out, parts, sizeof parts);
 	return sizeof parts;
+}
+
+/* A real 16x16 JPEG (libjpeg-turbo) with an Exif block naming a GPS
+ * position, a JFXX thumbnail and a comment after SOI, into out (4096
+ * bytes); returns its length. */
+static size_t make_real_jpeg(unsigned char *out)
+{
+	static const unsigned char extra[] = {
+		0xFF, 0xE1, 0x00, 0x0E, 'E', 'x', 'i', 'f', 0, 0, 'G', 'P', 'S', '1', '7', '.',
+		0xFF, 0xE0, 0x00, 0x0E, 'J', 'F', 'X', 'X', 0, 0x10, 'G', 'P', 'S', 't', 'h', 'm',
+		0xFF, 0xFE, 0x00, 0x07, 's', 'e', 'c', 'r', 't',
+	};
+	unsigned char px[16 * 16], *jpg = NULL;
+	unsigned long n = 0;
+	tjhandle h = tjInitCompress();
+	size_t i;
+
+	for (i = 0; i < sizeof px; i++)
+		px[i] = (unsigned char)(i * 7);
+	if (!h || tjCompress2(h, px, 16, 0, 16, TJPF_GRAY, &jpg, &n, TJSAMP_GRAY, 90, 0) != 0 ||
+	    n + sizeof extra > 4096) {
+		tjDestroy(h);
+		return 0;
+	}
+	memcpy(out, jpg, 2);
+	memcpy(out + 2, extra, sizeof extra);
+	memcpy(out + 2 + sizeof extra, jpg + 2, n - 2);
+	tjFree(jpg);
+	tjDestroy(h);
+	return n + sizeof extra;
+}
+
+/* libjpeg-turbo's lossless transform (jpegtran -copy none): no APPn
+ * segment survives, the image still decodes; 6 bytes are no JPEG. */
+static void test_jpeg_recode(void)
+{
+	static unsigned char j[4096];
+	size_t n = make_real_jpeg(j), m;
+	int w = 0, hh = 0, ss, cs;
+	tjhandle h = tjInitDecompress();
+
+	CHECK(n > 0);
+	CHECK(contains(j, n, "GPS") && contains(j, n, "JFXX"));
+	m = media_strip(MEDIA_JPEG, j, n);
+	CHECK(m != (size_t)-1 && m < n);
+	CHECK(!contains(j, m, "GPS") && !contains(j, m, "JFXX") &&
+	      !contains(j, m, "Exif") && !contains(j, m, "secrt"));
+	CHECK(tjDecompressHeader3(h, j, (unsigned long)m, &w, &hh, &ss, &cs) == 0 && w == 16 && hh == 16);
+	tjDestroy(h);
+	memcpy(j, "\xFF\xD8\xFF\xE0\x00\x02", 6);
+	CHECK(media_strip(MEDIA_JPEG, j, 6) == (size_t)-1);
+	/* structure fine, image data garbage: libjpeg refuses it */
+	n = make_real_jpeg(j);
+	memset(j + n - 40, 0xFF, 38);
+	CHECK(media_strip(MEDIA_JPEG, j, n) == (size_t)-1);
+}
+
+static void png_out(png_structp p, png_bytep d, size_t n)
+{
+	buf_add(png_get_io_ptr(p), d, n);
+}
+
+static void png_flush(png_structp p)
+{
+	(void)p;
+}
+
+/* A 1-bit grey w x h PNG (libpng) with a tEXt chunk, into b. */
+static void make_real_png(struct buf *b, png_uint_32 w, png_uint_32 h)
+{
+	png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png_create_info_struct(p);
+	png_text t = { PNG_TEXT_COMPRESSION_NONE, "Comment", "GPS 17.48 101.72", 16, 0, NULL, NULL };
+	png_bytep row = calloc(1, w / 8 + 1);
+	png_uint_32 y;
+
+	buf_reset(b);
+	png_set_write_fn(p, b, png_out, png_flush);
+	png_set_IHDR(p, info, w, h, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+		     PNG_FILTER_TYPE_DEFAULT);
+	png_set_text(p, info, &t, 1);
+	png_write_info(p, info);
+	for (y = 0; y < h; y++)
+		png_write_row(p, row);
+	png_write_end(p, info);
+	png_destroy_write_struct(&p, &info);
+	free(row);
+}
+
+/* libpng decodes what png_strip() keeps; the pixel cap at the cap (8000 x
+ * 8000 = MEDIA_MAX_PIXELS) and one row over */
+static void test_png_decodes(void)
+{
+	struct buf b;
+	size_t m;
+
+	buf_init(&b, 64 * 1024 * 1024);
+	make_real_png(&b, 16, 16);
+	CHECK(contains((const unsigned char *)b.data, b.len, "GPS"));
+	m = media_strip(MEDIA_PNG, (unsigned char *)b.data, b.len);
+	CHECK(m != (size_t)-1 && !contains((const unsigned char *)b.data, m, "GPS") && !contains((const unsigned char *)b.data, m, "tEXt"));
+	CHECK(png_decodes((const unsigned char *)b.data, m) == m);
+	make_real_png(&b, 16, 16);
+	b.data[b.len - 20] ^= 0x55; /* damaged image data: libpng's CRC/zlib check */
+	CHECK(media_strip(MEDIA_PNG, (unsigned char *)b.data, b.len) == (size_t)-1);
+	make_real_png(&b, 8000, 8000);
+	CHECK(media_strip(MEDIA_PNG, (unsigned char *)b.data, b.len) != (size_t)-1);
+	make_real_png(&b, 8000, 8001);
+	CHECK(media_strip(MEDIA_PNG, (unsigned char *)b.data, b.len) == (size_t)-1);
+	buf_free(&b);
 }
 
 static void test_jpeg(void)
@@ -354,6 +502,9 @@ static void test_pdf(void)
 	static const char html2[] = "%PDF-1.4\r<ScRiPt>alert(1)</script>";
 	static const char nover[] = "%PDF-<html>";
 	static const char nol[] = "%PDF-1.4 x";
+	static const char noeof[] = "%PDF-1.7\n1 0 obj << >> endobj\n";
+	static const char htmltail[] = "%PDF-1.7\n%%EOF\n<html><script>alert(1)</script>";
+	static unsigned char big[3 * PDF_EDGE];
 
 	CHECK(pdf_ok((const unsigned char *)ok, sizeof ok - 1));
 	CHECK(!pdf_ok((const unsigned char *)html, sizeof html - 1));
@@ -361,6 +512,17 @@ static void test_pdf(void)
 	CHECK(!pdf_ok((const unsigned char *)nover, sizeof nover - 1));
 	CHECK(!pdf_ok((const unsigned char *)nol, sizeof nol - 1));
 	CHECK(media_strip(MEDIA_PDF, (unsigned char *)html, sizeof html - 1) == (size_t)-1);
+	/* issue 19.16: no trailer; HTML after it */
+	CHECK(!pdf_ok((const unsigned char *)noeof, sizeof noeof - 1));
+	CHECK(!pdf_ok((const unsigned char *)htmltail, sizeof htmltail - 1));
+	/* %%EOF at PDF_EDGE bytes from the end: found; one byte further: not */
+	memset(big, ' ', sizeof big);
+	memcpy(big, "%PDF-1.7\n", 9);
+	memcpy(big + sizeof big - PDF_EDGE, "%%EOF", 5);
+	CHECK(pdf_ok(big, sizeof big));
+	memset(big + sizeof big - PDF_EDGE, ' ', 5);
+	memcpy(big + sizeof big - PDF_EDGE - 1, "%%EOF", 5);
+	CHECK(!pdf_ok(big, sizeof big));
 }
 
 static void png_chunk(struct buf *b, const char *type, const char *data, size_t len)
@@ -423,15 +585,16 @@ static void test_png(void)
 /* Validate a form_data with text fields from OK plus the given file parts. */
 static int check_files(const struct form_def *form, int have_key, int n, char **data, size_t *len)
 {
-	static char s[] = "s", d[] = "d", y[] = "yes";
-	static char n1[] = "subject", n2[] = "detail", n3[] = "consent", nf[] = "attachments";
+	static char s[] = "s", d[] = "d", y[] = "yes", empty[] = "";
+	static char n1[] = "subject", n2[] = "detail", n3[] = "consent", nf[] = "attachments", hp[] = FC_HONEYPOT;
 	int i;
 
 	memset(&fd, 0, sizeof fd);
 	fd.parts[0] = (struct form_part){ .name = n1, .name_len = 7, .value = s, .len = 1 };
 	fd.parts[1] = (struct form_part){ .name = n2, .name_len = 6, .value = d, .len = 1 };
 	fd.parts[2] = (struct form_part){ .name = n3, .name_len = 7, .value = y, .len = 3 };
-	fd.n = 3;
+	fd.parts[3] = (struct form_part){ .name = hp, .name_len = sizeof hp - 1, .value = empty, .len = 0 };
+	fd.n = 4;
 	for (i = 0; i < n; i++)
 		fd.parts[fd.n++] = (struct form_part){ .name = nf, .name_len = 11, .value = data[i], .len = len[i],
 						       .is_file = 1, .filename = "x" };
@@ -443,14 +606,16 @@ static void test_files(void)
 {
 	char *data[5];
 	size_t len[5];
-	unsigned char jpeg[256];
-	size_t jn = make_jpeg(jpeg), big = 5242880;
+	static unsigned char jpeg[4096];
+	size_t jn = make_real_jpeg(jpeg), big = 5242880, k;
 	int i;
 
 	for (i = 0; i < 5; i++) {
 		data[i] = malloc(big + 1);
 		memcpy(data[i], "%PDF-1.4\n", 9);
 		memset(data[i] + 9, 'x', big - 9);
+		for (k = 50; k + 7 < big; k += 512) /* a trailer near every length used */
+			memcpy(data[i] + k, "\n%%EOF\n", 7);
 		len[i] = 100;
 	}
 	CHECK_INT(check_files(&tf_complaint, 0, 3, data, len), 0); /* 3 files: the cap */
@@ -503,6 +668,8 @@ int main(void)
 	test_formats();
 	test_jpeg();
 	test_png();
+	test_jpeg_recode();
+	test_png_decodes();
 	test_pdf();
 	test_files();
 	return CHECK_RESULT();
