@@ -172,6 +172,7 @@ int site_install_db(const char *path, const struct model *m, const char *public_
 	s.office_name_th = m->site.name;
 	s.office_name_en = m->site.name_en;
 	s.office_phone = m->site.phone;
+	s.built_through = m->subs_through;
 	if (db_open(path, DB_OPEN_CREATE, &db, why, sizeof(why)) != 0 ||
 		db_migrate(db, why, sizeof(why)) != 0 ||
 		formdb_install(db, m->forms, m->n_forms, &s, why, sizeof(why)) != 0) {
