@@ -310,7 +310,7 @@ static void site_csp(const char *root, char *out, size_t outlen)
 static int track_pending(const struct respond_ctx *c, const struct track_case *tc, const char *root,
 			 struct buf *out)
 {
-	char csp[1024];
+	char csp[1600]; /* four origins of at most 299 bytes fit */
 	const struct form_def *f = c->form;
 	int ok;
 
