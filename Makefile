@@ -135,7 +135,7 @@ test: deps-test deps-node
 test-quick: all unit
 	tests/run
 
-bench: all
+bench: all deps-node
 	tests/bench/run
 
 # ---- fuzzing (libFuzzer, clang, with ASan and UBSan) ----

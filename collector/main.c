@@ -25,6 +25,7 @@
 #include <sodium.h>
 
 #include "utf8.h"
+#include "utcstamp.h"
 #include "arena.h"
 #include "buf.h"
 #include "cgienv.h"
@@ -119,39 +120,66 @@ static int open_db(struct request *r)
 	return 0;
 }
 
-/* GET <script>/track?code=CODE: 303 to the code's tracking page when the
- * database knows the code, else 404. */
+/* GET <script>/track?code=CODE: for a complaint the live site was built
+ * with (its id at most the settings' built_through), 303 to its tracking
+ * page; for one stored since, 200 with the code and when its page will
+ * appear (also the answer right after a submission); else 404. */
 static int track(struct request *r)
 {
-	char code[TRACKCODE_SIZE];
+	char code[TRACKCODE_SIZE], err[512], received[64] = "", offset[32];
+	const char *query = getenv("QUERY_STRING");
+	struct track_case tc;
 	sqlite3_stmt *st = NULL;
-	int status, found;
+	long long id = 0;
+	int status;
 
 	if (!r->env.method || (strcmp(r->env.method, "GET") != 0 && strcmp(r->env.method, "HEAD") != 0))
 		return fail(r, 405, NULL, 0, "GET, HEAD");
-	if (track_code_from_query(getenv("QUERY_STRING"), code) != 0) {
-		respond_track(&r->rctx, "", 0, &r->out);
+	if (track_code_from_query(query, code) != 0) {
+		respond_track(&r->rctx, NULL, &r->out);
 		return 404;
 	}
 	status = open_db(r);
 	if (status)
 		return fail(r, status, NULL, 30, NULL);
-	if (sqlite3_prepare_v2(r->db, "SELECT 1 FROM submissions WHERE code = ?1 AND kind = 'complaint'",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC) != SQLITE_OK) {
+	/* received: Thai time (UTC+7) and Buddhist Era year, for people */
+	snprintf(offset, sizeof offset, "+%d seconds", UTC_BANGKOK_OFFSET_S);
+	if (sqlite3_prepare_v2(r->db, "SELECT s.id, s.form_id, strftime('%d/%m/', t) || (strftime('%Y', t) + 543)"
+			       " || ' เวลา ' || strftime('%H:%M', t) || ' น.'"
+			       " FROM (SELECT id, form_id, datetime(created_at, ?2) AS t FROM submissions"
+			       " WHERE code = ?1 AND kind = 'complaint') s", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, offset, -1, SQLITE_STATIC) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		cause(r, "track: %s", sqlite3_errmsg(r->db));
 		return fail(r, 503, NULL, 30, NULL);
 	}
 	status = sqlite3_step(st);
+	if (status == SQLITE_ROW) {
+		const char *form_id = (const char *)sqlite3_column_text(st, 1);
+		const char *when = (const char *)sqlite3_column_text(st, 2);
+
+		id = sqlite3_column_int64(st, 0);
+		snprintf(received, sizeof received, "%s", when ? when : "");
+		/* the form's titles and thank-you text; a form removed since is no loss */
+		if (form_id && formdb_load(r->db, form_id, &r->arena, &r->form, err, sizeof err) == 0)
+			r->rctx.form = &r->form;
+	}
 	sqlite3_finalize(st);
 	if (status != SQLITE_ROW && status != SQLITE_DONE) {
 		cause(r, "track: %s", sqlite3_errmsg(r->db));
 		return fail(r, 503, NULL, 30, NULL);
 	}
-	found = status == SQLITE_ROW;
-	respond_track(&r->rctx, code, found, &r->out);
-	return found ? 303 : 404;
+	if (status == SQLITE_DONE) {
+		respond_track(&r->rctx, NULL, &r->out);
+		return 404;
+	}
+	tc.code = code;
+	tc.received = received;
+	tc.built = id <= r->settings.built_through;
+	tc.repeat = track_query_has(query, "repeat=1");
+	respond_track(&r->rctx, &tc, &r->out);
+	return tc.built ? 303 : 200;
 }
 
 static int health(struct request *r)
@@ -443,6 +471,7 @@ int main(void)
 	arena_init(&r.arena);
 	buf_init(&r.out, RESPOND_MAX);
 	r.rctx.json = cgi_wants_json(r.env.accept);
+	r.rctx.self = r.env.script_name;
 	path = r.env.path_info ? r.env.path_info : "";
 	if (sodium_init() < 0) {
 		cause(&r, "libsodium cannot start");

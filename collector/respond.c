@@ -83,19 +83,26 @@ const char *respond_reason(int status)
 static int h(struct buf *out, const char *s) { return s && html_escape(out, s, strlen(s)) != BUF_OK ? -1 : 0; }
 static int j(struct buf *out, const char *s) { return s && json_escape(out, s, strlen(s)) != BUF_OK ? -1 : 0; }
 
-/* Status line and the headers every response has. */
-static int head(struct buf *out, int status, int json, const char *extra)
+#define CSP_NONE "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+
+/* Status line and the headers every response has; csp NULL = CSP_NONE. */
+static int head_csp(struct buf *out, int status, int json, const char *extra, const char *csp)
 {
 	return buf_printf(out, "Status: %d %s\r\n"
 			  "Content-Type: %s\r\n"
 			  "Cache-Control: no-store\r\n"
 			  "X-Content-Type-Options: nosniff\r\n"
 			  "Referrer-Policy: no-referrer\r\n"
-			  "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'\r\n"
+			  "Content-Security-Policy: %s\r\n"
 			  "%s\r\n",
 			  status, respond_reason(status),
 			  json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
-			  extra ? extra : "") == BUF_OK ? 0 : -1;
+			  csp ? csp : CSP_NONE, extra ? extra : "") == BUF_OK ? 0 : -1;
+}
+
+static int head(struct buf *out, int status, int json, const char *extra)
+{
+	return head_csp(out, status, json, extra, NULL);
 }
 
 static const char page_top[] =
@@ -255,8 +262,12 @@ int respond_see_other(const struct respond_ctx *c, const char *form_id, const ch
 	int ok, has_code = code && *code;
 
 	buf_init(&loc, 2048);
-	ok = buf_printf(&loc, "%sforms/%s/thanks/index.html", c->site_root ? c->site_root : "/", form_id) == BUF_OK &&
-	     (!has_code || buf_printf(&loc, "?code=%s", code) == BUF_OK) &&
+	if (has_code && c->self && *c->self)
+		ok = buf_adds(&loc, c->self) == BUF_OK && buf_printf(&loc, "/track?code=%s", code) == BUF_OK;
+	else
+		ok = buf_printf(&loc, "%sforms/%s/thanks/index.html", c->site_root ? c->site_root : "/", form_id) == BUF_OK &&
+		     (!has_code || buf_printf(&loc, "?code=%s", code) == BUF_OK);
+	ok = ok &&
 	     (!repeat || buf_adds(&loc, has_code ? "&repeat=1" : "?repeat=1") == BUF_OK);
 	if (ok) {
 		char extra[2100];
@@ -282,23 +293,95 @@ int respond_see_other(const struct respond_ctx *c, const char *form_id, const ch
 	return ok ? 0 : -1;
 }
 
-int respond_track(const struct respond_ctx *c, const char *code, int found, struct buf *out)
+/* The CSP of a page that uses the site's stylesheet, fonts and scripts
+ * (assets/): this host, and the site's own origin when root is a whole URL. */
+static void site_csp(const char *root, char *out, size_t outlen)
 {
-	char extra[2100];
-	const char *root = c->site_root ? c->site_root : "/";
+	char origin[300] = "";
+
+	if (strncmp(root, "http", 4) == 0 && db_origin_from_url(root, origin + 1, sizeof origin - 1) == 0)
+		origin[0] = ' ';
+	else
+		origin[0] = '\0';
+	snprintf(out, outlen, "default-src 'none'; style-src 'self'%s 'unsafe-inline'; font-src 'self'%s; "
+		 "img-src 'self'%s; script-src 'self'%s; frame-ancestors 'none'", origin, origin, origin, origin);
+}
+
+/* The 200 answer for a complaint whose tracking page is not built yet. */
+static int track_pending(const struct respond_ctx *c, const struct track_case *tc, const char *root,
+			 struct buf *out)
+{
+	char csp[1600]; /* four origins of at most 299 bytes fit */
+	const struct form_def *f = c->form;
 	int ok;
 
-	if (found) {
-		snprintf(extra, sizeof extra, "Location: %strack/%s/index.html\r\n", root, code);
+	site_csp(root, csp, sizeof csp);
+	if (head_csp(out, 200, c->json, NULL, csp) < 0)
+		return -1;
+	if (c->json)
+		return buf_printf(out, "{\"status\":200,\"code\":\"%s\",\"built\":false,\"received\":\"", tc->code) == BUF_OK &&
+		       j(out, tc->received) == 0 && buf_adds(out, "\",\"location\":\"") == BUF_OK && j(out, root) == 0 &&
+		       buf_printf(out, "track/%s/index.html\"%s}\n", tc->code, tc->repeat ? ",\"repeat\":true" : "") == BUF_OK ? 0 : -1;
+	ok = buf_adds(out, page_top) == BUF_OK &&
+	     buf_adds(out, "<style>.code{font-family:ui-monospace,Menlo,Consolas,Sarabun,'TH Sarabun New',monospace;"
+		      "white-space:nowrap;font-size:1.3rem;font-weight:700;letter-spacing:.05em}"
+		      ".codebox{border-left:4px solid #0b5394;background:#eef3f8;padding:.5rem .75rem}"
+		      "button{font:inherit;min-height:44px;min-width:44px;padding:.4rem .9rem}button[hidden]{display:none}"
+		      "a{display:inline-block;min-height:44px;line-height:44px}</style>"
+		      "<link rel=\"stylesheet\" href=\"") == BUF_OK && h(out, root) == 0 &&
+	     buf_adds(out, "assets/css/site.css\"><script src=\"") == BUF_OK && h(out, root) == 0 &&
+	     buf_adds(out, "assets/js/copy.js\" defer></script>"
+		      "<title>ได้รับเรื่องแล้ว / Received</title></head><body><main id=\"main\" class=\"wrap\">") == BUF_OK;
+	if (ok && f)
+		ok = buf_adds(out, "<p>") == BUF_OK && h(out, f->title_th) == 0 &&
+		     buf_adds(out, " <span class=\"en\" lang=\"en\">/ ") == BUF_OK && h(out, f->title_en) == 0 &&
+		     buf_adds(out, "</span></p>") == BUF_OK;
+	ok = ok && buf_adds(out, "<h1>ได้รับเรื่องของท่านแล้ว <span class=\"en\" lang=\"en\">Received, thank you</span></h1>") == BUF_OK;
+	if (ok && tc->repeat)
+		ok = buf_adds(out, "<p class=\"notice\">ส่งซ้ำ: เรื่องนี้ได้รับไว้แล้ว ไม่ได้บันทึกเพิ่ม "
+			      "<span lang=\"en\">(Sent again: this was already received; nothing new was stored.)</span></p>") == BUF_OK;
+	if (ok && f && f->thanks_th && *f->thanks_th)
+		ok = buf_adds(out, "<p>") == BUF_OK && h(out, f->thanks_th) == 0 && buf_adds(out, "</p>") == BUF_OK &&
+		     (!f->thanks_en || !*f->thanks_en ||
+		      (buf_adds(out, "<p class=\"en\" lang=\"en\">") == BUF_OK && h(out, f->thanks_en) == 0 &&
+		       buf_adds(out, "</p>") == BUF_OK));
+	ok = ok && buf_adds(out, "<div class=\"codebox notice notice-strong\"><p>รหัสติดตามเรื่อง "
+			    "<span lang=\"en\">(Tracking code)</span>: <strong class=\"code\" id=\"tracking-code\">") == BUF_OK &&
+	     h(out, tc->code) == 0 &&
+	     buf_adds(out, "</strong> <button type=\"button\" class=\"button copy-code\" data-copy=\"tracking-code\" hidden>"
+		      "คัดลอกรหัส <span lang=\"en\">(Copy)</span></button></p>"
+		      "<p>รับเรื่องแล้วเมื่อ ") == BUF_OK && h(out, tc->received) == 0 &&
+	     buf_adds(out, " หน้าติดตามจะปรากฏภายในประมาณ 1 ชั่วโมง เมื่อเว็บไซต์ปรับปรุงรอบถัดไป "
+		      "<span lang=\"en\">(Received; the tracking page appears within about an hour, at the next site update.)</span></p>"
+		      "<p>โปรดจดหรือบันทึกรหัสนี้ไว้ (ถ่ายภาพหน้าจอได้) เจ้าหน้าที่ค้นหาเรื่องจากชื่อไม่ได้หากท่านไม่ได้ระบุตัวตน "
+		      "<span lang=\"en\">(Write this code down or take a screenshot: it is the only way to follow your case.)</span></p>"
+		      "<p><a href=\"") == BUF_OK && h(out, root) == 0 &&
+	     buf_printf(out, "track/%s/index.html\">หน้าติดตามเรื่องนี้ <span lang=\"en\">(Tracking page)</span></a></p></div>", tc->code) == BUF_OK;
+	ok = ok && office_line(out, c, 0) == 0 &&
+	     buf_adds(out, "<p><a href=\"") == BUF_OK && h(out, root) == 0 &&
+	     buf_adds(out, "index.html\">หน้าหลัก / Home</a></p></main></body></html>\n") == BUF_OK;
+	return ok ? 0 : -1;
+}
+
+int respond_track(const struct respond_ctx *c, const struct track_case *tc, struct buf *out)
+{
+	char extra[2100];
+	const char *root = c->site_root && *c->site_root ? c->site_root : "/";
+	int ok;
+
+	if (tc && tc->built) {
+		snprintf(extra, sizeof extra, "Location: %strack/%s/index.html\r\n", root, tc->code);
 		ok = head(out, 303, c->json, extra) == 0;
 		if (ok && c->json)
-			return buf_printf(out, "{\"status\":303,\"code\":\"%s\",\"location\":\"%strack/%s/index.html\"}\n",
-				code, root, code) == BUF_OK ? 0 : -1;
+			return buf_printf(out, "{\"status\":303,\"code\":\"%s\",\"built\":true,\"location\":\"%strack/%s/index.html\"}\n",
+				tc->code, root, tc->code) == BUF_OK ? 0 : -1;
 		return ok && buf_adds(out, page_top) == BUF_OK &&
 			buf_adds(out, "<title>ติดตามเรื่อง / Tracking</title></head><body><p><a href=\"") == BUF_OK &&
 			h(out, root) == 0 && buf_printf(out, "track/%s/index.html\">ดูสถานะเรื่อง / Status</a></p></body></html>\n",
-				code) == BUF_OK ? 0 : -1;
+				tc->code) == BUF_OK ? 0 : -1;
 	}
+	if (tc)
+		return track_pending(c, tc, root, out);
 	if (head(out, 404, c->json, NULL) < 0)
 		return -1;
 	if (c->json)

@@ -21,6 +21,17 @@ struct respond_ctx {
 	const char *site_root;               /* for links; NULL or "" = unknown */
 	const struct form_def *form;         /* NULL = none (labels, title) */
 	const struct db_settings *settings;  /* NULL = none (office contact) */
+	const char *self;                    /* SCRIPT_NAME, for the collector's own
+					      * links; NULL or "" = unknown */
+};
+
+/* A complaint the tracking lookup found. */
+struct track_case {
+	const char *code;     /* canonical tracking code */
+	const char *received; /* when it was received, Thai time, for people
+			       * ("2/12/2569 เวลา 17:21 น.") */
+	int built;            /* its tracking page is on the site */
+	int repeat;           /* shown after a resubmission (nothing new stored) */
 };
 
 /* The reason phrase of an HTTP status ("See Other", ...); "" if unknown. */
@@ -33,18 +44,26 @@ const char *respond_reason(int status);
 int respond_error(const struct respond_ctx *c, int status, const struct submission *s,
 		  long retry_after, const char *allow, struct buf *out);
 
-/* 303 See Other to <site_root>forms/<id>/thanks/index.html, with ?code=CODE
- * when code is not empty (RFC 9110 §15.4.4), and repeat=1 when the
+/* 303 See Other (RFC 9110 §15.4.4): with a tracking code (complaints) to
+ * the collector's own answer <self>/track?code=CODE, which shows the code
+ * without JavaScript (respond_track); without one (surveys) to
+ * <site_root>forms/<id>/thanks/index.html.  repeat=1 is added when the
  * submission was a resubmission of one already stored (nothing new was
- * stored: the page says so; JSON "repeat":true).  site_root comes from
- * cgi_site_root(); code is a tracking code (safe characters only).
- * Returns 0, or -1 if out is full. */
+ * stored: the page says so; JSON "repeat":true).  Without c->self a code
+ * goes to the thank-you page as ?code=.  site_root comes from
+ * cgi_site_root(); code is a tracking code (safe characters only).  The
+ * web server configurations (docs/webserver/) log no collector request, so
+ * the code reaches no log.  Returns 0, or -1 if out is full. */
 int respond_see_other(const struct respond_ctx *c, const char *form_id, const char *code,
 		      int repeat, struct buf *out);
 
-/* The tracking lookup: 303 See Other to <site_root>track/<CODE>/index.html
- * when found, else 404 with a page saying what to do.  Returns 0 or -1. */
-int respond_track(const struct respond_ctx *c, const char *code, int found, struct buf *out);
+/* The tracking lookup.  tc NULL (no such complaint): 404 with a page saying
+ * what to do.  tc->built: 303 See Other to <site_root>track/<CODE>/index.html.
+ * Else 200: received when, the code (never wrapped; a copy button that
+ * assets/js/copy.js shows), the form's thank-you text (c->form, may be
+ * NULL), and that its tracking page appears after the next site update,
+ * with the link.  Returns 0, or -1 if out is full. */
+int respond_track(const struct respond_ctx *c, const struct track_case *tc, struct buf *out);
 
 /* 200 for GET /health (ok != 0), else 503.  Returns 0 or -1. */
 int respond_health(const struct respond_ctx *c, int ok, struct buf *out);

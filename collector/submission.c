@@ -329,7 +329,9 @@ static void check_value(const struct form_def *form, const struct form_field *f,
 	case FT_CHOICE:
 		for (ok = 0, i = 0; i < f->n_choices && !ok; i++)
 			ok = strcmp(f->choices[i].value, v) == 0;
-		if (!ok)
+		if (!ok && strcmp(f->name, "project") == 0) /* the build installs every project id */
+			bad_request(s, "ไม่มีโครงการรหัสนี้ในแบบประเมิน / no such project in this survey");
+		else if (!ok)
 			add_error(s, idx, f->name, strlen(f->name), FP_CHOICE);
 		break;
 	case FT_SCALE:

@@ -65,7 +65,7 @@ struct attachment {
 
 struct submission {
 	int status;          /* 0, 400 or 422 */
-	const char *reason;  /* for 400: short English phrase, no data */
+	const char *reason;  /* for 400: a short phrase (English, or Thai / English), no data */
 	char token[FC_TOKEN_MAX + 1]; /* FC_FORM_TOKEN's value, "" if none */
 	struct field_value values[FC_MAX_FIELDS]; /* non-empty values, in form order */
 	size_t n_values;

@@ -37,3 +37,18 @@ int track_code_from_query(const char *query, char out[TRACKCODE_SIZE])
 	value[k] = '\0';
 	return trackcode_normalize(value, out);
 }
+
+int track_query_has(const char *query, const char *param)
+{
+	size_t n = strlen(param), k;
+	const char *p;
+
+	if (!query || strnlen(query, TRACK_QUERY_MAX + 1) > TRACK_QUERY_MAX)
+		return 0;
+	for (p = query; *p; p += k + (p[k] == '&')) {
+		k = strcspn(p, "&");
+		if (k == n && strncmp(p, param, n) == 0)
+			return 1;
+	}
+	return 0;
+}

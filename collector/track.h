@@ -17,4 +17,8 @@
  * a valid tracking code. */
 int track_code_from_query(const char *query, char out[TRACKCODE_SIZE]);
 
+/* 1 if query (at most TRACK_QUERY_MAX bytes looked at) holds the parameter
+ * param exactly ("repeat=1"), else 0 (also for NULL). */
+int track_query_has(const char *query, const char *param);
+
 #endif

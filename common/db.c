@@ -489,7 +489,8 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 			       s->busy_timeout_ms > 0 ? s->busy_timeout_ms : DB_DEFAULT_BUSY_MS) < 0 ||
 	    insert_setting(db, st, "office_name_th", s->office_name_th) < 0 ||
 	    insert_setting(db, st, "office_name_en", s->office_name_en) < 0 ||
-	    insert_setting(db, st, "office_phone", s->office_phone) < 0)
+	    insert_setting(db, st, "office_phone", s->office_phone) < 0 ||
+	    insert_setting_int(db, st, "built_through", s->built_through > 0 ? (long)s->built_through : 0) < 0)
 		goto dberr;
 	rc = 0;
 	goto out;
@@ -850,6 +851,7 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 		else if (strcmp(k, "office_name_th") == 0) s->office_name_th = v;
 		else if (strcmp(k, "office_name_en") == 0) s->office_name_en = v;
 		else if (strcmp(k, "office_phone") == 0) s->office_phone = v;
+		else if (strcmp(k, "built_through") == 0) s->built_through = v ? strtoll(v, NULL, 10) : 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -104,6 +104,10 @@ struct db_settings {
 	int busy_timeout_ms;
 	/* Shown on the collector's error pages (what to do); may be NULL. */
 	const char *office_name_th, *office_name_en, *office_phone;
+	/* The highest submission id the live site was built from (the build's
+	 * snapshot); a complaint with a higher id has no tracking page yet.
+	 * 0 = none built. */
+	long long built_through;
 };
 
 /* Replace every form definition and every setting with forms[0..n) and s,

@@ -35,3 +35,13 @@ int field_type_parse(const char *name, enum field_type *t)
 	}
 	return -1;
 }
+
+const struct form_field *form_projects_field(const struct form_def *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_fields; i++)
+		if (f->fields[i].choices_projects && f->fields[i].n_choices)
+			return &f->fields[i];
+	return NULL;
+}

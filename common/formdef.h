@@ -36,6 +36,8 @@ struct form_field {
 	const char *must_equal; /* e.g. consent must be "yes"; NULL = any */
 	const struct form_choice *choices; /* FT_CHOICE (and FT_SCALE labels) */
 	size_t n_choices;
+	int choices_projects; /* generator only: "choices: projects", filled
+				 with the project ids once all are loaded */
 };
 
 enum form_kind { FORM_COMPLAINT, FORM_SURVEY };
@@ -54,5 +56,9 @@ struct form_def {
 	const struct form_field *fields;
 	size_t n_fields;
 };
+
+/* The field of f whose choices the generator filled with the project ids
+ * (choices_projects, at least one choice), or NULL. */
+const struct form_field *form_projects_field(const struct form_def *f);
 
 #endif

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #define UTC_STAMP_SIZE 21 /* with the NUL */
+#define UTC_BANGKOK_OFFSET_S (7 * 3600) /* Thailand: UTC+7 all year */
 
 /* Write t as "YYYY-MM-DDTHH:MM:SSZ" into out.  If t cannot be converted
  * (gmtime_r fails, or the year has more than 4 digits), writes

@@ -144,7 +144,7 @@ out=$(cl_cgi POST /complaint "$URL" "${GOOD}&name=x" HTTP_ORIGIN=http://127.0.0.
 expect_eq "$(cl_status "$out")" 303 "a configured --origin"
 loc=$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')
 case $loc in
-/forms/complaint/thanks/index.html\?code=[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]-*) pass "Location: $loc" ;;
+/cgi-bin/collect.cgi/track\?code=[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]-*) pass "Location: $loc" ;;
 *) fail "bad Location: $loc" ;;
 esac
 code=${loc#*code=}
@@ -154,6 +154,14 @@ out=$(cl_cgi POST /satisfaction "$URL" "speed=4&courtesy=4&clarity=4&process=4&t
 	SCRIPT_NAME=/loei/cgi-bin/collect.cgi)
 expect_eq "$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')" \
 	/loei/forms/satisfaction/thanks/index.html "survey: Location under the site root, no code"
+# the survey's project (issue 11.13): the build installed every project id
+# as its choices; an unknown one is refused with 400 and a Thai message
+expect_eq "$(sqlite3 "$CL_DB" "SELECT count(*) FROM form_choices WHERE form_id = 'satisfaction' AND field_name = 'project'")" \
+	"$(find "$TOP/content/projects" -name '*.md' | wc -l)" "every project id installed as a choice of the survey"
+S='speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4'
+expect 400 "survey with an unknown project id" POST /satisfaction "$URL" "$S&project=2569-999"
+grep -q 'ไม่มีโครงการรหัสนี้' "$TEST_OUT/last" && pass "unknown project: Thai message" || fail "unknown project: $(cat "$TEST_OUT/last")"
+expect 303 "survey rating project 2569-001" POST /satisfaction "$URL" "$S&project=2569-001"
 
 # not configured: 503, and the page says what to do
 for db in "" "$TEST_OUT/nosuch.db" "$TEST_OUT"; do
@@ -224,10 +232,16 @@ for i in 1 2 3; do
 	[ "$i" = 1 ] && loc=$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')
 done
 expect_eq "${st[1]} ${st[2]} ${st[3]}" "303 303 429" "rate_limit_per_hour: 2 lets two through"
+# the collector's own answer (on its host) links the site under thanks_base
+out=$(cl_cgi GET /track '' '' QUERY_STRING="${loc#*\?}")
 case $loc in
-https://www.example.go.th/loei/forms/complaint/thanks/index.html\?code=*) pass "thanks_base used: $loc" ;;
-*) fail "thanks_base not used: $loc" ;;
+/cgi-bin/collect.cgi/track\?code=*) pass "complaint: the collector's own answer: $loc" ;;
+*) fail "complaint: Location $loc" ;;
 esac
+printf '%s' "$out" | grep -q "href=\"https://www.example.go.th/loei/track/${loc#*code=}/index.html\"" &&
+	pass "thanks_base used for the tracking page" || fail "thanks_base not used: $out"
+printf '%s' "$out" | grep -q "script-src 'self' https://www.example.go.th;" &&
+	pass "CSP allows the site's origin for its assets" || fail "CSP: $(printf '%s' "$out" | grep -a Content-Security)"
 CL_DB=$LIVE_DB
 sed -i 's/rate_limit_per_hour: 2/rate_limit_per_hour: 0/' "$TEST_OUT/content2/site.yaml"
 "$PRONGSAI" build -q -C "$TEST_OUT/content2" -o "$TEST_OUT/public2" --db "$DB2" 2>"$TEST_OUT/build2.err"

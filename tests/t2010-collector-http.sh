@@ -63,13 +63,14 @@ suite() {
 
 	expect_eq "$(curl -s -o /dev/null -w '%{http_code}' "$C/health")" 200 "$K: GET health"
 
-	# 303 and the thank-you page
+	# 303 and the collector's own answer with the code
 	post "valid urlencoded" 303 --data "$GOOD" "$C/complaint"
 	loc=$(header Location)
-	case $loc in /forms/complaint/thanks/index.html\?code=*) pass "$K: Location $loc" ;; *) fail "$K: Location [$loc]" ;; esac
+	case $loc in /cgi-bin/collect.cgi/track\?code=*) pass "$K: Location $loc" ;; *) fail "$K: Location [$loc]" ;; esac
 	code=${loc#*code=}
 	expect_eq "$(cl_count "code = '$code'")" 1 "$K: the code is stored once"
-	expect_eq "$(curl -s -o /dev/null -w '%{http_code}' "$WS_URL$loc")" 200 "$K: the thank-you page is served"
+	expect_eq "$(curl -s -o "$TEST_OUT/$K/thanks.html" -w '%{http_code}' "$WS_URL$loc")" 200 "$K: the collector's answer is served"
+	expect_grep "id=\"tracking-code\">$code<" "$TEST_OUT/$K/thanks.html" "$K: the answer shows the code"
 	post "the same page" 303 --data "$GOOD&form_token=page-token-0123456789" "$C/complaint"
 	loc=$(header Location)
 	post "the same page again" 303 --data "$GOOD&form_token=page-token-0123456789" "$C/complaint"

@@ -2,7 +2,8 @@
 # variants: release
 # What a person came for, seen in headless Chromium (tests/browser/sees.mjs):
 # the executives, real tables, the dashboard's first screen, phones (menu,
-# cards, chart text, SVG clipping, layout shift), absence wording, search.
+# cards, chart text, SVG clipping, layout shift), absence wording, search,
+# rating a project from its page without JavaScript.
 # The sample site is built for --today 2026-11-24 and served by lighttpd.
 . "$(dirname "$0")/lib/test-lib.sh"
 . "$TOP/tests/lib/webserver"
@@ -28,4 +29,7 @@ ws_start lighttpd "$site" "$TEST_OUT/db/prongsai.db" "$TEST_OUT/run" || { fail "
 trap ws_stop EXIT
 BASE_URL=$WS_URL/ SITE_DIR=$site OUT_DIR=$TEST_OUT node "$TOP/tests/browser/sees.mjs"
 expect_eq "$?" 0 "each page shows what a person came for (details above)"
+# #11.13 the rating sent from the project page names the project
+expect_eq "$(sqlite3 "$TEST_OUT/db/prongsai.db" "SELECT value FROM submission_values WHERE name = 'project'")" 2569-001 \
+	"the rating from project 2569-001's page is stored with its project"
 finish

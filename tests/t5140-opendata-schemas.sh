@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # variants: release
 # Open data (issue 11.11): lookup tables (lookups.csv); lists in the JSON
-# files are arrays; data/oc4ids.json of
+# files are arrays (procurement bids: objects with name and price); data/oc4ids.json of
 # the sample site and of the test fixture validates against the OC4IDS 0.9.5
 # project-package schema (tests/oc4ids-0.9.5/, with its licence), statuses
 # and metric ids from its codelists, the plan series included.
@@ -21,6 +21,13 @@ const bad = pj.filter((p) => !Array.isArray(p.districts)).length + rj.filter((r)
 const multi = pj.some((p) => p.districts.length > 1);
 process.exit(bad === 0 && multi ? 0 : 1);' "$site/data"
 expect_eq "$?" 0 "projects.json districts and progress.json kpis are JSON arrays"
+node -e '
+const fs = require("fs"), d = process.argv[1];
+const pr = JSON.parse(fs.readFileSync(d + "/procurement.json"));
+const bad = pr.filter((r) => !Array.isArray(r.bids) ||
+	r.bids.some((b) => typeof b.name !== "string" || typeof b.price !== "number")).length;
+process.exit(bad === 0 && pr.some((r) => r.bids.length > 1) ? 0 : 1);' "$site/data"
+expect_eq "$?" 0 "procurement.json bids are arrays of {name, price}"
 # lookup tables name every id the other files use
 for kind in district group dimension person; do
 	n=$(grep -c "^$kind," "$site/data/lookups.csv")

@@ -24,6 +24,8 @@ static const struct form_choice *load_choices(struct yctx *c, const struct ynode
 	size_t i, k = 0;
 
 	*count = 0;
+	if (n->kind == YN_SCALAR && strcmp(n->s, "projects") == 0)
+		return NULL; /* filled by forms_fill_projects() */
 	if (n->kind == YN_SCALAR && strcmp(n->s, "districts") == 0) {
 		if (!site->n_districts) {
 			diag_error(c->d, yloc(c->path, n), "site.yaml ยังไม่มีรายชื่ออำเภอ",
@@ -41,8 +43,8 @@ static const struct form_choice *load_choices(struct yctx *c, const struct ynode
 	}
 	if (n->kind != YN_SEQ || n->n == 0 || n->n > FORM_MAX_CHOICES) {
 		diag_error(c->d, yloc(c->path, n),
-			"choices ต้องเป็นรายการ 1 ถึง %d ตัวเลือก หรือคำว่า districts",
-			"choices must be a list of 1 to %d items, or the word districts", FORM_MAX_CHOICES);
+			"choices ต้องเป็นรายการ 1 ถึง %d ตัวเลือก หรือคำว่า districts หรือ projects",
+			"choices must be a list of 1 to %d items, or the word districts or projects", FORM_MAX_CHOICES);
 		return NULL;
 	}
 	ch = arena_alloc(c->a, n->n * sizeof(*ch));
@@ -172,6 +174,10 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 				diag_error(c->d, yloc(rel, n), "choices ใช้กับช่องชนิด choice หรือ scale เท่านั้น",
 					"choices apply to choice and scale fields only");
 			fd->choices = load_choices(c, n, site, &fd->n_choices);
+			fd->choices_projects = n->kind == YN_SCALAR && strcmp(n->s, "projects") == 0;
+			if (fd->choices_projects && fd->type != FT_CHOICE)
+				diag_error(c->d, yloc(rel, n), "choices: projects ใช้กับช่องชนิด choice เท่านั้น",
+					"choices: projects applies to choice fields only");
 			if (fd->type == FT_SCALE && fd->n_choices != 5)
 				diag_error(c->d, yloc(rel, n), "ช่อง scale ต้องมี 5 ระดับพอดี",
 					"a scale field needs exactly 5 levels");
@@ -204,4 +210,31 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 	if (!good || !f->title_th || !f->title_en || !f->thanks_th || !f->thanks_en)
 		return NULL;
 	return f;
+}
+
+void forms_fill_projects(struct model *m)
+{
+	size_t i, j, k, n = m->n_projects < FORM_MAX_CHOICES ? m->n_projects : FORM_MAX_CHOICES;
+	struct form_choice *ch = NULL;
+
+	for (i = 0; i < m->n_forms; i++)
+		for (j = 0; j < m->forms[i].n_fields; j++) {
+			struct form_field *fd = (struct form_field *)&m->forms[i].fields[j];
+
+			if (!fd->choices_projects || !n)
+				continue;
+			if (!ch) {
+				ch = arena_alloc(&m->arena, n * sizeof(*ch));
+				for (k = 0; k < n; k++) {
+					const struct project *p = m->projects[m->n_projects - 1 - k];
+
+					ch[k].value = p->id;
+					ch[k].label_th = arena_printf(&m->arena, "%s %s", p->id, p->title);
+					ch[k].label_en = arena_printf(&m->arena, "%s %s", p->id,
+						p->title_en && *p->title_en ? p->title_en : p->title);
+				}
+			}
+			fd->choices = ch;
+			fd->n_choices = n;
+		}
 }

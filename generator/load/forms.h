@@ -19,4 +19,11 @@
 struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *root,
 	const struct site *site);
 
+/* Fill every field of m's forms that says "choices: projects" with the
+ * newest FORM_MAX_CHOICES projects of m (value the id, label "id title"),
+ * newest first; m->projects must be loaded and sorted by id.  A form
+ * without projects keeps no choices (check reports the field).  Memory is
+ * from m's arena; never fails. */
+void forms_fill_projects(struct model *m);
+
 #endif

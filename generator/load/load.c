@@ -420,6 +420,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	qsort(m->holidays, m->n_holidays, sizeof(*m->holidays), cmp_pdate);
 	qsort(m->procurement, m->n_procurement, sizeof(*m->procurement), cmp_proc);
 	model_index(m);
+	forms_fill_projects(m);
 	if (!have_site)
 		diag_error(d, file_loc("site.yaml"), "ไม่พบไฟล์ site.yaml (ข้อมูลหน่วยงาน)",
 			"site.yaml (the office's settings) is missing");

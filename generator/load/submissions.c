@@ -24,7 +24,7 @@ int subs_parse_created(const char *s, pdate *out)
 enum val_result { V_OK, V_NO_FIELD, V_PERSONAL, V_NOT_PUBLIC, V_BAD_VALUE };
 
 /* Apply one value to s, checked against its form.  Only choice and scale
- * fields and the "project" text field are taken. */
+ * fields and the "project" field (text or choice) are taken. */
 static enum val_result apply_value(const struct model *m, struct submission *s, const char *name,
 	const char *value)
 {
@@ -41,7 +41,7 @@ static enum val_result apply_value(const struct model *m, struct submission *s, 
 		}
 		if (fd->personal)
 			return V_PERSONAL;
-		if (fd->type == FT_TEXT && strcmp(name, "project") == 0) {
+		if ((fd->type == FT_TEXT || fd->type == FT_CHOICE) && strcmp(name, "project") == 0) {
 			const struct project *p = model_project(m, value);
 			if (!p)
 				return V_BAD_VALUE;
@@ -109,7 +109,7 @@ static int scale_index(const struct form_def *f, const char *name, const char *v
 }
 
 /* The project id of the model that a survey of f names, or NULL (f has no
- * non-personal text field "project", or no such project). */
+ * non-personal text or choice field "project", or no such project). */
 static const char *survey_project(const struct model *m, const struct form_def *f, const char *value)
 {
 	const struct project *p;
@@ -120,7 +120,8 @@ static const char *survey_project(const struct model *m, const struct form_def *
 	for (i = 0; i < f->n_fields; i++)
 		if (strcmp(f->fields[i].name, "project") == 0)
 			break;
-	if (i == f->n_fields || f->fields[i].personal || f->fields[i].type != FT_TEXT)
+	if (i == f->n_fields || f->fields[i].personal ||
+		(f->fields[i].type != FT_TEXT && f->fields[i].type != FT_CHOICE))
 		return NULL;
 	p = model_project(m, value);
 	return p ? p->id : NULL;
@@ -221,7 +222,7 @@ int subs_read_db_max(struct model *m, const char *path, long max_cases, struct s
 	struct stat sb;
 	struct submission *subs = NULL;
 	struct survey_count *counts = NULL;
-	int64_t *ids = NULL, count = 0, first_id = 0;
+	int64_t *ids = NULL, count = 0, first_id = 0, through = 0;
 	size_t n = 0, nv = 0, n_counts = 0;
 	int rc = -1, step;
 
@@ -238,6 +239,16 @@ int subs_read_db_max(struct model *m, const char *path, long max_cases, struct s
 		set_err(err, errlen, path, db, "begin");
 		goto out;
 	}
+	/* what this snapshot holds: the collector tells a code whose page is
+	 * not built yet by an id above it (db.h, built_through) */
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM submissions", -1, &st, NULL) != SQLITE_OK ||
+		sqlite3_step(st) != SQLITE_ROW) {
+		set_err(err, errlen, path, db, "count");
+		goto out;
+	}
+	through = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions WHERE kind = 'complaint'", -1, &st, NULL)
 			!= SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
 		set_err(err, errlen, path, db, "count");
@@ -359,6 +370,7 @@ out:
 		m->survey_counts = counts;
 		m->n_survey_counts = n_counts;
 		m->subs_from_db = 1;
+		m->subs_through = through;
 	}
 	return rc;
 }

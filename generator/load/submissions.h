@@ -5,7 +5,7 @@
  * consistent snapshot).  It reads only form_id, kind, channel, code and
  * created_at of each complaint (surveys: only counts), and from submission_values only the values
  * of fields that the installed form marks non-personal AND that are a choice
- * or scale, or the text field "project".  Each value is then checked against
+ * or scale, or the field "project" (text or choice).  Each value is then checked against
  * the model's form (a choice must be one of its choices, a project an
  * existing project id) and dropped otherwise, so free text (subject,
  * details, comments) and personal data never enter the model.  The sealed

@@ -9,11 +9,12 @@
 #define PRONGSAI_DATES_H
 
 #include <stdint.h>
+#include "utcstamp.h" /* UTC_BANGKOK_OFFSET_S */
 
 typedef int32_t pdate; /* days since 1970-01-01 */
 
 /* Thai time is UTC+7 all year (no daylight saving). */
-#define DATE_BANGKOK_OFFSET_S (7 * 3600)
+#define DATE_BANGKOK_OFFSET_S UTC_BANGKOK_OFFSET_S
 
 /* Days since the epoch for a valid CE y-m-d (no validation; m is asserted). */
 pdate date_from_ymd(int y, int m, int d);

@@ -360,6 +360,7 @@ struct model {
 	struct survey_count *survey_counts; /* the database's surveys, counted */
 	size_t n_survey_counts;
 	int subs_from_db;         /* a database was read */
+	int64_t subs_through;     /* the highest submission id in the snapshot read (0: none) */
 	int subs_sample;          /* sample submissions were merged */
 };
 

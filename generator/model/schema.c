@@ -236,7 +236,7 @@ static const struct sfield field_f[] = {
 	M("max_length", SF_INT, 0, NULL, NULL, "จำนวนตัวอักษรสูงสุด", "maximum characters"),
 	T("personal", SF_BOOL, 0, 0, 0, NULL, NULL, struct form_field, personal, "ข้อมูลส่วนบุคคล", "personal data", NULL),
 	T("must_equal", SF_TEXT, 0, 0, 64, NULL, NULL, struct form_field, must_equal, "ค่าที่ต้องตรง", "required value", NULL),
-	M("choices", SF_LIST, 0, NULL, &schema_choice, "ตัวเลือก หรือคำว่า districts", "choices, or the word districts"),
+	M("choices", SF_LIST, 0, NULL, &schema_choice, "ตัวเลือก หรือคำว่า districts หรือ projects", "choices, or the word districts or projects"),
 };
 SCHEMA(schema_form_field, "form.fields", field_f, "## 10.");
 

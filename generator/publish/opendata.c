@@ -66,7 +66,7 @@ static const struct od_column procurement_cols[] = {
 	{ "method", "string", "วิธีซื้อหรือจ้าง (รหัส)", "method id: e-bidding, e-market, selection, specific" },
 	{ "method_name", "string", "วิธีซื้อหรือจ้าง", "method (Thai)" },
 	{ "budget", "number", "วงเงินที่จัดซื้อจัดจ้าง/ราคากลาง (บาท)", "budget ceiling / reference price, baht" },
-	{ "bids", "string", "ผู้เสนอราคาและราคาที่เสนอ ชื่อ=ราคา คั่นด้วย ;", "bidders and prices, name=price separated by ;" },
+	{ "bids", "string", "ผู้เสนอราคาและราคาที่เสนอ ชื่อ=ราคา คั่นด้วย ; (JSON: รายการ {name, price})", "bidders and prices, name=price separated by ; (JSON: an array of {name, price})" },
 	{ "winner", "string", "ผู้ได้รับการคัดเลือก", "selected supplier" },
 	{ "price", "number", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", "agreed price, baht" },
 	{ "reason", "string", "เหตุผลที่คัดเลือกโดยสังเขป", "reason for the selection" },
@@ -174,12 +174,14 @@ int opendata_has(const char *rel)
 
 /* ---- rows: the same cells go to CSV and JSON ---- */
 
-/* C_LIST: "a;b" in CSV, ["a","b"] in JSON (items hold no ';'). */
-enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE, C_LIST };
+/* C_LIST: "a;b" in CSV, ["a","b"] in JSON (items hold no ';').
+ * C_JSON: s in CSV, json (already JSON text, e.g. an array of objects) in JSON. */
+enum cell_kind { C_NULL, C_STR, C_INT, C_NUM, C_DATE, C_LIST, C_JSON };
 
 struct cell {
 	enum cell_kind k;
 	const char *s;
+	const char *json; /* C_JSON only */
 	int64_t v;
 };
 
@@ -218,6 +220,18 @@ static void c_list(struct table *t, const char *s)
 		return;
 	c->k = s ? C_LIST : C_NULL;
 	c->s = s;
+}
+
+/* s for CSV and json (JSON text) for JSON; NULL either way is null. */
+static void c_json(struct table *t, const char *s, const char *json)
+{
+	struct cell *c = next_cell(t);
+
+	if (!c)
+		return;
+	c->k = s && json ? C_JSON : C_NULL;
+	c->s = s;
+	c->json = json;
 }
 
 /* s ("a;b;c") as a JSON array of strings; "" is []. */
@@ -330,6 +344,10 @@ static void table_row(struct table *t)
 		case C_LIST:
 			csv_field(&t->csv, c->s);
 			json_list(&t->json, c->s);
+			break;
+		case C_JSON:
+			csv_field(&t->csv, c->s);
+			buf_adds(&t->json, c->json);
 			break;
 		case C_INT:
 			buf_printf(&t->csv, "%lld", (long long)c->v);
@@ -529,21 +547,33 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 
 	for (i = 0; i < m->n_procurement; i++) {
 		const struct proc_record *r = &m->procurement[i];
-		struct buf bb;
+		struct buf bb, bj;
 		buf_init(&bb, t->max);
+		buf_init(&bj, t->max);
+		buf_addc(&bj, '[');
 		for (j = 0; j < r->n_bids; j++) {
 			if (j)
 				buf_addc(&bb, ';');
 			buf_printf(&bb, "%s=", r->bids[j].name);
 			out_decimal(&bb, r->bids[j].price);
+			buf_adds(&bj, j ? ",{\"name\":" : "{\"name\":");
+			json_str(&bj, r->bids[j].name);
+			buf_adds(&bj, ",\"price\":");
+			out_decimal(&bj, r->bids[j].price);
+			buf_addc(&bj, '}');
 		}
+		buf_addc(&bj, ']');
 		c_int(t, r->fiscal_year);
 		c_date(t, r->date, 1);
 		c_str(t, r->item);
 		c_str(t, r->method);
 		c_str(t, proc_method_th(r->method));
 		c_num(t, r->budget);
-		c_str(t, cell_text(t, a, &bb));
+		{
+			const char *csv = cell_text(t, a, &bb);
+
+			c_json(t, csv, cell_text(t, a, &bj));
+		}
 		c_str(t, r->winner);
 		c_num(t, r->price);
 		c_str(t, r->reason);

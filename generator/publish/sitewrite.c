@@ -172,6 +172,7 @@ int site_install_db(const char *path, const struct model *m, const char *public_
 	s.office_name_th = m->site.name;
 	s.office_name_en = m->site.name_en;
 	s.office_phone = m->site.phone;
+	s.built_through = m->subs_through;
 	/* base_url first: formdb_install() reduces each to its origin */
 	all = sqlite3_mprintf("%s %s", m->site.base_url ? m->site.base_url : "", origins ? origins : "");
 	if (!all) {

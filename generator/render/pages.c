@@ -197,7 +197,10 @@ static struct tval *executives_view(const struct site_ctx *sc, struct arena *a, 
 	return list;
 }
 
-static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const struct form_def *f)
+/* The view of form f; the choice chosen (may be NULL) of its projects
+ * field comes selected. */
+static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const struct form_def *f,
+	const char *chosen)
 {
 	struct tval *v = tv_map(a), *fields = tv_list(a);
 	size_t i, j;
@@ -238,6 +241,8 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 			tv_sets(a, c, "label", fd->choices[j].label_th);
 			tv_sets(a, c, "label_en", fd->choices[j].label_en);
 			tv_sets(a, c, "id", arena_printf(a, "f-%s-%zu", fd->name, j));
+			tv_setb(a, c, "selected", chosen && fd->choices_projects &&
+				strcmp(fd->choices[j].value, chosen) == 0);
 			tv_push(a, choices, c);
 		}
 		tv_set(a, fv, "choices", choices);
@@ -245,6 +250,42 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	}
 	tv_set(a, v, "fields", fields);
 	return v;
+}
+
+/* Whether form f's projects field offers project id (its pre-chosen page
+ * forms/<form>/<id>/ exists). */
+static int form_rates(const struct form_def *f, const char *id)
+{
+	const struct form_field *fd = form_projects_field(f);
+	size_t i;
+
+	for (i = 0; fd && i < fd->n_choices; i++)
+		if (strcmp(fd->choices[i].value, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The survey forms that rate project id, each linking its page with the
+ * project chosen in advance. */
+static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, const char *root,
+	const char *id)
+{
+	const struct model *m = sc->m;
+	struct tval *list = tv_list(a);
+	size_t i;
+
+	for (i = 0; i < m->n_forms; i++) {
+		struct tval *f;
+
+		if (!form_rates(&m->forms[i], id))
+			continue;
+		f = tv_map(a);
+		tv_sets(a, f, "title", m->forms[i].title_th);
+		tv_sets(a, f, "title_en", m->forms[i].title_en);
+		tv_sets(a, f, "href", arena_printf(a, "%sforms/%s/%s/index.html", root, m->forms[i].id, id));
+		tv_push(a, list, f);
+	}
+	return list;
 }
 
 const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
@@ -363,6 +404,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_PROJECT:
 		pg_project_page(sc, m->projects[job->index], a, v, root);
+		tv_set(a, v, "rating_forms", rating_forms(sc, a, root, m->projects[job->index]->id));
 		break;
 	case PG_NEWS_LIST: {
 		struct tval *list = tv_list(a);
@@ -387,7 +429,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_FORMS: {
 		struct tval *list = tv_list(a);
 		for (i = 0; i < m->n_forms; i++) {
-			struct tval *f = form_view(sc, a, &m->forms[i]);
+			struct tval *f = form_view(sc, a, &m->forms[i], NULL);
 			tv_sets(a, f, "href", arena_printf(a, "%sforms/%s/index.html", root, m->forms[i].id));
 			tv_push(a, list, f);
 		}
@@ -425,7 +467,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_FORM:
 	case PG_THANKS:
-		tv_set(a, v, "form", form_view(sc, a, &m->forms[job->index]));
+		tv_set(a, v, "form", form_view(sc, a, &m->forms[job->index], job->project));
 		tv_sets(a, v, "action", arena_printf(a, "%s%s/%s", root, m->site.collector,
 			m->forms[job->index].id));
 		tv_sets(a, v, "form_href", arena_printf(a, "%sforms/%s/index.html", root,
@@ -534,6 +576,14 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 			j = add_job(&pl, PG_THANKS, "thanks", arena_printf(a, "forms/%s/thanks/index.html",
 				m->forms[i].id));
 			j->index = i;
+			for (k = 0; k < m->n_projects; k++) {
+				if (!form_rates(&m->forms[i], m->projects[k]->id))
+					continue;
+				j = add_job(&pl, PG_FORM, "form", arena_printf(a, "forms/%s/%s/index.html",
+					m->forms[i].id, m->projects[k]->id));
+				j->index = i;
+				j->project = m->projects[k]->id;
+			}
 		}
 	}
 	add_job(&pl, PG_TRACK, "track", "track/index.html");

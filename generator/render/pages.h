@@ -39,6 +39,7 @@ struct page_job {
 	                           0 for the year; PG_TRACK_CASE: the case in
 	                           cs->cases; PG_SURVEY: the survey in
 	                           cs->surveys; PG_COMPLAINTS: fy 0 = index) */
+	const char *project;    /* PG_FORM: the project chosen in advance, or NULL */
 };
 
 struct site_ctx {

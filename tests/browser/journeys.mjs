@@ -1,8 +1,9 @@
 // tests/browser/journeys.mjs: a citizen fills and sends each form of the
 // site (complaint, corruption, survey ...) in headless Chromium, with
 // JavaScript on and with it off (JS=on|off), through lighttpd and the
-// collector, and lands on the form's thank-you page with a tracking code
-// (complaint kinds).  With JavaScript on, the page shows the code.  No
+// collector, and lands on the form's thank-you page (surveys) or the
+// collector's own answer with a tracking code (complaint kinds), which shows
+// the code on one line, with JavaScript on or off.  No
 // console error, failed request or request leaving 127.0.0.1 on the way.
 // Environment: BASE_URL, SITE_DIR, OUT_DIR, JS.  Writes one line per
 // submission to OUT_DIR/submissions-JS.txt: "FORM CODE" (CODE "-" if none).
@@ -57,17 +58,29 @@ for (const id of forms) {
 				await f.fill(text.slice(0, max));
 			}
 		}
-		await Promise.all([page.waitForURL(/\/thanks\//, { timeout: 20000 }), page.locator('form.submit-form button[type=submit]').click()]);
+		await Promise.all([page.waitForURL(/\/thanks\/|\/track\?code=/, { timeout: 20000 }), page.locator('form.submit-form button[type=submit]').click()]);
 		const u = new URL(page.url());
 		const code = u.searchParams.get('code');
-		if (!u.pathname.endsWith(`/forms/${id}/thanks/index.html`) && !u.pathname.endsWith(`/forms/${id}/thanks/`))
+		// a complaint: the collector's own answer; a survey: the site's thank-you page
+		if (!u.pathname.endsWith('/collect.cgi/track') &&
+			!u.pathname.endsWith(`/forms/${id}/thanks/index.html`) && !u.pathname.endsWith(`/forms/${id}/thanks/`))
 			problems.push(`landed on ${u.pathname}`);
 		const hasBox = await page.locator('#tracking-code').count();
 		if (hasBox) {
+			// shown with JavaScript on or off (issue 11.5), on one line
 			if (!code || !/^[0-9A-Za-z-]{4,40}$/.test(code)) problems.push(`no tracking code in ${page.url()}`);
-			else if (js) {
-				const shown = (await page.locator('#tracking-code').textContent()).trim();
-				if (shown !== code.toUpperCase()) problems.push(`page shows "${shown}", not the code ${code}`);
+			const box = page.locator('#tracking-code');
+			const shown = (await box.textContent()).trim();
+			if (shown !== (code || '').toUpperCase()) problems.push(`page shows "${shown}", not the code ${code}`);
+			const lines = await box.evaluate((e) => e.getClientRects().length);
+			if (lines > 1) problems.push(`the code wraps over ${lines} lines`);
+			const copy = page.locator('button[data-copy="tracking-code"]');
+			if (!js && await copy.isVisible()) problems.push('a copy button without JavaScript');
+			if (js && u.pathname.endsWith('/collect.cgi/track') && !await copy.isVisible()) problems.push('no copy button with JavaScript');
+			if (u.pathname.endsWith('/collect.cgi/track')) {
+				const text = await page.locator('main').textContent();
+				if (!text.includes('รับเรื่องแล้วเมื่อ') || !text.includes('หน้าติดตามจะปรากฏภายใน'))
+					problems.push('the answer does not say when it was received and when its page appears');
 			}
 		}
 		await page.screenshot({ path: path.join(out, `thanks-${id}-${js ? 'js' : 'nojs'}.png`), fullPage: true });

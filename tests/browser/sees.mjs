@@ -259,6 +259,24 @@ check('search-forms', 'search/index.html?q=%E0%B8%A3%E0%B9%89%E0%B8%AD%E0%B8%87%
 	return p;
 });
 
+// #11.13 A project page links its own rating form with the project chosen
+// in advance; without JavaScript a citizen rates it and the collector
+// stores the project (t5120 reads the database).
+check('rate-project', 'projects/2569-001/index.html', { ...PHONE, javaScriptEnabled: false }, async (page) => {
+	const p = [];
+	const link = page.locator('.rate a').first();
+	if (!await link.count()) return ['no rating link on the project page'];
+	const box = await link.boundingBox();
+	if (!box || box.height < 44) p.push(`the rating link is ${box ? box.height : 0} px high (< 44)`);
+	await Promise.all([page.waitForURL(/forms\/satisfaction\/2569-001\//), link.click()]);
+	const chosen = await page.locator('select[name=project]').inputValue();
+	if (chosen !== '2569-001') p.push(`the form has project "${chosen}" chosen, not 2569-001`);
+	for (const name of await page.$$eval('input[type=radio][value="4"]', (l) => l.map((e) => e.name)))
+		await page.locator(`input[type=radio][name="${name}"][value="4"]`).check();
+	await Promise.all([page.waitForURL(/\/thanks\//, { timeout: 15000 }), page.locator('form.submit-form button[type=submit]').click()]);
+	return p;
+});
+
 // #11.15 Print: the annual report's summary table is the page's width, its
 // headings and captions stay with what follows, and sample data says so.
 check('print-report', 'reports/2569/annual/index.html', { viewport: { width: 718, height: 1000 } }, async (page) => {

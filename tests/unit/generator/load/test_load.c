@@ -8,6 +8,7 @@
 #include "load/load.h"
 #include "check/validate.h"
 #include "load/yload.h"
+#include "load/forms.h"
 
 static int parse_ok(const char *text, size_t *errors)
 {
@@ -146,9 +147,59 @@ out:
 	diags_free(&d);
 }
 
+/* "choices: projects": every project id, newest first, at the cap
+ * FORM_MAX_CHOICES and one over (the oldest left out). */
+static void test_project_choices(void)
+{
+	static const size_t counts[] = { 1, FORM_MAX_CHOICES, FORM_MAX_CHOICES + 1 };
+	size_t c, i;
+
+	for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+		struct model m;
+		struct form_field fields[2];
+		struct form_def form;
+		struct project *p;
+		size_t n = counts[c], want = n < FORM_MAX_CHOICES ? n : FORM_MAX_CHOICES;
+
+		model_init(&m);
+		memset(fields, 0, sizeof fields);
+		memset(&form, 0, sizeof form);
+		fields[0].name = "speed";
+		fields[0].type = FT_SCALE;
+		fields[1].name = "project";
+		fields[1].type = FT_CHOICE;
+		fields[1].choices_projects = 1;
+		form.id = "satisfaction";
+		form.fields = fields;
+		form.n_fields = 2;
+		m.forms = &form;
+		m.n_forms = 1;
+		m.projects = arena_alloc(&m.arena, n * sizeof(*m.projects));
+		p = arena_alloc(&m.arena, n * sizeof(*p));
+		for (i = 0; i < n; i++) {
+			memset(&p[i], 0, sizeof p[i]);
+			p[i].id = arena_printf(&m.arena, "2569-%03zu", i + 1);
+			p[i].title = "โครงการ";
+			m.projects[i] = &p[i];
+		}
+		m.n_projects = n;
+		forms_fill_projects(&m);
+		CHECK(form_projects_field(&form) == &fields[1]);
+		CHECK_INT(fields[1].n_choices, want);
+		CHECK_INT(fields[0].n_choices, 0);
+		CHECK_STR(fields[1].choices[0].value, m.projects[n - 1]->id); /* newest first */
+		CHECK_STR(fields[1].choices[want - 1].value, m.projects[n - want]->id);
+		CHECK_STR(fields[1].choices[0].label_th, arena_printf(&m.arena, "%s โครงการ", m.projects[n - 1]->id));
+		m.forms = NULL;
+		m.n_forms = 0;
+		model_free(&m);
+	}
+}
+
 int main(void)
 {
 	test_yaml_caps();
 	test_mini_fixture();
+	test_project_choices();
 	return CHECK_RESULT();
 }

@@ -1,8 +1,10 @@
 /* track.js: the tracking-code lookup (track/index.html).  Reads the code as a
  * person may type it (any case, spaces and hyphens anywhere, O for 0, I and
- * L for 1), checks its check symbol (Luhn mod 32, as common/trackcode.c),
- * and goes to track/<CODE>/index.html.  Without JavaScript the form asks
- * the collector (GET .../track?code=...), which answers the same way. */
+ * L for 1), checks its check symbol (Luhn mod 32, as common/trackcode.c)
+ * and says at once when it is wrong; a good code is sent, written out, to
+ * the collector (GET .../track?code=..., never logged), as without
+ * JavaScript: it goes to track/<CODE>/index.html, or says when a code
+ * received since the last site update gets its page. */
 (function () {
   "use strict";
   var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -36,14 +38,14 @@
     var input = form.querySelector("input[name=code]");
     var err = document.getElementById("track-error");
     var code = normalize(input.value);
-    e.preventDefault();
     if (!code) {
+      e.preventDefault();
       if (err) err.hidden = false;
       input.setAttribute("aria-invalid", "true");
       input.focus();
       return;
     }
-    window.location.href = (form.getAttribute("data-root") || "") + "track/" + code + "/index.html";
+    input.value = code;
   });
   if (typeof module !== "undefined") module.exports = { normalize: normalize };
 })();
