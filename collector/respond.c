@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "formcheck.h"
+#include "origin.h"
 
 struct message {
 	int status;
@@ -299,7 +300,7 @@ static void site_csp(const char *root, char *out, size_t outlen)
 {
 	char origin[300] = "";
 
-	if (strncmp(root, "http", 4) == 0 && db_origin_from_url(root, origin + 1, sizeof origin - 1) == 0)
+	if (strncmp(root, "http", 4) == 0 && origin_of_url(root, origin + 1, sizeof origin - 1) == 0)
 		origin[0] = ' ';
 	else
 		origin[0] = '\0';
