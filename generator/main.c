@@ -13,6 +13,7 @@
 #include "jobs/backup.h"
 #include "desk/inbox.h"
 #include "desk/newcmd.h"
+#include "desk/staff.h"
 #include "jobs/notify.h"
 #include "version.h"
 
@@ -30,6 +31,8 @@ static void usage(FILE *f)
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
 		"  prongsai inbox keygen|list|show|export|purge ...\n"
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
+		"  prongsai staff add|passwd|disable|list ...\n"
+		"      บัญชีเจ้าหน้าที่สำหรับส่วนเจ้าหน้าที่ (staff/) / staff accounts for the staff area\n"
 		"  prongsai notify --db FILE [--config FILE]\n"
 		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
 		"  prongsai backup --db FILE --dir DIR [--keep N] [-q]\n"
@@ -181,6 +184,8 @@ int main(int argc, char **argv)
 		return new_main(argc - 1, argv + 1, o.content, o.today);
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "staff") == 0)
+		return staff_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "notify") == 0)
 		return notify_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
