@@ -210,7 +210,7 @@ static void yaml_quote(struct buf *b, const char *v)
 char *new_report_text(const char *iso, const struct project *p, const struct report *prev,
 	const struct report *now, const struct new_value *text)
 {
-	struct buf b, kb, tb;
+	struct buf b, kb, tb, pb;
 	char pct[32], disb[32];
 	const struct report *from = now ? now : prev;
 	const char *reporter = from ? from->reporter : p ? p->owner : NULL;
@@ -218,7 +218,7 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 		{ "date", iso }, { "reporter", reporter }, { "percent", pct }, { "disbursed", disb },
 		{ "kpis", NULL }, { NULL, NULL }
 	};
-	size_t i, j, n = 5, off[SCHEMA_MAX_FIELDS];
+	size_t i, j, n = 5, t0, off[SCHEMA_MAX_FIELDS + 6];
 
 	yaml_number(from ? from->percent : 0, pct, sizeof(pct));
 	yaml_number(from ? from->disbursed : 0, disb, sizeof(disb));
@@ -238,7 +238,19 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 	pf[4].value = kb.len ? buf_str(&kb) : NULL;
 	if (!pf[4].value)
 		pf[4].name = "-";
+	/* the form's photos, one flow mapping each */
+	buf_init(&pb, NEW_MAX_TEXT);
+	for (i = 0; now && i < now->n_photos; i++) {
+		buf_printf(&pb, "\n  - {src: %s, alt: ", now->photos[i].src);
+		yaml_quote(&pb, now->photos[i].alt);
+		buf_addc(&pb, '}');
+	}
+	if (pb.len) {
+		pf[n].name = "photos";
+		pf[n++].value = buf_str(&pb);
+	}
 	/* the form's text fields, quoted; the others left out ("") */
+	t0 = n;
 	for (i = 0; text && i < schema_report.n && n < SCHEMA_MAX_FIELDS + 5; i++) {
 		const struct sfield *f = &schema_report.fields[i];
 		const char *v = NULL;
@@ -254,15 +266,16 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 		pf[n].name = f->name;
 		pf[n++].value = NULL;
 	}
-	for (i = 5; i < n; i++)
+	for (i = t0; i < n; i++)
 		pf[i].value = tb.data ? tb.data + off[i] : "";
 	pf[n].name = NULL;
 	buf_init(&b, NEW_MAX_TEXT);
-	if (!tb.err)
+	if (!tb.err && !pb.err)
 		tmpl_fields(&b, &schema_report, "", pf, 0);
 	buf_free(&kb);
-	if (tb.err)
-		b.err = tb.err;
+	if (tb.err || pb.err)
+		b.err = tb.err ? tb.err : pb.err;
+	buf_free(&pb);
 	buf_free(&tb);
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }

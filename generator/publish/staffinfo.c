@@ -11,7 +11,7 @@
 #include "model/schema.h"
 #include "staffdb.h"
 
-enum { S_PERSON, S_PROJECT, S_MEMBER, S_KPI, S_REPORT, S_N };
+enum { S_PERSON, S_PROJECT, S_MEMBER, S_KPI, S_REPORT, S_SETTING, S_N };
 
 static const char *const sql[S_N] = {
 	"INSERT INTO staff_people(id, name, grp, roles) VALUES (?,?,?,?)",
@@ -20,6 +20,7 @@ static const char *const sql[S_N] = {
 	"INSERT OR IGNORE INTO staff_members(project_id, person_id) VALUES (?,?)",
 	"INSERT OR IGNORE INTO staff_kpis(project_id, position, kpi_id, name, unit, target) VALUES (?,?,?,?,?,?)",
 	"INSERT OR REPLACE INTO staff_reports(project_id, date, percent, disbursed, kpis) VALUES (?,?,?,?,?)",
+	"INSERT OR REPLACE INTO staff_settings(key, value) VALUES (?,?)",
 };
 
 static void text(sqlite3_stmt *st, int i, const char *s)
@@ -36,17 +37,25 @@ static int step(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int member(sqlite3_stmt *st, const char *project, const char *person)
+/* Insert the two text parameters a and b with st. */
+static int bind2(sqlite3_stmt *st, const char *a, const char *b)
 {
-	text(st, 1, project);
-	text(st, 2, person);
+	text(st, 1, a);
+	text(st, 2, b);
 	return step(st);
 }
 
 static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m)
 {
 	size_t i, j;
-	char iso[11], roles[160];
+	char iso[11], roles[160], origin[512];
+
+	/* the origin staff.cgi accepts POSTs from (base_url's), and the office */
+	if (m->site.base_url && db_origin_from_url(m->site.base_url, origin, sizeof origin) == 0 &&
+	    bind2(st[S_SETTING], "origin", origin))
+		return -1;
+	if (bind2(st[S_SETTING], "office", m->site.name))
+		return -1;
 
 	for (i = 0; i < m->n_people; i++) {
 		const struct person *p = &m->people[i];
@@ -76,10 +85,10 @@ static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m)
 		sqlite3_bind_int64(st[S_PROJECT], 8, p->allocated);
 		text(st[S_PROJECT], 9, p->status_override == ST_CANCELLED ? "cancelled" :
 		     p->status_override == ST_SUSPENDED ? "suspended" : "");
-		if (step(st[S_PROJECT]) || member(st[S_MEMBER], p->id, p->owner))
+		if (step(st[S_PROJECT]) || bind2(st[S_MEMBER], p->id, p->owner))
 			return -1;
 		for (j = 0; j < p->n_team; j++)
-			if (member(st[S_MEMBER], p->id, p->team[j]))
+			if (bind2(st[S_MEMBER], p->id, p->team[j]))
 				return -1;
 		for (j = 0; j < p->n_kpis; j++) {
 			text(st[S_KPI], 1, p->id);
@@ -124,7 +133,7 @@ int staffinfo_install(const char *path, const struct model *m, char *err, size_t
 
 	if (staffdb_open(path, DB_OPEN_CREATE, &db, err, errlen) != 0)
 		return -1;
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM staff_reports; DELETE FROM staff_kpis;"
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM staff_settings; DELETE FROM staff_reports; DELETE FROM staff_kpis;"
 			 "DELETE FROM staff_members; DELETE FROM staff_projects; DELETE FROM staff_people;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
