@@ -85,6 +85,13 @@ WS_STAFF_DB=$SDB
 ws_start lighttpd "$D/public" "$D/db/prongsai.db" "$D/run" || { fail "lighttpd did not start"; finish; }
 S=$WS_URL/staff/staff.cgi
 
+# ---- the static sign-in page ----
+req 200 "the sign-in page" "$WS_URL/staff/"
+expect_grep 'action="../staff/staff.cgi/login"' "$D/resp.b" "it signs in through staff.cgi"
+expect_grep '<meta name="robots" content="noindex">' "$D/resp.b" "the sign-in page is noindex (meta)"
+expect_eq "$(header X-Robots-Tag)" "noindex, nofollow" "the sign-in page is noindex (header)"
+expect_no_grep "staff/" "$D/public/sitemap.xml" "the staff area is not in the sitemap"
+
 # ---- no session: 401, nothing written ----
 req 401 "no session: my projects" "$S/projects"
 expect_grep "ยังไม่ได้เข้าสู่ระบบ" "$D/resp.b" "401 says so in Thai"
