@@ -213,6 +213,6 @@ void staff_logout(struct staff_req *r, struct form_data *fd)
 	staff_cookie_header(r, NULL, cookie, sizeof cookie);
 	buf_reset(&r->out);
 	staff_folder(r, f, sizeof f);
-	buf_printf(&r->out, "Status: 303 See Other\r\nLocation: %s?signed-out=1\r\nCache-Control: no-store\r\n%s\r\n",
-		   f, cookie);
+	buf_printf(&r->out, "Status: 303 See Other\r\nLocation: %s?signed-out=1\r\nCache-Control: no-store\r\n"
+		   "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n%s\r\n", f, cookie);
 }

@@ -132,7 +132,8 @@ void staff_redirect(struct staff_req *r, const char *path, const char *extra)
 {
 	buf_reset(&r->out);
 	buf_printf(&r->out, "Status: 303 See Other\r\nLocation: %s%s\r\nCache-Control: no-store\r\n"
-		   "X-Robots-Tag: noindex, nofollow\r\nReferrer-Policy: same-origin\r\n%s\r\n",
+		   "X-Robots-Tag: noindex, nofollow\r\nReferrer-Policy: same-origin\r\n"
+		   "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n%s\r\n",
 		   r->base, path, extra ? extra : "");
 }
 
