@@ -2,7 +2,7 @@
  *
  * What the folder is for: the officer's tools on the command line:
  * `prongsai new` fill-in files, `prongsai inbox` (keygen, list, show,
- * export, purge).  Not part of the build pipeline.
+ * export, purge), `prongsai staff` (accounts of the staff area).  Not part of the build pipeline.
  */
 #ifndef PRONGSAI_STAGE_DESK_H
 #define PRONGSAI_STAGE_DESK_H
@@ -12,5 +12,6 @@
 #include "desk/inbox_db.h"
 #include "desk/inbox_key.h"
 #include "desk/newcmd.h"
+#include "desk/staff.h"
 
 #endif
