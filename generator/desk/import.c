@@ -289,6 +289,9 @@ static int import_one(struct imp *I, const struct iq_entry *e)
 			igit_find_entry(&I->git, e->id, commit, &found, err, sizeof err) != 0)
 			goto fail;
 		if (found) {
+			/* a checkout left behind at the crash: its work tree follows */
+			if (strcmp(commit, tip) == 0 && igit_sync_worktree(&I->git, e->files, e->n_files, err, sizeof err) != 0)
+				say(I, 1, "#%lld: the work tree was not updated: %s", e->id, err);
 			if (iq_committed(I->sdb, e->id, commit, NULL, time(NULL), err, sizeof err) != 0)
 				goto fail;
 			I->committed++;
