@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "publish/output.h"
 #include "publish/sitewrite.h"
+#include "publish/staffinfo.h"
 #include "render/tmpl.h"
 #include "site.h"
 #include "version.h"
@@ -144,6 +145,13 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 			o->lang == LANG_EN ? "prongsai: the site was published but the database was not updated; fix the"
 				" database and build again"
 			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูล แก้ไขฐานข้อมูลแล้วสร้างใหม่อีกครั้ง");
+		return -1;
+	}
+	if (o->staff_db && staffinfo_install(o->staff_db, m, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s\n%s\n", err,
+			o->lang == LANG_EN ? "prongsai: the site was published but the staff database was not updated;"
+				" fix it and build again"
+			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูลเจ้าหน้าที่ แก้ไขแล้วสร้างใหม่อีกครั้ง");
 		return -1;
 	}
 	return 0;

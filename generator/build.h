@@ -5,7 +5,7 @@
  * (check stops here) -> render every page, the open data, feeds, search,
  * assets and media into a staging folder with `jobs` threads -> swap the
  * staging folder in -> install the forms and settings into the database
- * (--db).  On any problem in the content, the theme or the output, the build
+ * (--db) and the projects into the staff database (--staff-db).  On any problem in the content, the theme or the output, the build
  * stops before the live site or the database is touched, and prints every
  * problem found; the database is written only once the new site is live. */
 #ifndef PRONGSAI_BUILD_H
@@ -20,6 +20,7 @@ struct build_opts {
 	const char *out;         /* default "public" */
 	const char *theme;       /* default "themes/default" */
 	const char *db;          /* NULL: no database */
+	const char *staff_db;    /* NULL: no staff database (publish/staffinfo.h) */
 	const char *public_key;  /* overrides site.yaml inbox.public_key */
 	pdate today;             /* as-of date for every figure */
 	int jobs;                /* threads, >= 1 */
