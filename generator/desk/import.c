@@ -425,6 +425,7 @@ static int rebuild(const struct imp *I)
 	o.out = I->out;
 	o.theme = I->theme;
 	o.db = I->db;
+	o.staff_db = I->staff_db; /* "my projects" shows the new report */
 	o.today = I->today;
 	o.jobs = I->jobs;
 	o.quiet = 1;
