@@ -564,7 +564,8 @@ int import_main(int argc, char **argv)
 		return 2;
 	}
 	snprintf(I.staff_db, sizeof I.staff_db, "%s", path);
-	if (staffdb_open(I.staff_db, DB_OPEN_EXISTING, &I.sdb, err, sizeof err) != 0) {
+	/* --follow may start before anything made the database (make serve) */
+	if (staffdb_open(I.staff_db, I.follow ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &I.sdb, err, sizeof err) != 0) {
 		fprintf(stderr, "prongsai import: %s\n", err);
 		return 2;
 	}
