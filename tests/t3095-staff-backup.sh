@@ -13,9 +13,8 @@ echo 'correct horse battery' | run_prongsai staff add malee -C "$TEST_OUT/c" --s
 	fail "staff add"
 printf 'date: 2569-03-20\n' >"$TEST_OUT/r.yaml"
 enqueue "$DB" progress malee 2569-002 'รายงาน' progress/2569/2569-002/2026-03-20.yaml="$TEST_OUT/r.yaml" >/dev/null
-sqlite3 "$DB" "INSERT INTO sessions SELECT * FROM sessions WHERE 0" 2>/dev/null
-have_sessions=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name='sessions'")
-expect_eq "$have_sessions" 1 "the staff database has a sessions table"
+sqlite3 "$DB" "INSERT INTO sessions VALUES(randomblob(32),'malee','x',strftime('%s','now'),strftime('%s','now'))"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM sessions")" 1 "a signed-in session in the database"
 run_prongsai backup --db "$DB" --dir "$TEST_OUT/bk" >"$TEST_OUT/out" 2>&1
 expect_eq "$?" 0 "backup of the staff database exits 0"
 cat "$TEST_OUT/out"
