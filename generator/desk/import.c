@@ -28,6 +28,7 @@
 #include "staffdb.h"
 
 #define LOCK_WAIT_S 120          /* a run waits this long for another */
+#define REBUILD_WAIT_S 900       /* and for a rebuild, as cron/rebuild does */
 #define DEFAULT_INTERVAL_S 2     /* --follow polls the queue this often */
 #define MAX_RETRIES 3            /* the branch moved under us */
 #define MAX_MESSAGE 4096         /* bytes of a commit message we write */
@@ -93,15 +94,14 @@ static void say(const struct imp *I, int problem, const char *fmt, ...)
 	fflush(stderr);
 }
 
-/* Take FILE-import.lock, waiting up to LOCK_WAIT_S.  The descriptor, or -1
- * (said why). */
-static int take_lock(const struct imp *I)
+/* An flock(2) on path (made with mode if missing), waiting up to wait_s
+ * seconds for whoever holds it (said once).  The descriptor, or -1 (said
+ * why). */
+static int lock_file(const struct imp *I, const char *path, int wait_s, mode_t mode)
 {
-	char path[PATH_MAX + 16];
 	int fd, waited = 0;
 
-	snprintf(path, sizeof path, "%s-import.lock", I->staff_db);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)) < 0) {
 		say(I, 1, "cannot open the lock %s: %s / เปิดแฟ้มล็อกไม่ได้", path, strerror(errno));
 		return -1;
 	}
@@ -112,10 +112,9 @@ static int take_lock(const struct imp *I)
 			return -1;
 		}
 		if (waited == 0)
-			say(I, 0, "รอ import อีกตัวที่กำลังทำงาน / waiting for another import (%s)", path);
-		if (waited >= LOCK_WAIT_S * 10) {
-			say(I, 1, "another import still holds %s after %ds / import อีกตัวยังถือล็อกอยู่", path,
-			    LOCK_WAIT_S);
+			say(I, 0, "รอผู้ถือล็อก / waiting for whoever holds %s", path);
+		if (waited >= wait_s * 10) {
+			say(I, 1, "%s is still held after %ds / ยังมีผู้ถือล็อกอยู่", path, wait_s);
 			close(fd);
 			return -1;
 		}
@@ -403,23 +402,13 @@ static int rebuild(const struct imp *I)
 	struct build_opts o;
 	char lock[PATH_MAX + 32];
 	const char *env = getenv("PRONGSAI_LOCK");
-	int fd, rc, waited = 0;
+	int fd, rc;
 
 	snprintf(lock, sizeof lock, "%s.rebuild.lock", I->out);
 	if (env && *env)
 		snprintf(lock, sizeof lock, "%s", env);
-	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
-		say(I, 1, "cannot open %s: %s", lock, strerror(errno));
+	if ((fd = lock_file(I, lock, REBUILD_WAIT_S, 0644)) < 0)
 		return 1;
-	}
-	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		if (waited++ >= 900 * 10) {
-			say(I, 1, "skip rebuild: another rebuild still holds %s / ข้ามการสร้างเว็บ", lock);
-			close(fd);
-			return 1;
-		}
-		usleep(100000);
-	}
 	memset(&o, 0, sizeof(o));
 	o.content = I->content;
 	o.out = I->out;
@@ -444,11 +433,12 @@ static int pass(struct imp *I)
 {
 	struct arena a;
 	struct iq_entry e;
-	char err[1024];
+	char err[1024], lock[PATH_MAX + 16];
 	long before = I->committed;
 	int found, status = 0;
 
-	if ((I->lock_fd = take_lock(I)) < 0)
+	snprintf(lock, sizeof lock, "%s-import.lock", I->staff_db);
+	if ((I->lock_fd = lock_file(I, lock, LOCK_WAIT_S, 0600)) < 0)
 		return 1;
 	if (igit_open(&I->git, I->git_dir, I->content, err, sizeof err) != 0) {
 		say(I, 1, "%s", err);

@@ -384,6 +384,30 @@ static int hook_path(const struct igit *g, char *path, size_t len, char *err, si
 	return rc;
 }
 
+/* What git's exit status rc of a push (refusable) or update-ref means:
+ * landed on 0; else moved when the branch is no longer at tip, else
+ * refused (a push: the hook said no) or an error (update-ref). */
+static int landed(const struct igit *g, const char *tip, int rc, int refusable, enum igit_landed *result,
+		  char *err, size_t errlen)
+{
+	char now[41];
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		*result = IGIT_LANDED;
+		return 0;
+	}
+	if (igit_tip(g, now, err, errlen) != 0)
+		return -1;
+	if (strcmp(now, tip) != 0 || refusable) {
+		*result = strcmp(now, tip) != 0 ? IGIT_MOVED : IGIT_REFUSED;
+		return 0;
+	}
+	err_set(err, errlen, "git update-ref %s failed (exit %d) / เลื่อนสาขาไม่ได้", g->branch, rc);
+	return -1;
+}
+
 int igit_land(const struct igit *g, const char *tip, const char *commit, struct buf *hook_out,
 	      enum igit_landed *result, char *err, size_t errlen)
 {
@@ -401,16 +425,7 @@ int igit_land(const struct igit *g, const char *tip, const char *commit, struct 
 		snprintf(refspec, sizeof refspec, "%s:%s", commit, g->branch);
 		rc = git(g, NULL, NULL, NULL, 0, NULL, hook_out, NULL, err, errlen, "push", "--quiet", g->git_dir,
 			 refspec, (char *)NULL);
-		if (rc < 0)
-			return -1;
-		if (rc == 0) {
-			*result = IGIT_LANDED;
-			return 0;
-		}
-		if (igit_tip(g, now, err, errlen) != 0)
-			return -1;
-		*result = strcmp(now, tip) != 0 ? IGIT_MOVED : IGIT_REFUSED;
-		return 0;
+		return landed(g, tip, rc, 1, result, err, errlen);
 	}
 	/* a checkout: its own pre-receive hook, then update-ref with the old value */
 	if (hook_path(g, hook, sizeof hook, err, errlen) != 0)
@@ -442,20 +457,7 @@ int igit_land(const struct igit *g, const char *tip, const char *commit, struct 
 	}
 	rc = git(g, NULL, NULL, NULL, 0, NULL, hook_out, NULL, err, errlen, "update-ref", "-m",
 		 "prongsai import", g->branch, commit, tip, (char *)NULL);
-	if (rc < 0)
-		return -1;
-	if (rc == 0) {
-		*result = IGIT_LANDED;
-		return 0;
-	}
-	if (igit_tip(g, now, err, errlen) != 0)
-		return -1;
-	if (strcmp(now, tip) != 0) {
-		*result = IGIT_MOVED;
-		return 0;
-	}
-	err_set(err, errlen, "git update-ref %s failed (exit %d) / เลื่อนสาขาไม่ได้", g->branch, rc);
-	return -1;
+	return landed(g, tip, rc, 0, result, err, errlen);
 }
 
 /* Write data to path through a temporary file beside it and rename. */

@@ -1,31 +1,11 @@
 # staffq.sh: helpers for the tests of `prongsai import` (t30xx).
-# make_staff_db FILE: a staff database with the queue tables of
-# /work/wt/STAFFDB.md (the exact SQL), at schema version 1.
+# make_staff_db FILE: a staff database as the staff area has it: made by
+# common/staffdb (the queue tables of STAFFDB.md and the rest) through
+# `prongsai build --staff-db` of the mini fixture.
 make_staff_db() {
-	sqlite3 "$1" <<'SQL'
-PRAGMA journal_mode=WAL;
-CREATE TABLE queue(
-  id          INTEGER PRIMARY KEY,
-  kind        TEXT NOT NULL CHECK(kind IN ('progress','sheet','answer')),
-  person_id   TEXT NOT NULL,
-  subject     TEXT NOT NULL,
-  message     TEXT NOT NULL,
-  state       TEXT NOT NULL DEFAULT 'queued'
-              CHECK(state IN ('queued','committed','rejected')),
-  reason      TEXT,
-  commit_id   TEXT,
-  received_at INTEGER NOT NULL,
-  done_at     INTEGER
-);
-CREATE TABLE queue_files(
-  queue_id INTEGER NOT NULL REFERENCES queue(id) ON DELETE CASCADE,
-  path     TEXT NOT NULL,
-  data     BLOB NOT NULL,
-  PRIMARY KEY(queue_id, path)
-);
-PRAGMA user_version=1;
-SQL
-	chmod 600 "$1"
+	"$PRONGSAI" build -q -C "$TOP/tests/fixtures/mini" -o "$TEST_OUT/.staffdb-site" --theme "$TOP/themes/default" \
+		--today 2026-04-15 --staff-db "$1" >/dev/null 2>&1 || { fail "make_staff_db $1"; return 1; }
+	rm -rf "$TEST_OUT/.staffdb-site"
 }
 # enqueue DB KIND PERSON SUBJECT MESSAGE PATH=FILE...: one queue row and its
 # files in one transaction, as staff.cgi does; prints the new id.
