@@ -17,10 +17,8 @@ void cgi_env_read(struct cgi_env *e)
 	e->content_type = getenv("CONTENT_TYPE");
 	e->content_length = getenv("CONTENT_LENGTH");
 	e->remote_addr = getenv("REMOTE_ADDR");
-	e->https = getenv("HTTPS");
-	e->request_scheme = getenv("REQUEST_SCHEME");
-	e->host = getenv("HTTP_HOST");
 	e->origin = getenv("HTTP_ORIGIN");
+	e->referer = getenv("HTTP_REFERER");
 	e->accept = getenv("HTTP_ACCEPT");
 	e->db_path = getenv("PRONGSAI_DB");
 	e->transfer_encoding = getenv("HTTP_TRANSFER_ENCODING");
@@ -226,49 +224,6 @@ int cgi_wants_json(const char *accept)
 	if (q_json != q_html)
 		return q_json > q_html;
 	return pos_json < pos_html;
-}
-
-/* Normalise "scheme://host[:port]" (an Origin header) into out; see
- * db_origin_from_url.  Anything with a path, query or userinfo is refused. */
-static int normalize_origin(const char *o, char *out, size_t outlen)
-{
-	const char *host = strstr(o, "://");
-
-	if (!host || strpbrk(host + 3, "/?#@"))
-		return -1;
-	return db_origin_from_url(o, out, outlen);
-}
-
-int cgi_request_origin(const struct cgi_env *e, char *out, size_t outlen)
-{
-	char url[300];
-	int https = 0, n;
-
-	if (!e->host || !*e->host || strlen(e->host) > 255 || strpbrk(e->host, "/?#@ \t\r\n"))
-		return -1;
-	if (e->https && (strcasecmp(e->https, "on") == 0 || strcmp(e->https, "1") == 0))
-		https = 1;
-	else if (e->request_scheme && strcasecmp(e->request_scheme, "https") == 0)
-		https = 1;
-	n = snprintf(url, sizeof url, "%s://%s", https ? "https" : "http", e->host);
-	if (n < 0 || (size_t)n >= sizeof url)
-		return -1;
-	return db_origin_from_url(url, out, outlen);
-}
-
-int cgi_origin_allowed(const char *origin, const char *site_origin, const char *own_origin)
-{
-	char norm[300];
-
-	if (!origin)
-		return 1;
-	if (normalize_origin(origin, norm, sizeof norm) < 0)
-		return 0; /* "null", garbage */
-	if (site_origin && *site_origin && strcmp(norm, site_origin) == 0)
-		return 1;
-	if (own_origin && *own_origin && strcmp(norm, own_origin) == 0)
-		return 1;
-	return 0;
 }
 
 /* RFC 3986 §3.3 pchar without "%" (we encode it), plus "/" */

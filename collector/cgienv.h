@@ -1,6 +1,7 @@
 /* cgienv.h: the CGI request as the web server describes it in environment
  * variables (RFC 3875 §4.1), and strict readers for the ones the collector
- * trusts: CONTENT_LENGTH, CONTENT_TYPE, Accept, Origin, SCRIPT_NAME.
+ * trusts: CONTENT_LENGTH, CONTENT_TYPE, Accept, SCRIPT_NAME (Origin and
+ * Referer are judged by common/origin.h).
  * Nothing here allocates; every output buffer has an explicit size. */
 #ifndef PRONGSAI_CGIENV_H
 #define PRONGSAI_CGIENV_H
@@ -14,10 +15,8 @@ struct cgi_env {
 	const char *content_type;   /* CONTENT_TYPE */
 	const char *content_length; /* CONTENT_LENGTH */
 	const char *remote_addr;    /* REMOTE_ADDR */
-	const char *https;          /* HTTPS ("on" from most servers) */
-	const char *request_scheme; /* REQUEST_SCHEME (Apache, lighttpd, nginx) */
-	const char *host;           /* HTTP_HOST */
 	const char *origin;         /* HTTP_ORIGIN */
+	const char *referer;        /* HTTP_REFERER */
 	const char *accept;         /* HTTP_ACCEPT */
 	const char *db_path;        /* PRONGSAI_DB */
 	const char *transfer_encoding; /* HTTP_TRANSFER_ENCODING (a chunked body) */
@@ -56,16 +55,6 @@ enum ct_kind cgi_content_type(const char *s, char boundary[CGI_BOUNDARY_MAX + 1]
  * §12.5.1): the higher q-value wins, a tie goes to the one listed first,
  * absent types have q = 0; HTML when neither is listed (or accept is NULL). */
 int cgi_wants_json(const char *accept);
-
-/* The request's own origin, "scheme://host[:port]" from HTTPS or
- * REQUEST_SCHEME and HTTP_HOST (lower-cased, default port dropped).
- * Returns 0, or -1 when there is no usable Host. */
-int cgi_request_origin(const struct cgi_env *e, char *out, size_t outlen);
-
-/* The Origin check (RFC 6454 §7): 1 if the request may proceed: no Origin
- * header, or an Origin equal (after normalisation) to site_origin or to
- * own_origin (either may be NULL or "").  "null" and anything else: 0. */
-int cgi_origin_allowed(const char *origin, const char *site_origin, const char *own_origin);
 
 /* The site root the thank-you redirect starts from, into out (ends in "/"):
  * thanks_base when set; else SCRIPT_NAME with the collector path removed

@@ -33,6 +33,7 @@
 #include "formcheck.h"
 #include "hourkey.h"
 #include "media.h"
+#include "origin.h"
 #include "request.h"
 #include "respond.h"
 #include "track.h"
@@ -238,7 +239,7 @@ static int seal_all(struct request *r, const struct submission *s, const unsigne
 /* POST <script>/<form-id> */
 static int submit(struct request *r, const char *id)
 {
-	char boundary[CGI_BOUNDARY_MAX + 1], own_origin[300], err[512];
+	char boundary[CGI_BOUNDARY_MAX + 1], err[512];
 	char code[TRACKCODE_SIZE];
 	unsigned char pk[32];
 	struct request_ctx ctx;
@@ -267,9 +268,9 @@ static int submit(struct request *r, const char *id)
 	r->rctx.form = &r->form;
 	if (!r->env.method || strcmp(r->env.method, "POST") != 0)
 		return fail(r, 405, NULL, 0, "POST");
-	if (cgi_request_origin(&r->env, own_origin, sizeof own_origin) < 0)
-		own_origin[0] = '\0';
-	if (!cgi_origin_allowed(r->env.origin, r->settings.site_origin, own_origin))
+	/* only the configured origins, never the request's own Host (DNS
+	 * rebinding); neither Origin nor Referer: not a browser's post */
+	if (origin_check(r->settings.origins, r->env.origin, r->env.referer) == ORIGIN_FOREIGN)
 		return fail(r, 403, NULL, 0, NULL);
 	ct = cgi_content_type(r->env.content_type, boundary);
 	if (ct == CT_MISSING || ct == CT_OTHER)

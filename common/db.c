@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "formcheck.h"
+#include "origin.h"
 
 /* ---- connection ---- */
 
@@ -365,75 +366,6 @@ fail:
 
 /* ---- helpers ---- */
 
-int db_origin_from_url(const char *url, char *out, size_t outlen)
-{
-	const char *p, *host, *end;
-	size_t scheme_len, host_len, i;
-	int https, n;
-	long port = -1;
-	char hostbuf[256];
-
-	if (!url)
-		return -1;
-	if (strncasecmp(url, "https://", 8) == 0) {
-		https = 1; scheme_len = 5;
-	} else if (strncasecmp(url, "http://", 7) == 0) {
-		https = 0; scheme_len = 4;
-	} else {
-		return -1;
-	}
-	host = url + scheme_len + 3;
-	end = host + strcspn(host, "/?#");
-	if (memchr(host, '@', (size_t)(end - host)))
-		return -1; /* userinfo has no place in a site's base URL */
-	p = host;
-	if (*p == '[') { /* IPv6 literal */
-		const char *close = memchr(p, ']', (size_t)(end - p));
-
-		if (!close)
-			return -1;
-		p = close + 1;
-	} else {
-		while (p < end && *p != ':')
-			p++;
-	}
-	host_len = (size_t)(p - host);
-	if (host_len == 0 || host_len >= sizeof hostbuf)
-		return -1;
-	for (i = 0; i < host_len; i++) {
-		unsigned char c = (unsigned char)host[i];
-
-		if (!(isalnum(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':'))
-			return -1;
-		hostbuf[i] = (char)tolower(c);
-	}
-	hostbuf[host_len] = '\0';
-	if (p < end) {
-		if (*p != ':')
-			return -1;
-		p++;
-		if (p == end) {
-			port = -1;
-		} else {
-			port = 0;
-			for (; p < end; p++) {
-				if (!isdigit((unsigned char)*p) || port > 65535)
-					return -1;
-				port = port * 10 + (*p - '0');
-			}
-			if (port < 1 || port > 65535)
-				return -1;
-		}
-	}
-	if (port == (https ? 443 : 80))
-		port = -1;
-	if (port > 0)
-		n = snprintf(out, outlen, "%s://%s:%ld", https ? "https" : "http", hostbuf, port);
-	else
-		n = snprintf(out, outlen, "%s://%s", https ? "https" : "http", hostbuf);
-	return n < 0 || (size_t)n >= outlen ? -1 : 0;
-}
-
 int db_public_key_decode(const char *b64, unsigned char pk[32])
 {
 	static const int variants[] = {
@@ -515,7 +447,7 @@ static int insert_setting_int(sqlite3 *db, sqlite3_stmt *st, const char *key, lo
 }
 
 /* The settings rows for s (defaults applied, see db.h).  0 or -1. */
-static int install_settings(sqlite3 *db, const struct db_settings *s, const char *origin,
+static int install_settings(sqlite3 *db, const struct db_settings *s, const char *origins,
 			    char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
@@ -544,7 +476,7 @@ static int install_settings(sqlite3 *db, const struct db_settings *s, const char
 	if (sqlite3_prepare_v2(db, "INSERT INTO settings(key, value) VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
 	if (insert_setting(db, st, "public_key", s->public_key_b64) < 0 ||
-	    insert_setting(db, st, "site_origin", origin) < 0 ||
+	    insert_setting(db, st, "origins", origins) < 0 ||
 	    insert_setting(db, st, "thanks_base", root) < 0 ||
 	    insert_setting(db, st, "collector_path", cpath) < 0 ||
 	    insert_setting_int(db, st, "rate_limit_per_hour",
@@ -660,13 +592,36 @@ int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen)
 	return 0;
 }
 
+/* The serialised origins of the space-separated URLs in urls (NULL: none)
+ * into out (ORIGIN_LIST_SIZE bytes).  0, or -1 with err naming the URL. */
+static int origins_reduce(const char *urls, char *out, size_t outlen, char *err, size_t errlen)
+{
+	char url[ORIGIN_MAX * 2];
+	const char *p = urls;
+
+	out[0] = '\0';
+	while (p && *(p += strspn(p, " "))) {
+		size_t len = strcspn(p, " ");
+
+		snprintf(url, sizeof url, "%.*s", (int)(len < sizeof url ? len : sizeof url - 1), p);
+		if (len >= sizeof url || origin_list_add(out, outlen, url) < 0) {
+			err_set(err, errlen, "origin \"%s\" is not an http(s) URL, or more than %d origins / "
+				"base_url หรือ --origin ไม่ใช่ URL แบบ http(s) หรือเกิน %d รายการ",
+				url, ORIGIN_LIST_MAX, ORIGIN_LIST_MAX);
+			return -1;
+		}
+		p += len;
+	}
+	return 0;
+}
+
 int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 		   const struct db_settings *s, char *err, size_t errlen)
 {
 	static const struct db_settings none;
 	sqlite3_stmt *sf = NULL, *sfld = NULL, *sch = NULL;
 	unsigned char pk[32];
-	char origin[300] = "";
+	char origins[ORIGIN_LIST_SIZE];
 	size_t i, j;
 
 	if (!s)
@@ -684,11 +639,8 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 		err_set(err, errlen, "inbox public key is not base64 of 32 bytes / กุญแจสาธารณะ (inbox.public_key) ไม่ถูกต้อง");
 		return -1;
 	}
-	if (s->site_origin && *s->site_origin && db_origin_from_url(s->site_origin, origin, sizeof origin) < 0) {
-		err_set(err, errlen, "site origin \"%s\" is not an http(s) URL / base_url ไม่ใช่ URL แบบ http(s)",
-		       s->site_origin);
+	if (origins_reduce(s->origins, origins, sizeof origins, err, errlen) < 0)
 		return -1;
-	}
 	if (db_schema_version(db) != DB_SCHEMA_VERSION) {
 		err_set(err, errlen, "database schema is not version %d: run db_migrate first / "
 		       "ฐานข้อมูลยังไม่ได้ปรับโครงสร้าง", DB_SCHEMA_VERSION);
@@ -699,7 +651,7 @@ int formdb_install(sqlite3 *db, const struct form_def *forms, size_t n,
 	/* the choices and fields go with their forms (ON DELETE CASCADE) */
 	if (exec(db, "DELETE FROM forms", "delete forms", err, errlen) < 0)
 		goto fail;
-	if (install_settings(db, s, origin, err, errlen) < 0 || purge_expired(db, time(NULL), err, errlen) < 0)
+	if (install_settings(db, s, origins, err, errlen) < 0 || purge_expired(db, time(NULL), err, errlen) < 0)
 		goto fail;
 	if (sqlite3_prepare_v2(db, "INSERT INTO forms(id, position, kind, channel, title_th, title_en, help_th,"
 			       " help_en, thanks_th, thanks_en, max_body, max_files, max_file_size)"
@@ -889,7 +841,7 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 		if (!k)
 			continue;
 		if (strcmp(k, "public_key") == 0) s->public_key_b64 = v;
-		else if (strcmp(k, "site_origin") == 0) s->site_origin = v;
+		else if (strcmp(k, "origins") == 0) s->origins = v;
 		else if (strcmp(k, "thanks_base") == 0) s->thanks_base = v;
 		else if (strcmp(k, "collector_path") == 0) s->collector_path = v;
 		else if (strcmp(k, "rate_limit_per_hour") == 0) s->rate_limit_per_hour = positive_or(v, 1000000, -1);
@@ -911,7 +863,7 @@ int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s, char *
 	}
 #define DEFAULT_STR(x) if (!s->x) s->x = ""
 	DEFAULT_STR(public_key_b64);
-	DEFAULT_STR(site_origin);
+	DEFAULT_STR(origins);
 	DEFAULT_STR(thanks_base);
 	DEFAULT_STR(office_name_th);
 	DEFAULT_STR(office_name_en);

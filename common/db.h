@@ -80,10 +80,11 @@ struct db_settings {
 	 * (32 bytes); NULL or "" = none: the collector then refuses personal
 	 * fields and corruption attachments and takes anonymous reports. */
 	const char *public_key_b64;
-	/* The site's own origin for the collector's Origin check: either
-	 * "scheme://host[:port]" or a whole URL (base_url), reduced to its
-	 * origin by formdb_install(); NULL or "" = none. */
-	const char *site_origin;
+	/* The origins forms may be posted from (the Origin check, origin.h):
+	 * space-separated URLs (base_url, `build --origin`), at most
+	 * ORIGIN_LIST_MAX, each reduced to its origin by formdb_install();
+	 * NULL or "" = none, and every post with an Origin is refused. */
+	const char *origins;
 	/* The site root the collector redirects to after a submission: an
 	 * absolute URL or an absolute path, ending in "/" (added if missing).
 	 * NULL or "" = derive it from SCRIPT_NAME minus collector_path, which
@@ -132,11 +133,6 @@ int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen);
  * (no collector_path row) or cannot be read. */
 int db_settings_load(sqlite3 *db, struct arena *a, struct db_settings *s,
 		     char *err, size_t errlen);
-
-/* Reduce a URL to its origin "scheme://host[:port]" (RFC 6454 §4: scheme
- * and host lower-cased, default port dropped) into out.  Returns 0, or -1 if
- * url is not an http(s) URL with a host or does not fit in outlen. */
-int db_origin_from_url(const char *url, char *out, size_t outlen);
 
 /* Decode a base64 X25519 public key (standard or URL-safe alphabet, padding
  * optional).  Returns 0 and the 32 bytes, or -1. */

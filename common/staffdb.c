@@ -524,7 +524,7 @@ static long account_wait(const struct staffdb_account *a, time_t now)
 		return (long)(a->locked_until - now);
 	if (a->failed < STAFFDB_LOGIN_SLOW)
 		return 0;
-	w = a->failed - STAFFDB_LOGIN_SLOW >= 6 ? 60 : 1L << (a->failed - STAFFDB_LOGIN_SLOW);
+	w = a->failed - STAFFDB_LOGIN_SLOW >= 5 ? 60 : 2L << (a->failed - STAFFDB_LOGIN_SLOW);
 	if (w > 60)
 		w = 60;
 	w -= (long)(now - a->last_failed_at);

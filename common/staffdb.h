@@ -34,7 +34,7 @@
  * characters (no padding); only its SHA-256 is stored. */
 #define STAFFDB_TOKEN_LEN 43
 /* Sign-in limits.  An account: after STAFFDB_LOGIN_SLOW failures in a row
- * each further attempt waits 2^(n - SLOW) seconds (capped at 60); after
+ * each further attempt waits 2^(n - SLOW + 1) seconds (capped at 60); after
  * STAFFDB_LOGIN_LOCK failures it is locked for STAFFDB_LOCK_S seconds.  A
  * client network: at most STAFFDB_NET_FAILS_HOUR failures per clock hour,
  * over all accounts.  Neither touches another account. */

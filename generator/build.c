@@ -140,14 +140,14 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 	s->sc.assets = NULL;
 	arena_free(&asset_arena);
 	/* only now, with the new site live: a failed build never changes it */
-	if (o->db && site_install_db(o->db, m, o->public_key, err, sizeof(err)) != 0) {
+	if (o->db && site_install_db(o->db, m, o->public_key, o->origins, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
 			o->lang == LANG_EN ? "prongsai: the site was published but the database was not updated; fix the"
 				" database and build again"
 			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูล แก้ไขฐานข้อมูลแล้วสร้างใหม่อีกครั้ง");
 		return -1;
 	}
-	if (o->staff_db && staffinfo_install(o->staff_db, m, err, sizeof(err)) != 0) {
+	if (o->staff_db && staffinfo_install(o->staff_db, m, o->origins, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
 			o->lang == LANG_EN ? "prongsai: the site was published but the staff database was not updated;"
 				" fix it and build again"

@@ -11,6 +11,7 @@
 #ifndef PRONGSAI_BUILD_H
 #define PRONGSAI_BUILD_H
 
+#include "origin.h"
 #include "model/dates.h"
 #include "model/diag.h"
 #include "model/model.h"
@@ -22,6 +23,8 @@ struct build_opts {
 	const char *db;          /* NULL: no database */
 	const char *staff_db;    /* NULL: no staff database (publish/staffinfo.h) */
 	const char *public_key;  /* overrides site.yaml inbox.public_key */
+	char origins[ORIGIN_LIST_SIZE]; /* --origin: more origins the collector
+					 * accepts besides base_url's ("" = none) */
 	pdate today;             /* as-of date for every figure */
 	int jobs;                /* threads, >= 1 */
 	int quiet;               /* no progress on stderr */

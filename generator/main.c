@@ -26,7 +26,8 @@ static void usage(FILE *f)
 		"  prongsai check [-C CONTENT] [--lang th|en] [--today YYYY-MM-DD]\n"
 		"      ตรวจเนื้อหา รายงานทุกปัญหาเป็น path:line:col / validate content\n"
 		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
-		"                 [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
+		"                 [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
+		"                 [--lang th|en]\n"
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
@@ -56,18 +57,22 @@ static void cmd_usage(const char *cmd, FILE *f)
 			"  Exit 0 without errors (warnings allowed), 1 with errors, 2 on usage errors.\n", f);
 	else
 		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
-			"                      [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
+			"                      [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
+			"                      [--lang th|en]\n"
 			"  ตรวจเนื้อหาแล้วสร้างเว็บไซต์ใน OUT; ถ้าพบข้อผิดพลาด OUT จะไม่ถูกแตะต้อง\n"
 			"  Runs the checks, then renders the site beside OUT and swaps it in at once.\n"
 			"  --db FILE        create/migrate the collector's database and install the forms\n"
 			"  --staff-db FILE  install the projects for the staff area (staff.cgi) into FILE\n"
 			"  --public-key B64 the complaint officer's public key (overrides site.yaml)\n"
+			"  --origin URL     another origin the collector accepts forms from, besides\n"
+			"                   base_url's (a second host name, or http://127.0.0.1:PORT to test);\n"
+			"                   repeat for more, up to 7\n"
 			"  --today DATE     the as-of date for every figure (default: today, Asia/Bangkok)\n"
 			"  -j JOBS          threads (default: CPU count)\n"
 			"  -q               no progress output\n", f);
 }
 
-enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB };
+enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB, OPT_ORIGIN };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
  * (printed), or 2 on a usage error (reported). */
@@ -86,12 +91,13 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "staff-db", required_argument, NULL, OPT_STAFF_DB },
 		{ "public-key", required_argument, NULL, OPT_PUBLIC_KEY },
+		{ "origin", required_argument, NULL, OPT_ORIGIN },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
 	long j;
-	int c, be;
+	int c, be, n_origins = 0;
 
 	cli_start();
 	while ((c = cli_next(cmd, argc, argv, build ? "C:o:j:qh" : "C:h", build ? build_long : check_long)) != -1) {
@@ -119,6 +125,12 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 			break;
 		case OPT_PUBLIC_KEY:
 			o->public_key = optarg;
+			break;
+		case OPT_ORIGIN: /* base_url's origin takes one place of the list */
+			if (++n_origins >= ORIGIN_LIST_MAX ||
+				origin_list_add(o->origins, sizeof o->origins, optarg) != 0)
+				return cli_usage_error(cmd, "--origin ต้องเป็น URL แบบ http(s)://ชื่อโฮสต์[:พอร์ต] ไม่เกิน 7 รายการ",
+					"--origin takes an http(s)://host[:port] URL, at most 7 of them", optarg);
 			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") == 0)

@@ -11,8 +11,8 @@ f=$(run_prongsai new report 2569-002 -C "$c" --date 2026-02-15) || fail "new rep
 expect_eq "$f" "$c/progress/2569/2569-002/2026-02-15.yaml" "report path"
 # pre-filled from progress/2569/2569-002/2026-01-10.yaml
 expect_grep "reporter: malee " "$f" "reporter pre-filled from the previous report"
-expect_grep "percent: 50.00 " "$f" "previous cumulative percent pre-filled"
-expect_grep "disbursed: 100000.00 " "$f" "previous cumulative disbursement pre-filled"
+expect_grep "percent: 50 " "$f" "previous cumulative percent pre-filled"
+expect_grep "disbursed: 100000 " "$f" "previous cumulative disbursement pre-filled"
 run_prongsai check -C "$c" --lang en --today 2026-04-15 2>"$TEST_OUT/err0"
 expect_eq "$?" 1 "an unfilled report fails check"
 expect_grep '2026-02-15.yaml:5:12: error: narrative is not filled in yet' "$TEST_OUT/err0" "the unfilled field is named at its place"
@@ -26,9 +26,9 @@ run_prongsai new report 2569-002 -C "$c" --date 2026-02-15 2>/dev/null; expect_e
 run_prongsai new report 2569-777 -C "$c" 2>/dev/null; expect_eq "$?" 1 "unknown project refused"
 # the project's KPI ids and names, with the previous actuals
 f=$(run_prongsai new report 2569-001 -C "$c" --date 2026-04-10) || fail "new report 2569-001"
-expect_grep "  villages: 4.00 " "$f" "KPI id with the previous actual"
+expect_grep "  villages: 4 " "$f" "KPI id with the previous actual"
 expect_grep "# หมู่บ้านต้นแบบ (หมู่บ้าน)" "$f" "KPI name and unit beside it"
-expect_grep "percent: 40.00 " "$f" "latest earlier report's percent"
+expect_grep "percent: 40 " "$f" "latest earlier report's percent"
 rm "$f"
 f=$(run_prongsai new project --fy 2569 -C "$c") || fail "new project"
 f=$(ls "$c"/projects/2569/ | tail -1)

@@ -111,15 +111,37 @@ else
 	fail "JSON body: $body"
 fi
 
-# Origin (RFC 6454)
+# Origin (RFC 6454, common/origin.h): only the configured origins (base_url,
+# build --origin), never the request's own Host, which DNS rebinding controls
+expect_eq "$(sqlite3 "$CL_DB" "SELECT value FROM settings WHERE key = 'origins'")" https://loei.example.go.th \
+	"base_url's origin installed"
 expect 403 "foreign Origin" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=https://evil.example
 expect 403 "Origin null" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=null
+expect 403 "DNS rebinding: Origin equal to the request's Host" POST /complaint "$URL" "$GOOD" \
+	HTTP_HOST=rebind.example:8080 HTTP_ORIGIN=http://rebind.example:8080
+expect 403 "DNS rebinding: no Origin, Referer on the request's Host" POST /complaint "$URL" "$GOOD" \
+	HTTP_HOST=rebind.example:8080 HTTP_REFERER=http://rebind.example:8080/forms/complaint/
+expect 403 "the request's own origin when not configured" POST /complaint "$URL" "$GOOD" \
+	HTTP_ORIGIN=http://127.0.0.1:8080
+expect 403 "a foreign Origin with the site's Referer" POST /complaint "$URL" "$GOOD" \
+	HTTP_ORIGIN=https://evil.example HTTP_REFERER=https://loei.example.go.th/forms/complaint/
 n=$(cl_count)
 expect 303 "the site's own Origin (base_url)" POST /complaint "$URL" "$GOOD" HTTP_ORIGIN=https://loei.example.go.th
 expect_eq "$(cl_count)" $((n + 1)) "a valid submission is stored"
+expect 303 "no Origin, the site's Referer" POST /complaint "$URL" "${GOOD/detail=/detail=ref}" \
+	HTTP_REFERER=https://loei.example.go.th/forms/complaint/
+expect 303 "neither Origin nor Referer (not a browser's post)" POST /complaint "$URL" "${GOOD/detail=/detail=none}"
+# build --origin adds one (how make serve and the tests' servers take posts)
+"$PRONGSAI" build -q -C "$TOP/content" -o "$CL_PUBLIC" --db "$CL_DB" --public-key "$CL_PUB" \
+	--origin http://127.0.0.1:8080/ >"$TEST_OUT/build.log" 2>&1 || fail "build --origin"
+expect_eq "$(sqlite3 "$CL_DB" "SELECT value FROM settings WHERE key = 'origins'")" \
+	"https://loei.example.go.th http://127.0.0.1:8080" "build --origin: base_url's and the extra origin"
+"$PRONGSAI" build -q -C "$TOP/content" -o "$TEST_OUT/unused" --origin ftp://x >"$TEST_OUT/build.log" 2>&1
+expect_eq $? 2 "build --origin ftp://x: usage error"
+grep -q -- "--origin ต้องเป็น URL" "$TEST_OUT/build.log" && pass "--origin error in Thai" || fail "--origin error"
 n=$(cl_count)
 out=$(cl_cgi POST /complaint "$URL" "${GOOD}&name=x" HTTP_ORIGIN=http://127.0.0.1:8080)
-expect_eq "$(cl_status "$out")" 303 "the request's own Origin"
+expect_eq "$(cl_status "$out")" 303 "a configured --origin"
 loc=$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')
 case $loc in
 /forms/complaint/thanks/index.html\?code=[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]-*) pass "Location: $loc" ;;

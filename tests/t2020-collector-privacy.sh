@@ -43,8 +43,9 @@ for canary in "$NAME" "$PHONE" "$MAIL" "$EVIDENCE"; do
 		if grep -aqF "$canary" "$f"; then fail "canary $canary found in $f"; else pass "canary not in $(basename "$f")"; fi
 	done
 	expect_no_grep "$canary" "$CL_PUBLIC" "canary $canary not under public/"
-	# the address of the client is never stored either
-	if grep -aqF 127.0.0.1 "$CL_DB" || { [ -e "$CL_DB-wal" ] && grep -aqF 127.0.0.1 "$CL_DB-wal"; }; then
+	# the address of the client is never stored either (the test server's
+	# own origin, http://127.0.0.1:PORT in settings.origins, is not it)
+	if cat "$CL_DB" "$CL_DB-wal" 2>/dev/null | grep -ao '.......127\.0\.0\.1' | grep -qv '^http://'; then
 		fail "REMOTE_ADDR in the database"
 	fi
 done

@@ -11,7 +11,6 @@
 . "$TOP/tests/lib/staffq.sh"
 . "$TOP/tests/lib/webserver"
 ws_available lighttpd || { echo "skip: lighttpd or fcgiwrap not installed"; exit 0; }
-STAFF_CGI=${STAFF_CGI:-$(dirname "$COLLECT_CGI")/staff.cgi}
 [ -x "$STAFF_CGI" ] || { fail "staff.cgi not built: $STAFF_CGI"; finish; }
 S=$TEST_OUT/site
 V=$TEST_OUT/var
@@ -24,28 +23,12 @@ export PRONGSAI_DB=$V/collect.db PRONGSAI_STAFF_DB=$V/staff.db
 run_prongsai build -q -C "$S/content" -o "$TEST_OUT/public" --theme "$TOP/themes/default" --db "$PRONGSAI_DB" \
 	--staff-db "$PRONGSAI_STAFF_DB" 2>"$TEST_OUT/build.log" || { cat "$TEST_OUT/build.log"; fail "first build"; }
 echo 'correct horse battery' | run_prongsai staff add suphaphon-c -C "$S/content" --password-stdin || fail "staff add"
-# the web server: the shipped lighttpd configuration, with staff.cgi beside
-# the collector when the configuration does not mount it yet
-mkdir -p "$TEST_OUT/conf/docs/webserver"
-cp "$TOP/docs/webserver/lighttpd.conf" "$TEST_OUT/conf/docs/webserver/"
-if ! grep -q "staff.cgi" "$TOP/docs/webserver/lighttpd.conf"; then
-	cat >>"$TEST_OUT/conf/docs/webserver/lighttpd.conf" <<CONF
-alias.url += ("/staff/staff.cgi" => "$STAFF_CGI")
-fastcgi.server += ("/staff/staff.cgi" => ((
-	"socket" => "@RUNDIR@/staff.sock",
-	"bin-path" => "/usr/sbin/fcgiwrap",
-	"max-procs" => 2,
-	"check-local" => "disable",
-)))
-\$HTTP["url"] =~ "^/staff/staff\.cgi(/|\$)" {
-	setenv.set-environment = ("PRONGSAI_STAFF_DB" => "$PRONGSAI_STAFF_DB")
-	accesslog.filename = ""
-}
-CONF
-fi
-TOP=$TEST_OUT/conf ws_start lighttpd "$TEST_OUT/public" "$PRONGSAI_DB" "$TEST_OUT/run" || { fail "lighttpd"; finish; }
+# the web server: the shipped lighttpd configuration, staff.cgi at /staff/
+export WS_STAFF_DB=$PRONGSAI_STAFF_DB
+ws_start lighttpd "$TEST_OUT/public" "$PRONGSAI_DB" "$TEST_OUT/run" || { fail "lighttpd"; finish; }
 # the trigger: import --follow, as make serve and the service run it
-"$PRONGSAI" import --follow -C "$S/content" -o "$TEST_OUT/public" --theme "$TOP/themes/default" 2>"$TEST_OUT/follow.log" &
+"$PRONGSAI" import --follow -C "$S/content" -o "$TEST_OUT/public" --theme "$TOP/themes/default" --origin "$WS_URL" \
+	2>"$TEST_OUT/follow.log" &
 F=$!
 trap 'kill $F 2>/dev/null; wait $F 2>/dev/null; ws_stop' EXIT
 page=$WS_URL/projects/2570-001/

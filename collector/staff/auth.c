@@ -2,11 +2,13 @@
 #include "staffcgi.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 
 #include "fingerprint.h"
 #include "hourkey.h"
+#include "origin.h"
 
 const struct form_part *staff_part(const struct form_data *fd, const char *name)
 {
@@ -55,13 +57,13 @@ int staff_session_load(struct staff_req *r)
 	return 0;
 }
 
-/* The site's origin installed by the build (base_url), or "". */
-static void site_origin(struct staff_req *r, char *out, size_t outlen)
+/* The origins installed by the build (base_url's, --origin's), or "". */
+static void site_origins(struct staff_req *r, char *out, size_t outlen)
 {
 	sqlite3_stmt *st;
 
 	out[0] = '\0';
-	if (sqlite3_prepare_v2(r->db, "SELECT value FROM staff_settings WHERE key = 'origin'", -1, &st, NULL) ==
+	if (sqlite3_prepare_v2(r->db, "SELECT value FROM staff_settings WHERE key = 'origins'", -1, &st, NULL) ==
 	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -69,14 +71,13 @@ static void site_origin(struct staff_req *r, char *out, size_t outlen)
 
 int staff_post_allowed(struct staff_req *r, const struct form_data *fd, int need_csrf)
 {
-	char site[512], own[512];
+	char list[ORIGIN_LIST_SIZE];
 	const struct form_part *c;
 
-	site_origin(r, site, sizeof site);
-	if (cgi_request_origin(&r->env, own, sizeof own) != 0)
-		own[0] = '\0';
-	/* a browser sends Origin with every POST: none, or another site's, is refused */
-	if (!r->env.origin || !cgi_origin_allowed(r->env.origin, site, own)) {
+	site_origins(r, list, sizeof list);
+	/* only the configured origins (origin.h); a browser's form post always
+	 * says where it came from, so neither header is refused too */
+	if (origin_check(list, r->env.origin, getenv("HTTP_REFERER")) != ORIGIN_ALLOWED) {
 		staff_error(r, 403, "คำขอนี้ไม่ได้มาจากหน้าเว็บของสำนักงาน", "This request did not come from the office's site.");
 		fprintf(stderr, "staff.cgi: 403: origin refused\n");
 		return 0;

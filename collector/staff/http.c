@@ -68,7 +68,7 @@ void staff_head(struct staff_req *r, int status, const char *extra)
 		   "Cache-Control: no-store\r\n"
 		   "X-Robots-Tag: noindex, nofollow\r\n"
 		   "X-Content-Type-Options: nosniff\r\n"
-		   "Referrer-Policy: no-referrer\r\n"
+		   "Referrer-Policy: same-origin\r\n"
 		   "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
 		   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
 		   "%s\r\n", status, respond_reason(status), extra ? extra : "");
@@ -132,7 +132,7 @@ void staff_redirect(struct staff_req *r, const char *path, const char *extra)
 {
 	buf_reset(&r->out);
 	buf_printf(&r->out, "Status: 303 See Other\r\nLocation: %s%s\r\nCache-Control: no-store\r\n"
-		   "X-Robots-Tag: noindex, nofollow\r\nReferrer-Policy: no-referrer\r\n%s\r\n",
+		   "X-Robots-Tag: noindex, nofollow\r\nReferrer-Policy: same-origin\r\n%s\r\n",
 		   r->base, path, extra ? extra : "");
 }
 

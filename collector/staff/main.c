@@ -48,7 +48,7 @@ static int env_is(const char *v, const char *want)
 /* Plain http is allowed only between 127.0.0.1 and itself (make serve). */
 static int loopback(const struct staff_req *r)
 {
-	const char *a = r->env.remote_addr, *h = r->env.host;
+	const char *a = r->env.remote_addr, *h = getenv("HTTP_HOST");
 
 	return a && (strcmp(a, "127.0.0.1") == 0 || strcmp(a, "::1") == 0) && h &&
 	       (strncmp(h, "127.0.0.1", 9) == 0 || strncmp(h, "localhost", 9) == 0 || strncmp(h, "[::1]", 5) == 0);
@@ -192,8 +192,8 @@ int main(void)
 	r.cookie = getenv("HTTP_COOKIE");
 	r.base = r.env.script_name ? r.env.script_name : "/staff/staff.cgi";
 	r.now = time(NULL);
-	r.https = (r.env.https && (env_is(r.env.https, "on") || env_is(r.env.https, "1"))) ||
-		  env_is(r.env.request_scheme, "https");
+	r.https = env_is(getenv("HTTPS"), "on") || env_is(getenv("HTTPS"), "1") ||
+		  env_is(getenv("REQUEST_SCHEME"), "https");
 	r.loopback_http = !r.https && loopback(&r);
 	buf_init(&r.out, STAFF_MAX_PAGE);
 	handle(&r);

@@ -533,12 +533,14 @@ void staff_report_post(struct staff_req *r, struct form_data *fd)
 	fdisb = field(&f, "disbursed");
 	for (i = 0; i < f.n; i++) {
 		struct fval *v = &f.v[i];
-		const char *s = take(&f, fd, v);
+		const char *pre = v->value, *s = take(&f, fd, v);
 		enum num_parse_result nr;
 		if (!s) {
 			bad = 1;
 			continue;
 		}
+		if (!*s && strncmp(v->name, "kpi.", 4) == 0)
+			s = v->value = pre; /* a KPI left empty keeps its last figure */
 		if (v == fdate) {
 			if (parse_date(&f, s, &now.date) != 0) {
 				v->error = "วันที่ไม่ถูกต้อง ใช้ วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569 / not a date (day/month/BE year)";

@@ -32,7 +32,7 @@
 
 #define STAFF_COOKIE "prongsai_staff"
 #define STAFF_MAX_PHOTOS 4                     /* photos per report */
-#define STAFF_MAX_PHOTO (5L * 1024 * 1024)     /* bytes per photo */
+#define STAFF_MAX_PHOTO (4L * 1024 * 1024)     /* bytes per photo */
 #define STAFF_FIELD_MAX 5000                   /* bytes of any other field */
 #define STAFF_MAX_BODY (STAFF_MAX_PHOTOS * STAFF_MAX_PHOTO + 256L * 1024)
 #define STAFF_MAX_PAGE (1024L * 1024)          /* bytes of a response */

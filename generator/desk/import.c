@@ -23,6 +23,7 @@
 #include "jobs/notify.h"
 #include "model/dates.h"
 #include "model/model.h"
+#include "origin.h"
 #include "publish/fsutil.h"
 #include "publish/output.h"
 #include "staffdb.h"
@@ -36,6 +37,7 @@
 struct imp {
 	const char *content, *git_dir, *out, *theme, *db, *notify_conf;
 	char staff_db[PATH_MAX];
+	char origins[ORIGIN_LIST_SIZE]; /* --origin, for the rebuild as for build */
 	pdate today;
 	int jobs, quiet, follow, no_build;
 	long interval;
@@ -49,7 +51,8 @@ struct imp {
 static void usage(FILE *f)
 {
 	fputs("usage: prongsai import [-C CONTENT] [--git-dir DIR] [--staff-db FILE] [--db FILE]\n"
-	      "                       [-o OUT] [--theme DIR] [--notify-config FILE] [--today DATE]\n"
+	      "                       [-o OUT] [--theme DIR] [--origin URL]... [--notify-config FILE]\n"
+	      "                       [--today DATE]\n"
 	      "                       [--once | --follow [--interval S]] [--no-build] [-q]\n"
 	      "  นำรายงานที่เจ้าหน้าที่ส่งผ่านแบบฟอร์มเข้า git ทีละรายการ: ตรวจด้วย prongsai check ทั้งชุด\n"
 	      "  ผ่านแล้วจึง commit ในนามเจ้าหน้าที่ แล้วสร้างเว็บใหม่  ไม่ผ่านไม่ commit และแจ้งเหตุผล\n"
@@ -61,7 +64,8 @@ static void usage(FILE *f)
 	      "  --staff-db FILE  the staff database (default $PRONGSAI_STAFF_DB, else staff.db\n"
 	      "                   beside $PRONGSAI_DB)\n"
 	      "  --db FILE        the collector's database, for the rebuild (default $PRONGSAI_DB)\n"
-	      "  -o OUT           the site to rebuild (default public); --theme DIR as for build\n"
+	      "  -o OUT           the site to rebuild (default public); --theme DIR, --origin URL\n"
+	      "                   as for build\n"
 	      "  --notify-config FILE  send rejection notices through prongsai notify's channels\n"
 	      "                   (default $PRONGSAI_NOTIFY_CONFIG; none: no notices)\n"
 	      "  --once           one pass over the queue (default)\n"
@@ -415,6 +419,7 @@ static int rebuild(const struct imp *I)
 	o.theme = I->theme;
 	o.db = I->db;
 	o.staff_db = I->staff_db; /* "my projects" shows the new report */
+	memcpy(o.origins, I->origins, sizeof o.origins);
 	o.today = I->today;
 	o.jobs = I->jobs;
 	o.quiet = 1;
@@ -470,7 +475,7 @@ static int pass(struct imp *I)
 }
 
 enum { OPT_GIT_DIR = 256, OPT_STAFF_DB, OPT_DB, OPT_THEME, OPT_NOTIFY, OPT_TODAY, OPT_ONCE, OPT_FOLLOW,
-       OPT_INTERVAL, OPT_NO_BUILD };
+       OPT_INTERVAL, OPT_NO_BUILD, OPT_ORIGIN };
 
 int import_main(int argc, char **argv)
 {
@@ -486,6 +491,7 @@ int import_main(int argc, char **argv)
 		{ "follow", no_argument, NULL, OPT_FOLLOW },
 		{ "interval", required_argument, NULL, OPT_INTERVAL },
 		{ "no-build", no_argument, NULL, OPT_NO_BUILD },
+		{ "origin", required_argument, NULL, OPT_ORIGIN },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -493,7 +499,7 @@ int import_main(int argc, char **argv)
 	const char *staff_db = NULL, *env;
 	char err[1024], path[PATH_MAX], beside[PATH_MAX + 16];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, be, status;
+	int c, be, status, n_origins = 0;
 
 	memset(&I, 0, sizeof(I));
 	I.content = "content";
@@ -524,6 +530,11 @@ int import_main(int argc, char **argv)
 		case OPT_ONCE: I.follow = 0; break;
 		case OPT_FOLLOW: I.follow = 1; break;
 		case OPT_NO_BUILD: I.no_build = 1; break;
+		case OPT_ORIGIN: /* as for build: base_url's origin takes one place */
+			if (++n_origins >= ORIGIN_LIST_MAX || origin_list_add(I.origins, sizeof I.origins, optarg) != 0)
+				return cli_usage_error("import", "--origin ต้องเป็น URL แบบ http(s)://ชื่อโฮสต์[:พอร์ต] ไม่เกิน 7 รายการ",
+						       "--origin takes an http(s)://host[:port] URL, at most 7 of them", optarg);
+			break;
 		case OPT_TODAY:
 			if (date_parse(optarg, &I.today, &be) != DATE_OK)
 				return cli_usage_error("import", "--today: วันที่ไม่ถูกต้อง", "--today: bad date", optarg);

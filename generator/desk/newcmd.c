@@ -179,10 +179,14 @@ static char *project_text(const char *id, int fy, const char *start, const char 
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }
 
-/* A figure in hundredths as YAML: "1234.5" (no separators). */
+/* A figure in hundredths as YAML, as a person would type it: "1234",
+ * "1234.50" (no separators; decimals only when there are some). */
 static void yaml_number(int64_t h, char *out, size_t outlen)
 {
-	snprintf(out, outlen, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
+	if (h % 100)
+		snprintf(out, outlen, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
+	else
+		snprintf(out, outlen, "%lld", (long long)(h / 100));
 }
 
 /* v as one YAML double-quoted scalar (YAML 1.2 §7.3.1): \ " and control

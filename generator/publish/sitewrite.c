@@ -154,16 +154,16 @@ int site_install_db_ready(const char *db, FILE *note, char *err, size_t errlen)
 	return 0;
 }
 
-int site_install_db(const char *path, const struct model *m, const char *public_key, char *err,
-	size_t errlen)
+int site_install_db(const char *path, const struct model *m, const char *public_key,
+	const char *origins, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	struct db_settings s;
-	char why[512];
+	char why[512], *all;
+	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.public_key_b64 = public_key ? public_key : m->site.public_key;
-	s.site_origin = m->site.base_url;
 	s.collector_path = m->site.collector;
 	s.thanks_base = m->site.thanks_base;
 	s.rate_limit_per_hour = m->site.rate_limit_per_hour;
@@ -172,14 +172,20 @@ int site_install_db(const char *path, const struct model *m, const char *public_
 	s.office_name_th = m->site.name;
 	s.office_name_en = m->site.name_en;
 	s.office_phone = m->site.phone;
-	if (db_open(path, DB_OPEN_CREATE, &db, why, sizeof(why)) != 0 ||
-		db_migrate(db, why, sizeof(why)) != 0 ||
-		formdb_install(db, m->forms, m->n_forms, &s, why, sizeof(why)) != 0) {
-		snprintf(err, errlen, "%s: %s", path, why);
-		if (db)
-			sqlite3_close(db);
+	/* base_url first: formdb_install() reduces each to its origin */
+	all = sqlite3_mprintf("%s %s", m->site.base_url ? m->site.base_url : "", origins ? origins : "");
+	if (!all) {
+		snprintf(err, errlen, "%s: out of memory / หน่วยความจำไม่พอ", path);
 		return -1;
 	}
-	sqlite3_close(db);
-	return 0;
+	s.origins = all;
+	rc = db_open(path, DB_OPEN_CREATE, &db, why, sizeof(why)) != 0 ||
+		db_migrate(db, why, sizeof(why)) != 0 ||
+		formdb_install(db, m->forms, m->n_forms, &s, why, sizeof(why)) != 0 ? -1 : 0;
+	if (rc != 0)
+		snprintf(err, errlen, "%s: %s", path, why);
+	if (db)
+		sqlite3_close(db);
+	sqlite3_free(all);
+	return rc;
 }

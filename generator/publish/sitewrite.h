@@ -47,9 +47,11 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 int site_install_db_ready(const char *db, FILE *note, char *err, size_t errlen);
 
 /* Create or migrate db and install m's forms and settings (public_key,
- * when not NULL, overrides site.yaml's).  Returns 0, or -1 with err set
- * and the database as it was (one transaction). */
-int site_install_db(const char *db, const struct model *m, const char *public_key, char *err,
-	size_t errlen);
+ * when not NULL, overrides site.yaml's).  The collector accepts posts from
+ * base_url's origin and those of origins (space-separated URLs, `build
+ * --origin`; may be NULL).  Returns 0, or -1 with err set and the database
+ * as it was (one transaction). */
+int site_install_db(const char *db, const struct model *m, const char *public_key,
+	const char *origins, char *err, size_t errlen);
 
 #endif

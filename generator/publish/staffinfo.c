@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "db.h"
 #include "errmsg.h"
+#include "origin.h"
 #include "model/dates.h"
 #include "model/schema.h"
 #include "staffdb.h"
@@ -45,14 +46,25 @@ static int bind2(sqlite3_stmt *st, const char *a, const char *b)
 	return step(st);
 }
 
-static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m)
+static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m, const char *origins)
 {
 	size_t i, j;
-	char iso[11], roles[160], origin[512];
+	char iso[11], roles[160], list[ORIGIN_LIST_SIZE] = "";
+	const char *o = origins ? origins : "";
 
-	/* the origin staff.cgi accepts POSTs from (base_url's), and the office */
-	if (m->site.base_url && db_origin_from_url(m->site.base_url, origin, sizeof origin) == 0 &&
-	    bind2(st[S_SETTING], "origin", origin))
+	/* the origins staff.cgi accepts POSTs from (base_url's and --origin's,
+	 * as for the collector: origin.h), and the office */
+	if (m->site.base_url)
+		origin_list_add(list, sizeof list, m->site.base_url);
+	while (*o) {
+		char url[ORIGIN_MAX];
+		size_t n = strcspn(o, " ");
+		snprintf(url, sizeof url, "%.*s", (int)(n < sizeof url ? n : sizeof url - 1), o);
+		origin_list_add(list, sizeof list, url);
+		o += n;
+		o += strspn(o, " ");
+	}
+	if (bind2(st[S_SETTING], "origins", list))
 		return -1;
 	if (bind2(st[S_SETTING], "office", m->site.name))
 		return -1;
@@ -125,7 +137,7 @@ static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m)
 	return 0;
 }
 
-int staffinfo_install(const char *path, const struct model *m, char *err, size_t errlen)
+int staffinfo_install(const char *path, const struct model *m, const char *origins, char *err, size_t errlen)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st[S_N] = { NULL };
@@ -140,7 +152,7 @@ int staffinfo_install(const char *path, const struct model *m, char *err, size_t
 	for (i = 0; i < S_N; i++)
 		if (sqlite3_prepare_v2(db, sql[i], -1, &st[i], NULL) != SQLITE_OK)
 			goto out;
-	if (fill(db, st, m) == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (fill(db, st, m, origins) == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		rc = 0;
 out:
 	if (rc)

@@ -11,9 +11,12 @@
 /* Replace the tables staff_people, staff_projects, staff_members,
  * staff_kpis and staff_reports of the staff database path (created 0600
  * and migrated if needed) with m's people (with roles), projects (owner
- * and team as members), KPIs and reports, in one transaction.  Accounts,
+ * and team as members), KPIs and reports, and the origins staff.cgi
+ * accepts POSTs from (base_url's and those of origins, space-separated
+ * URLs, as `build --origin` gives the collector), in one transaction.  Accounts,
  * sessions and the queue are untouched.  0, or -1 with err and the
  * database as it was. */
-int staffinfo_install(const char *path, const struct model *m, char *err, size_t errlen);
+int staffinfo_install(const char *path, const struct model *m, const char *origins, char *err,
+	size_t errlen);
 
 #endif

@@ -16,7 +16,7 @@
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
-	"procurement", "surveys", "complaints", "index", "404", NULL };
+	"procurement", "surveys", "complaints", "index", "404", "staff", NULL };
 
 int page_slug_reserved(const char *slug)
 {
@@ -319,6 +319,9 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_SEARCH:
 		*title_en = "Search";
 		return "ค้นหา";
+	case PG_STAFF_SIGNIN:
+		*title_en = "Staff sign-in";
+		return "เข้าสู่ระบบเจ้าหน้าที่";
 	case PG_TRACK:
 		*title_en = "Track a complaint";
 		return "ติดตามเรื่องร้องเรียน";
@@ -422,6 +425,10 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_SURVEYS:
 	case PG_SURVEY:
 		pg_surveys(sc, job, a, v, root);
+		break;
+	case PG_STAFF_SIGNIN:
+		tv_setb(a, v, "noindex", 1);
+		tv_sets(a, v, "login_action", arena_printf(a, "%sstaff/staff.cgi/login", root));
 		break;
 	case PG_FORM:
 	case PG_THANKS:
@@ -588,6 +595,7 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	add_job(&pl, PG_DATA, "data", "data/index.html");
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");
 	add_job(&pl, PG_NOT_FOUND, "404", "404.html");
+	add_job(&pl, PG_STAFF_SIGNIN, "staff-signin", "staff/index.html");
 	*n = pl.n;
 	return pl.jobs;
 }

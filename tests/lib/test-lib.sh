@@ -4,6 +4,7 @@ set -u
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${PRONGSAI:=$TOP/generator/prongsai}"
 : "${COLLECT_CGI:=$TOP/collector/collect.cgi}"
+: "${STAFF_CGI:=$TOP/collector/staff.cgi}"
 : "${TEST_OUT:=$(mktemp -d)}"
 mkdir -p "$TEST_OUT"
 test_failures=0

@@ -90,42 +90,6 @@ static void test_accept(void)
 	CHECK(cgi_wants_json("APPLICATION/JSON"));
 }
 
-static void test_origin(void)
-{
-	struct cgi_env e;
-	char o[300];
-
-	memset(&e, 0, sizeof e);
-	e.host = "LocalHost:8080";
-	CHECK_INT(cgi_request_origin(&e, o, sizeof o), 0);
-	CHECK_STR(o, "http://localhost:8080");
-	e.https = "on";
-	e.host = "loei.example.go.th:443";
-	CHECK_INT(cgi_request_origin(&e, o, sizeof o), 0);
-	CHECK_STR(o, "https://loei.example.go.th");
-	e.https = NULL;
-	e.request_scheme = "https";
-	CHECK_INT(cgi_request_origin(&e, o, sizeof o), 0);
-	CHECK_STR(o, "https://loei.example.go.th");
-	e.host = "evil.example/path";
-	CHECK_INT(cgi_request_origin(&e, o, sizeof o), -1);
-	e.host = NULL;
-	CHECK_INT(cgi_request_origin(&e, o, sizeof o), -1);
-
-	CHECK(cgi_origin_allowed(NULL, "https://loei.example.go.th", NULL));
-	CHECK(cgi_origin_allowed("https://loei.example.go.th", "https://loei.example.go.th", NULL));
-	CHECK(cgi_origin_allowed("https://LOEI.example.go.th:443", "https://loei.example.go.th", NULL));
-	CHECK(cgi_origin_allowed("http://127.0.0.1:8080", "https://loei.example.go.th", "http://127.0.0.1:8080"));
-	CHECK(!cgi_origin_allowed("http://loei.example.go.th", "https://loei.example.go.th", NULL));
-	CHECK(!cgi_origin_allowed("https://evil.example", "https://loei.example.go.th", "http://127.0.0.1:8080"));
-	CHECK(!cgi_origin_allowed("null", "https://loei.example.go.th", "http://127.0.0.1:8080"));
-	CHECK(!cgi_origin_allowed("", "https://loei.example.go.th", NULL));
-	CHECK(!cgi_origin_allowed("https://loei.example.go.th/x", "https://loei.example.go.th", NULL));
-	CHECK(!cgi_origin_allowed("https://loei.example.go.th.evil.example", "https://loei.example.go.th", NULL));
-	CHECK(!cgi_origin_allowed("https://user@loei.example.go.th", "https://loei.example.go.th", NULL));
-	CHECK(!cgi_origin_allowed("https://evil.example", NULL, NULL));
-}
-
 static void test_site_root(void)
 {
 	char out[64];
@@ -155,7 +119,6 @@ int main(void)
 	test_content_length();
 	test_content_type();
 	test_accept();
-	test_origin();
 	test_site_root();
 	return CHECK_RESULT();
 }

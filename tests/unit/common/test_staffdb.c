@@ -273,8 +273,8 @@ static void test_limits(sqlite3 *db)
 		CHECK_INT(staffdb_login_failed(db, "somchai", net1, t, err, sizeof err), 0);
 	/* slowed */
 	CHECK_INT(staffdb_login_allowed(db, "somchai", net1, t, &w, err, sizeof err), 1);
-	CHECK_INT(w, 1);
-	CHECK_INT(staffdb_login_allowed(db, "somchai", net2, t + 1, &w, err, sizeof err), 0);
+	CHECK_INT(w, 2);
+	CHECK_INT(staffdb_login_allowed(db, "somchai", net2, t + 2, &w, err, sizeof err), 0);
 	/* other accounts unaffected */
 	CHECK_INT(staffdb_login_allowed(db, "malee", net1, t, &w, err, sizeof err), 0);
 	for (i = STAFFDB_LOGIN_SLOW; i < STAFFDB_LOGIN_LOCK; i++)
