@@ -53,6 +53,7 @@ git -C "$B" config prongsai.home "$H"
 git -C "$B" config prongsai.bin "$PRONGSAI"
 git -C "$B" config prongsai.out "$TEST_OUT/live"
 git -C "$B" config prongsai.log "$TEST_OUT/hooks.log"
+git -C "$B" config prongsai.staffdb "$DB"
 mkdir -p "$H/cron" && cp "$TOP/cron/rebuild" "$H/cron/" # post-receive runs $PRONGSAI_HOME/cron/rebuild
 # the first push: the content and cron/ as the repository holds them
 git -C "$S" push -q "$B" main 2>"$TEST_OUT/push0.log" || fail "first push: $(cat "$TEST_OUT/push0.log")"
@@ -67,6 +68,8 @@ expect_eq "$(git -C "$B" log -1 --format=%an main)" "นางมาลี ท�
 expect_grep "percent: 75" "$H/content/$P/2026-03-20.yaml" "cron/post-receive checked it out into the work tree"
 expect_grep "published main" "$TEST_OUT/hooks.log" "cron/post-receive rebuilt the site"
 [ -f "$TEST_OUT/live/projects/2569-002/index.html" ] && pass "the live site exists" || fail "no live site"
+expect_eq "$(sqlite3 "$DB" "SELECT percent FROM staff_reports WHERE project_id = '2569-002' AND date = '2026-03-20'" 2>&1)" 7500 \
+	"the rebuild (cron/rebuild --staff-db) put the report into the staff database for \"my projects\""
 # a bad entry never reaches the bare repository
 printf 'date: 2569-03-20\nreporter: malee\npercent: 160\ndisbursed: 150000\nnarrative: x\n' >"$TEST_OUT/bad.yaml"
 before=$(git -C "$B" rev-parse main)
