@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -162,6 +163,47 @@ fail:
 	return -1;
 }
 
+/* The checks, as `prongsai check` runs them: load (content, then the
+ * submissions of o->db) -> check_model -> assemble -> OIT checks.  Returns
+ * 0 (problems in d; *assembled set and s to be freed when there were no
+ * errors), or -1 when the database could not be read (message printed). */
+static int validate(const struct build_opts *o, struct model *m, struct diags *d, struct site_assembly *s,
+		    int *assembled)
+{
+	*assembled = 0;
+	m->today = o->today;
+	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
+	load_content(m, o->content, o->jobs, d);
+	check_model(m, d);
+	if (load_submissions(o, m, d) != 0)
+		return -1;
+	if (!d->errors) {
+		site_assemble(s, m, PRONGSAI_VERSION);
+		*assembled = 1;
+		/* the OIT checks need the figures and the list of pages */
+		oit_check(&s->sc, s->jobs, s->n_jobs, d);
+	}
+	return 0;
+}
+
+void build_check_content(const char *content, pdate today, int jobs, struct model *m, struct diags *d)
+{
+	struct build_opts o;
+	struct site_assembly s;
+	int assembled;
+
+	memset(&o, 0, sizeof(o));
+	o.content = content;
+	o.today = today;
+	o.jobs = jobs;
+	o.quiet = 1;
+	o.check_only = 1;
+	o.lang = d->lang;
+	validate(&o, m, d, &s, &assembled); /* no database: cannot fail */
+	if (assembled)
+		site_assembly_free(&s);
+}
+
 int build_run(const struct build_opts *o)
 {
 	struct diags d;
@@ -172,18 +214,8 @@ int build_run(const struct build_opts *o)
 
 	diags_init(&d, o->lang);
 	model_init(&m);
-	m.today = o->today;
-	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
-	load_content(&m, o->content, o->jobs, &d);
-	check_model(&m, &d);
-	if (load_submissions(o, &m, &d) != 0)
+	if (validate(o, &m, &d, &s, &assembled) != 0)
 		goto done;
-	if (!d.errors) {
-		site_assemble(&s, &m, PRONGSAI_VERSION);
-		assembled = 1;
-		/* the OIT checks need the figures and the list of pages */
-		oit_check(&s.sc, s.jobs, s.n_jobs, &d);
-	}
 	diags_print(&d, stderr, "");
 	if (d.errors) {
 		if (!o->check_only)

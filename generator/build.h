@@ -14,6 +14,7 @@
 #include "origin.h"
 #include "model/dates.h"
 #include "model/diag.h"
+#include "model/model.h"
 
 struct build_opts {
 	const char *content;     /* default "content" */
@@ -34,5 +35,11 @@ struct build_opts {
 /* Run; returns the exit status: 0 success, 1 problems in content or the
  * build failed (with messages on stderr). */
 int build_run(const struct build_opts *o);
+
+/* The checks of `prongsai check` (the same code, without a database) on
+ * the content folder as of today: every problem goes into d (initialised by
+ * the caller, in its language); nothing is printed.  m (initialised by the
+ * caller, who frees it) is left loaded, e.g. to look people up. */
+void build_check_content(const char *content, pdate today, int jobs, struct model *m, struct diags *d);
 
 #endif

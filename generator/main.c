@@ -12,6 +12,7 @@
 #include "model/dates.h"
 #include "jobs/backup.h"
 #include "desk/inbox.h"
+#include "desk/import.h"
 #include "desk/newcmd.h"
 #include "desk/staff.h"
 #include "jobs/notify.h"
@@ -36,6 +37,8 @@ static void usage(FILE *f)
 		"      บัญชีเจ้าหน้าที่สำหรับส่วนเจ้าหน้าที่ (staff/) / staff accounts for the staff area\n"
 		"  prongsai notify --db FILE [--config FILE]\n"
 		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
+		"  prongsai import [-C CONTENT] [--staff-db FILE] [--db FILE] [-o OUT] [--once|--follow]\n"
+		"      นำรายงานจากแบบฟอร์มเจ้าหน้าที่เข้า git หลังตรวจ / commit the staff area's queue after the full check\n"
 		"  prongsai backup --db FILE --dir DIR [--keep N] [-q]\n"
 		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
 		"\n"
@@ -205,6 +208,8 @@ int main(int argc, char **argv)
 		return staff_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "notify") == 0)
 		return notify_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
 		return backup_main(argc - 1, argv + 1);
 	fprintf(stderr, "prongsai: ไม่รู้จักคำสั่ง / unknown command: %s\n", cmd);

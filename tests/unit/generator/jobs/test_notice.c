@@ -391,6 +391,42 @@ static void test_mail(void)
 	buf_free(&b);
 }
 
+/* The import rejection notice: fixed wording, the subject only when it is
+ * an id, the link to staff/; its webhook body and mail carry the key. */
+static void test_import(void)
+{
+	struct buf b, j, m;
+	const char *to[] = { "officers@example.go.th" };
+	struct notice_opts o = { "https://loei.example.go.th/", "officers", 0 };
+
+	buf_init(&b, NOTICE_MAX_TEXT);
+	CHECK_INT(notice_import_text(&b, 42, "progress", "2570-001", "https://loei.example.go.th/"), BUF_OK);
+	CHECK(strstr(buf_str(&b), "#42 (progress, 2570-001)") != NULL);
+	CHECK(strstr(buf_str(&b), "https://loei.example.go.th/staff/") != NULL);
+	buf_reset(&b);
+	/* free text (a sheet's name) and an unknown kind are not sent */
+	CHECK_INT(notice_import_text(&b, 7, "<script>", "นายสมชาย ผลงาน.xlsx", NULL), BUF_OK);
+	CHECK(strstr(buf_str(&b), "#7 (other)") != NULL);
+	CHECK(strstr(buf_str(&b), "สมชาย") == NULL);
+	CHECK(strstr(buf_str(&b), "<script>") == NULL);
+	CHECK(strstr(buf_str(&b), "my projects") != NULL);
+	buf_init(&j, NOTICE_MAX_JSON);
+	CHECK_INT(notice_json_import(&j, "import-7/hook", 7, "sheet", "x y", buf_str(&b)), BUF_OK);
+	const char *want = "{\"event\":\"import-rejected\",\"idempotency_key\":\"import-7/hook\","
+			   "\"queue_id\":7,\"kind\":\"sheet\",\"subject\":null,\"text\":\"";
+	CHECK(strncmp(buf_str(&j), want, strlen(want)) == 0);
+	buf_init(&m, NOTICE_MAX_MAIL);
+	buf_reset(&b);
+	CHECK_INT(notice_import_subject(&b, 7), BUF_OK);
+	CHECK_INT(notice_mail_text(&m, "import-7/officers", buf_str(&b), &o, "prongsai@example.go.th", to, 1,
+				   (time_t)1767225600, "x\n"), BUF_OK);
+	CHECK(strstr(buf_str(&m), "Message-ID: <import-7.officers@loei.example.go.th>") != NULL);
+	CHECK(strstr(buf_str(&m), "Subject: =?UTF-8?B?") != NULL);
+	buf_free(&b);
+	buf_free(&j);
+	buf_free(&m);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -401,5 +437,6 @@ int main(void)
 	test_json();
 	test_headers();
 	test_mail();
+	test_import();
 	return CHECK_RESULT();
 }
