@@ -154,6 +154,41 @@ fail:
 	return -1;
 }
 
+/* Load and check o->content into m (initialised) and d; assemble s when
+ * there are no errors (*assembled = 1).  -1: the database could not be
+ * read (message printed). */
+static int validate(const struct build_opts *o, struct model *m, struct diags *d,
+	struct site_assembly *s, int *assembled)
+{
+	m->today = o->today;
+	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
+	load_content(m, o->content, o->jobs, d);
+	check_model(m, d);
+	if (load_submissions(o, m, d) != 0)
+		return -1;
+	if (!d->errors) {
+		site_assemble(s, m, PRONGSAI_VERSION);
+		*assembled = 1;
+		/* the OIT checks need the figures and the list of pages */
+		oit_check(&s->sc, s->jobs, s->n_jobs, d);
+	}
+	return 0;
+}
+
+int build_check(const struct build_opts *o, struct diags *d)
+{
+	struct model m;
+	struct site_assembly s;
+	int assembled = 0, rc;
+
+	model_init(&m);
+	rc = validate(o, &m, d, &s, &assembled);
+	if (assembled)
+		site_assembly_free(&s);
+	model_free(&m);
+	return rc;
+}
+
 int build_run(const struct build_opts *o)
 {
 	struct diags d;
@@ -164,18 +199,8 @@ int build_run(const struct build_opts *o)
 
 	diags_init(&d, o->lang);
 	model_init(&m);
-	m.today = o->today;
-	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
-	load_content(&m, o->content, o->jobs, &d);
-	check_model(&m, &d);
-	if (load_submissions(o, &m, &d) != 0)
+	if (validate(o, &m, &d, &s, &assembled) != 0)
 		goto done;
-	if (!d.errors) {
-		site_assemble(&s, &m, PRONGSAI_VERSION);
-		assembled = 1;
-		/* the OIT checks need the figures and the list of pages */
-		oit_check(&s.sc, s.jobs, s.n_jobs, &d);
-	}
 	diags_print(&d, stderr, "");
 	if (d.errors) {
 		if (!o->check_only)

@@ -31,4 +31,10 @@ struct build_opts {
  * build failed (with messages on stderr). */
 int build_run(const struct build_opts *o);
 
+/* The checks of `prongsai check` (load, check, submissions, OIT) on
+ * o->content, every problem into d (initialised by the caller), nothing
+ * printed but progress.  Returns 0, or -1 when the database (o->db) could
+ * not be read (message printed). */
+int build_check(const struct build_opts *o, struct diags *d);
+
 #endif

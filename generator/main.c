@@ -13,6 +13,7 @@
 #include "jobs/backup.h"
 #include "desk/inbox.h"
 #include "desk/newcmd.h"
+#include "sheet/sheet.h"
 #include "jobs/notify.h"
 #include "version.h"
 
@@ -34,6 +35,8 @@ static void usage(FILE *f)
 		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
 		"  prongsai backup --db FILE --dir DIR [--keep N] [-q]\n"
 		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
+		"  prongsai sheet export|import ...\n"
+		"      ตารางความก้าวหน้า Excel ทุกโครงการในครั้งเดียว / the progress spreadsheet round trip\n"
 		"\n"
 		"ค่าปริยาย / defaults: -C content, -o public, --theme themes/default,\n"
 		"  --today = วันนี้ตามเวลาประเทศไทย / today in Asia/Bangkok, -j = CPU count\n"
@@ -185,6 +188,8 @@ int main(int argc, char **argv)
 		return notify_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
 		return backup_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "sheet") == 0)
+		return sheet_main(argc - 1, argv + 1, o.content, o.today);
 	fprintf(stderr, "prongsai: ไม่รู้จักคำสั่ง / unknown command: %s\n", cmd);
 	usage(stderr);
 	return 2;

@@ -178,12 +178,6 @@ static char *project_text(const char *id, int fy, const char *start, const char 
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }
 
-/* A figure in hundredths as YAML: "1234.5" (no separators). */
-static void yaml_number(int64_t h, char *out, size_t outlen)
-{
-	snprintf(out, outlen, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
-}
-
 /* The new report's text: the previous report's cumulative figures (or
  * zero), its reporter (or the project's owner), the project's KPIs. */
 static char *report_text(const char *iso, const struct project *p, const struct report *prev)
@@ -197,8 +191,8 @@ static char *report_text(const char *iso, const struct project *p, const struct 
 	};
 	size_t i, j;
 
-	yaml_number(prev ? prev->percent : 0, pct, sizeof(pct));
-	yaml_number(prev ? prev->disbursed : 0, disb, sizeof(disb));
+	num_format_plain(prev ? prev->percent : 0, pct, sizeof(pct));
+	num_format_plain(prev ? prev->disbursed : 0, disb, sizeof(disb));
 	if (!reporter)
 		pf[1].name = "-"; /* keep the placeholder */
 	buf_init(&kb, NEW_MAX_TEXT);
@@ -208,7 +202,7 @@ static char *report_text(const char *iso, const struct project *p, const struct 
 		for (j = 0; prev && j < prev->n_kpis; j++)
 			if (strcmp(prev->kpis[j].kpi, p->kpis[i].id) == 0)
 				v = prev->kpis[j].value;
-		yaml_number(v, num, sizeof(num));
+		num_format_plain(v, num, sizeof(num));
 		buf_printf(&kb, "\n  %s: %s    # %s (%s)", p->kpis[i].id, num, p->kpis[i].name, p->kpis[i].unit);
 	}
 	pf[4].value = kb.len ? buf_str(&kb) : NULL;
