@@ -204,7 +204,9 @@ static void cell_plain(const char *s, char *out, size_t outlen)
 
 /* An Excel serial day (1900 date system) as a date: serial 1 is
  * 1900-01-01, and Excel counts a 29 February 1900 that never was (serial
- * 60), so serials from 61 are one day ahead.  -1 for 60 or out of range. */
+ * 60), so serials from 61 are one day ahead.  A year from 2400 on is a
+ * Buddhist-Era year typed into a date cell ("2/3/2569"): 543 years back.
+ * -1 for 60 or out of range. */
 static int excel_date(double v, pdate *out)
 {
 	long n = (long)floor(v);
@@ -214,6 +216,12 @@ static int excel_date(double v, pdate *out)
 		return -1;
 	*out = n < 60 ? date_from_ymd(1899, 12, 31) + n : date_from_ymd(1899, 12, 30) + n;
 	date_to_ymd(*out, &y, &m, &d);
+	if (y >= 2400) {
+		y -= 543;
+		if (m == 2 && d == 29 && !date_valid_ymd(y, m, d))
+			return -1;
+		*out = date_from_ymd(y, m, d);
+	}
 	return date_valid_ymd(y, m, d) ? 0 : -1;
 }
 
@@ -457,14 +465,15 @@ static void take_row(struct run *r, size_t row)
 				buf_addc(&b, '\n');
 			}
 		} else if (sheet_field_is_cell(f)) {
-			for (j = 0; j < gr->n; j++) {
-				const struct cell *c = &gr->cells[j];
+			for (j = 0; j < SHEET_MAX_COLS; j++) {
+				struct cell cv = grid_get(&r->g, row, j);
+				const struct cell *c = &cv;
 				if (!r->col[j] || r->col[j]->field != f)
 					continue;
 				if (!c->text || !c->text[0]) {
 					if (f->flags & SF_REQ) { /* for the loader to name at its line */
 						line_start(n, &line, (int)j);
-						buf_printf(&b, "%s:\n", f->name);
+						buf_printf(&b, "%s: \"\"\n", f->name);
 					}
 					break;
 				}
@@ -760,7 +769,7 @@ int sheet_import(const struct import_opts *o)
 		if (!o->quiet)
 			fprintf(stderr, L(&d, "prongsai: ตรวจ %zu รายงาน ...\n", "prongsai: checking %zu reports ...\n"),
 				r.n_reps);
-		if (!r.n_probs && r.n_reps && check_reports(&r, err, sizeof(err)) != 0) {
+		if (r.n_reps && check_reports(&r, err, sizeof(err)) != 0) {
 			fprintf(stderr, "prongsai: %s\n", err);
 			goto done;
 		}

@@ -81,7 +81,7 @@ static int export_cmd(int argc, char **argv, const char *content, pdate today)
 		diags_print(&d, stderr, "");
 		fputs("prongsai: เนื้อหามีข้อผิดพลาด ไม่ได้สร้างตาราง / the content has errors; no sheet written\n", stderr);
 	} else if (o.group && !model_group(&m, o.group))
-		cli_usage_error("sheet export", "ไม่มีกลุ่มงานนี้ใน site.yaml", "no such group in site.yaml", o.group);
+		rc = cli_usage_error("sheet export", "ไม่มีกลุ่มงานนี้ใน site.yaml", "no such group in site.yaml", o.group);
 	else if ((v = sheet_export(&m, &o, err, sizeof(err))) < 0)
 		fprintf(stderr, "prongsai: %s\n", err);
 	else {
