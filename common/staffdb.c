@@ -308,7 +308,9 @@ static int check_entry(const struct staffdb_entry *e, const struct staffdb_file 
 				STAFFDB_FILE_MAX);
 			return -1;
 		}
-		for (j = 0; j < i; j++)
+		/* a sheet's thousands of files: the primary key (queue_id, path)
+		 * refuses a second one and the transaction is rolled back */
+		for (j = 0; j < i && n <= STAFFDB_FILES_MAX; j++)
 			if (strcmp(files[i].path, files[j].path) == 0) {
 				err_set(err, errlen, "queue: %s given twice / แฟ้มซ้ำ", files[i].path);
 				return -1;

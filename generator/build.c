@@ -162,7 +162,7 @@ static int validate(const struct build_opts *o, struct model *m, struct diags *d
 {
 	m->today = o->today;
 	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
-	load_content(m, o->content, o->jobs, d);
+	load_content_overlay(m, o->content, o->overlay, o->n_overlay, o->jobs, d);
 	check_model(m, d);
 	if (load_submissions(o, m, d) != 0)
 		return -1;

@@ -13,6 +13,7 @@
 
 #include "model/dates.h"
 #include "model/diag.h"
+#include "load/load.h"
 
 struct build_opts {
 	const char *content;     /* default "content" */
@@ -25,6 +26,8 @@ struct build_opts {
 	int quiet;               /* no progress on stderr */
 	int check_only;          /* stop after validation */
 	enum diag_lang lang;
+	const struct load_overlay *overlay; /* files laid over content (load.h), or NULL */
+	size_t n_overlay;
 };
 
 /* Run; returns the exit status: 0 success, 1 problems in content or the

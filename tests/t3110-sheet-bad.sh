@@ -43,6 +43,9 @@ run_prongsai sheet import bad.csv -C "$c" --as malee --staff-db "$db" --today $T
 expect_grep "row 5 column 'รหัสโครงการ': no project with the id '2569-777'" bad-en.err "--lang en"
 expect_eq "$(queue_count "$db")" 0 "a bad sheet queues nothing"
 
+printf '%s\n2569-001,2026-04-10,55,550000,\n2569-001,10/4/2569,56,560000,\n' "$H" >dup.csv
+imp dup.csv 2>dup.err >/dev/null; expect_eq "$?" 1 "two rows for one project and date fail"
+expect_grep "แถว 3 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-001' วันที่ 2026-04-10 ซ้ำกับแถว 2" dup.err "the second row is named"
 printf '%s\n2569-002,2026-02-01,60,100000,\n' "$H" >scope.csv
 imp scope.csv somchai 2>scope.err >/dev/null; expect_eq "$?" 1 "a project outside the scope fails"
 expect_grep "แถว 2 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-002' ไม่อยู่ในความรับผิดชอบของ somchai (ต้องเป็นผู้รับผิดชอบหรือทีม)" \

@@ -2,7 +2,6 @@
 #define _DEFAULT_SOURCE
 #include "sheet/import.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -20,12 +19,10 @@
 #include "buf.h"
 #include "db.h"
 #include "escape.h"
-#include "fdio.h"
 #include "staffdb.h"
 #include "check/check.h"
 #include "load/load.h"
 #include "model/numfmt.h"
-#include "publish/fsutil.h"
 #include "render/thaidate.h"
 #include "sheet/columns.h"
 #include "sheet/csv.h"
@@ -47,7 +44,7 @@ struct newrep {
 	size_t row;
 	const struct project *p;
 	pdate date;
-	char path[PATH_MAX];    /* relative to content/ */
+	char path[128];         /* relative to content/: progress/FY/ID/DATE.yaml */
 	char *text;
 	size_t len;
 	int line_col[REPORT_MAX_LINES + 1]; /* grid column of each line, -1 */
@@ -420,12 +417,6 @@ static void take_row(struct run *r, size_t row)
 	if (bad || r->n_probs > before)
 		return;
 	date_iso(date, iso);
-	for (k = 0; k < r->n_reps; k++)
-		if (r->reps[k].p == p && r->reps[k].date == date) {
-			problem(r, row, r->id_col, "โครงการ '%s' วันที่ %s ซ้ำกับแถว %zu",
-				"project '%s' on %s is also in row %zu", id, iso, r->reps[k].row + 1);
-			return;
-		}
 	n = &r->reps[r->n_reps];
 	memset(n, 0, sizeof(*n));
 	for (k = 0; k <= REPORT_MAX_LINES; k++)
@@ -511,108 +502,7 @@ static void take_row(struct run *r, size_t row)
 	r->n_reps++;
 }
 
-/* ---- checking in a copy of the content ---- */
-
-/* Copy folder src into dst (made), files as hard links where the file
- * system allows, else as copies; names starting with '.' left out. */
-static int copy_tree(const char *src, const char *dst, int depth, char *err, size_t errlen)
-{
-	DIR *dir;
-	struct dirent *e;
-	int rc = 0;
-
-	if (depth > 16) {
-		snprintf(err, errlen, "%s: โฟลเดอร์ซ้อนลึกเกินไป / folders too deep", src);
-		return -1;
-	}
-	if (mkdir(dst, 0700) != 0 || !(dir = opendir(src))) {
-		snprintf(err, errlen, "%s: %s", depth ? dst : src, strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && (e = readdir(dir))) {
-		char s[PATH_MAX], t[PATH_MAX];
-		struct stat st;
-		if (e->d_name[0] == '.')
-			continue;
-		if ((size_t)snprintf(s, sizeof(s), "%s/%s", src, e->d_name) >= sizeof(s) ||
-			(size_t)snprintf(t, sizeof(t), "%s/%s", dst, e->d_name) >= sizeof(t) || lstat(s, &st) != 0) {
-			snprintf(err, errlen, "%.400s: %s", s, strerror(errno));
-			rc = -1;
-		} else if (S_ISDIR(st.st_mode))
-			rc = copy_tree(s, t, depth + 1, err, errlen);
-		else if (S_ISLNK(st.st_mode)) {
-			char l[PATH_MAX];
-			ssize_t n = readlink(s, l, sizeof(l) - 1);
-			if (n < 0 || (l[n] = 0, symlink(l, t) != 0)) {
-				snprintf(err, errlen, "%.400s: %s", s, strerror(errno));
-				rc = -1;
-			}
-		} else if (S_ISREG(st.st_mode) && link(s, t) != 0) {
-			int in = open(s, O_RDONLY | O_CLOEXEC), out = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-			char buf[65536];
-			ssize_t n;
-			while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
-				if (fd_write_all(out, buf, (size_t)n) != 0)
-					break;
-			if (in < 0 || out < 0 || close(out) != 0) {
-				snprintf(err, errlen, "%.400s: %s", t, strerror(errno));
-				rc = -1;
-			}
-			if (in >= 0)
-				close(in);
-		}
-	}
-	closedir(dir);
-	return rc;
-}
-
-static void remove_tree(const char *path)
-{
-	DIR *dir = opendir(path);
-	struct dirent *e;
-
-	if (dir) {
-		while ((e = readdir(dir))) {
-			char s[PATH_MAX];
-			struct stat st;
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			if ((size_t)snprintf(s, sizeof(s), "%s/%s", path, e->d_name) >= sizeof(s))
-				continue;
-			if (lstat(s, &st) == 0 && S_ISDIR(st.st_mode))
-				remove_tree(s);
-			else
-				unlink(s);
-		}
-		closedir(dir);
-	}
-	rmdir(path);
-}
-
-/* Write the new files (replacing, never writing through, a hard link). */
-static int write_reports(struct run *r, const char *root, char *err, size_t errlen)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_reps; i++) {
-		char path[PATH_MAX], dir[PATH_MAX];
-		int fd;
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", root, r->reps[i].path) >= sizeof(path)) {
-			snprintf(err, errlen, "%.400s: ชื่อยาวเกินไป / name too long", r->reps[i].path);
-			return -1;
-		}
-		if (fs_parent(path, dir, sizeof(dir), err, errlen) != 0 ||
-			fs_mkdirs(dir, 0700, NULL, err, errlen) != 0)
-			return -1;
-		unlink(path);
-		if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0 ||
-			fd_write_all(fd, r->reps[i].text, r->reps[i].len) != 0 || close(fd) != 0) {
-			snprintf(err, errlen, "%.400s: %s", path, strerror(errno));
-			return -1;
-		}
-	}
-	return 0;
-}
+/* ---- checking the content with the new files ---- */
 
 static int cmp_rep_path(const void *key, const void *elem)
 {
@@ -621,44 +511,63 @@ static int cmp_rep_path(const void *key, const void *elem)
 
 static int cmp_rep(const void *a, const void *b)
 {
-	return strcmp(((const struct newrep *)a)->path, ((const struct newrep *)b)->path);
+	const struct newrep *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
-/* The checks of `prongsai check` on the content with the new files, each
- * problem in a new file as a problem of its row and column.  -1: the check
- * could not run (message in err). */
+/* Sort the reports by path and refuse the second of two rows for the same
+ * project and date (it would overwrite the first). */
+static void drop_duplicates(struct run *r)
+{
+	size_t i, o = 0;
+
+	qsort(r->reps, r->n_reps, sizeof(*r->reps), cmp_rep);
+	for (i = 0; i < r->n_reps; i++) {
+		if (o && strcmp(r->reps[o - 1].path, r->reps[i].path) == 0) {
+			char iso[11];
+			date_iso(r->reps[i].date, iso);
+			problem(r, r->reps[i].row, r->id_col, "โครงการ '%s' วันที่ %s ซ้ำกับแถว %zu",
+				"project '%s' on %s is also in row %zu", r->reps[i].p->id, iso, r->reps[o - 1].row + 1);
+			free(r->reps[i].text);
+			continue;
+		}
+		r->reps[o++] = r->reps[i];
+	}
+	r->n_reps = o;
+}
+
+/* The checks of `prongsai check` on the content with the new files laid
+ * over it in memory, each problem in a new file as a problem of its row and
+ * column.  -1: the check could not run (message in err). */
 static int check_reports(struct run *r, char *err, size_t errlen)
 {
-	char tmp[PATH_MAX], root[PATH_MAX];
-	const char *td = getenv("TMPDIR");
 	struct build_opts bo;
+	struct load_overlay *ov;
 	struct diags d;
 	size_t i;
 	int rc = 0;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/prongsai-sheet-XXXXXX", td && *td ? td : "/tmp") >= sizeof(tmp) ||
-		!mkdtemp(tmp)) {
-		snprintf(err, errlen, "%.400s: %s", tmp, strerror(errno));
+	if (!(ov = calloc(r->n_reps, sizeof(*ov)))) {
+		snprintf(err, errlen, "หน่วยความจำไม่พอ / out of memory");
 		return -1;
 	}
-	if ((size_t)snprintf(root, sizeof(root), "%s/content", tmp) >= sizeof(root)) {
-		snprintf(err, errlen, "TMPDIR ยาวเกินไป / TMPDIR is too long");
-		rmdir(tmp);
-		return -1;
-	}
-	if (copy_tree(r->o->content, root, 0, err, errlen) != 0 || write_reports(r, root, err, errlen) != 0) {
-		remove_tree(tmp);
-		return -1;
+	for (i = 0; i < r->n_reps; i++) {
+		ov[i].rel = r->reps[i].path;
+		ov[i].text = r->reps[i].text;
+		ov[i].len = r->reps[i].len;
 	}
 	memset(&bo, 0, sizeof(bo));
-	bo.content = root;
+	bo.content = r->o->content;
 	bo.today = r->o->today;
 	bo.jobs = r->o->jobs;
 	bo.quiet = 1;
 	bo.check_only = 1;
 	bo.lang = r->o->lang;
+	bo.overlay = ov;
+	bo.n_overlay = r->n_reps;
 	diags_init(&d, r->o->lang);
-	qsort(r->reps, r->n_reps, sizeof(*r->reps), cmp_rep);
 	if (build_check(&bo, &d) != 0) {
 		snprintf(err, errlen, "ตรวจเนื้อหาไม่ได้ / the check could not run");
 		rc = -1;
@@ -677,7 +586,7 @@ static int check_reports(struct run *r, char *err, size_t errlen)
 	if (d.errors > d.n)
 		problem(r, SIZE_MAX, -1, "และอีก %zu ปัญหา", "and %zu more problems", d.errors - d.n);
 	diags_free(&d);
-	remove_tree(tmp);
+	free(ov);
 	return rc;
 }
 
@@ -766,6 +675,7 @@ int sheet_import(const struct import_opts *o)
 			r.id_col = 0;
 		for (row = r.header_row + 1; row < r.g.n_rows; row++)
 			take_row(&r, row);
+		drop_duplicates(&r);
 		if (!o->quiet)
 			fprintf(stderr, L(&d, "prongsai: ตรวจ %zu รายงาน ...\n", "prongsai: checking %zu reports ...\n"),
 				r.n_reps);

@@ -19,7 +19,7 @@ struct import_opts {
 
 /* Read o->file (caps of grid.h and xlsx.h), turn each row with new figures
  * into content/progress/<FY>/<project>/<date>.yaml, check the content with
- * those files added exactly as `prongsai check` does (in a temporary copy),
+ * those files laid over it in memory exactly as `prongsai check` does,
  * and refuse rows of unknown projects and, with o->as, of projects outside
  * the uploader's scope (owner or team member).  Prints every problem on
  * stderr as "แถว R คอลัมน์ 'header': message" and returns 1 with nothing
