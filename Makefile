@@ -1,5 +1,5 @@
 # prongsai: build, serve, test, bench.
-#   make            build generator/prongsai and collector/collect.cgi
+#   make            build generator/prongsai, collector/collect.cgi and collector/staff.cgi
 #   make serve      install what is missing, build, render content/, serve on 127.0.0.1:8080
 #   make test       install what the tests need and run them all
 #   make bench      benchmarks (figures only, no assertions)
@@ -34,9 +34,11 @@ LIBS = $(PKG_LIBS) -lm
 ifeq ($(VARIANT),release)
 GEN_BIN := generator/prongsai
 CGI_BIN := collector/collect.cgi
+STAFF_BIN := collector/staff.cgi
 else
 GEN_BIN := $(B)/prongsai
 CGI_BIN := $(B)/collect.cgi
+STAFF_BIN := $(B)/staff.cgi
 endif
 
 COMMON_SRC := $(wildcard common/*.c)
@@ -44,6 +46,9 @@ COMMON_SRC := $(wildcard common/*.c)
 # (model load check derive render publish desk jobs sheet); see generator/README.
 GEN_SRC := $(filter-out generator/main.c,$(wildcard generator/*.c generator/*/*.c))
 CGI_SRC := $(filter-out collector/main.c,$(wildcard collector/*.c))
+# staff.cgi (collector/staff/, its own private header): the staff area
+STAFF_SRC := $(wildcard collector/staff/*.c)
+STAFF_OBJ := $(STAFF_SRC:%.c=$(B)/%.o)
 COMMON_OBJ := $(COMMON_SRC:%.c=$(B)/%.o)
 GEN_OBJ := $(GEN_SRC:%.c=$(B)/%.o)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
@@ -54,11 +59,12 @@ UNIT_BIN := $(addprefix $(B)/tests/,$(notdir $(UNIT_SRC:.c=)))
 vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 
 .PHONY: all clean serve unit test test-quick bench deps-build deps-serve deps-test deps-node fuzz fuzz-build
-all: $(GEN_BIN) $(CGI_BIN)
+all: $(GEN_BIN) $(CGI_BIN) $(STAFF_BIN)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(if $(filter generator/%,$<),-Igenerator) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(if $(filter generator/%,$<),-Igenerator) \
+		$(if $(filter collector/staff/%,$<),-Igenerator -Icollector) -MMD -MP -c -o $@ $<
 
 $(B)/libcommon.a: $(COMMON_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -85,6 +91,12 @@ CGI_LIBS = $(if $(filter 1,$(CGI_STATIC)),$(CGI_STATIC_PKG),$(LIBS))
 $(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CGI_LDFLAGS) -o $@ $^ $(CGI_LIBS)
+
+# staff.cgi: a second small CGI beside the collector (docs/collector.md),
+# linked with the generator's check rules; dynamic (it need not be static).
+$(STAFF_BIN): $(STAFF_OBJ) $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
@@ -116,7 +128,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
 clean:
-	rm -rf build generator/prongsai collector/collect.cgi tests/out
+	rm -rf build generator/prongsai collector/collect.cgi collector/staff.cgi tests/out
 
 # ---- serve ----
 SERVE_PORT ?= 8080

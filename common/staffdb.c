@@ -61,6 +61,10 @@ static const char schema_v1[] =
 	") WITHOUT ROWID;"
 	/* what the build installs: people with roles, projects, members, KPIs,
 	 * and the reports already in content/ (for the form's rules) */
+	"CREATE TABLE staff_settings("
+	" key TEXT PRIMARY KEY NOT NULL,"
+	" value TEXT NOT NULL"
+	") WITHOUT ROWID;"
 	"CREATE TABLE staff_people("
 	" id TEXT PRIMARY KEY NOT NULL,"
 	" name TEXT NOT NULL,"

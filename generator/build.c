@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "model/model.h"
 #include "publish/output.h"
 #include "publish/sitewrite.h"
+#include "publish/staffinfo.h"
 #include "render/tmpl.h"
 #include "site.h"
 #include "version.h"
@@ -145,6 +147,13 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูล แก้ไขฐานข้อมูลแล้วสร้างใหม่อีกครั้ง");
 		return -1;
 	}
+	if (o->staff_db && staffinfo_install(o->staff_db, m, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s\n%s\n", err,
+			o->lang == LANG_EN ? "prongsai: the site was published but the staff database was not updated;"
+				" fix it and build again"
+			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูลเจ้าหน้าที่ แก้ไขแล้วสร้างใหม่อีกครั้ง");
+		return -1;
+	}
 	return 0;
 fail:
 	out_free(&out);
@@ -154,12 +163,15 @@ fail:
 	return -1;
 }
 
-/* Load and check o->content into m (initialised) and d; assemble s when
- * there are no errors (*assembled = 1).  -1: the database could not be
- * read (message printed). */
-static int validate(const struct build_opts *o, struct model *m, struct diags *d,
-	struct site_assembly *s, int *assembled)
+/* The checks, as `prongsai check` runs them: load (content, with
+ * o->overlay laid over it, then the submissions of o->db) -> check_model ->
+ * assemble -> OIT checks.  Returns 0 (problems in d; *assembled set and s
+ * to be freed when there were no errors), or -1 when the database could
+ * not be read (message printed). */
+static int validate(const struct build_opts *o, struct model *m, struct diags *d, struct site_assembly *s,
+		    int *assembled)
 {
+	*assembled = 0;
 	m->today = o->today;
 	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
 	load_content_overlay(m, o->content, o->overlay, o->n_overlay, o->jobs, d);
@@ -175,18 +187,30 @@ static int validate(const struct build_opts *o, struct model *m, struct diags *d
 	return 0;
 }
 
-int build_check(const struct build_opts *o, struct diags *d)
+void build_check_content(const char *content, pdate today, int jobs, struct model *m, struct diags *d)
 {
-	struct model m;
-	struct site_assembly s;
-	int assembled = 0, rc;
+	build_check_overlay(content, NULL, 0, today, jobs, m, d);
+}
 
-	model_init(&m);
-	rc = validate(o, &m, d, &s, &assembled);
+void build_check_overlay(const char *content, const struct load_overlay *ov, size_t n, pdate today,
+	int jobs, struct model *m, struct diags *d)
+{
+	struct build_opts o;
+	struct site_assembly s;
+	int assembled;
+
+	memset(&o, 0, sizeof(o));
+	o.content = content;
+	o.overlay = ov;
+	o.n_overlay = n;
+	o.today = today;
+	o.jobs = jobs;
+	o.quiet = 1;
+	o.check_only = 1;
+	o.lang = d->lang;
+	validate(&o, m, d, &s, &assembled); /* no database: cannot fail */
 	if (assembled)
 		site_assembly_free(&s);
-	model_free(&m);
-	return rc;
 }
 
 int build_run(const struct build_opts *o)

@@ -12,8 +12,10 @@
 #include "model/dates.h"
 #include "jobs/backup.h"
 #include "desk/inbox.h"
+#include "desk/import.h"
 #include "desk/newcmd.h"
 #include "sheet/sheet.h"
+#include "desk/staff.h"
 #include "jobs/notify.h"
 #include "version.h"
 
@@ -24,15 +26,19 @@ static void usage(FILE *f)
 		"ใช้ / usage:\n"
 		"  prongsai check [-C CONTENT] [--lang th|en] [--today YYYY-MM-DD]\n"
 		"      ตรวจเนื้อหา รายงานทุกปัญหาเป็น path:line:col / validate content\n"
-		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE]\n"
+		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 		"                 [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
 		"  prongsai inbox keygen|list|show|export|purge ...\n"
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
+		"  prongsai staff add|passwd|disable|list ...\n"
+		"      บัญชีเจ้าหน้าที่สำหรับส่วนเจ้าหน้าที่ (staff/) / staff accounts for the staff area\n"
 		"  prongsai notify --db FILE [--config FILE]\n"
 		"      แจ้งเจ้าหน้าที่เมื่อมีเรื่องใหม่ (อีเมล, webhook, LINE, Telegram) / notify staff of new submissions\n"
+		"  prongsai import [-C CONTENT] [--staff-db FILE] [--db FILE] [-o OUT] [--once|--follow]\n"
+		"      นำรายงานจากแบบฟอร์มเจ้าหน้าที่เข้า git หลังตรวจ / commit the staff area's queue after the full check\n"
 		"  prongsai backup --db FILE --dir DIR [--keep N] [-q]\n"
 		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
 		"  prongsai sheet export|import ...\n"
@@ -52,18 +58,19 @@ static void cmd_usage(const char *cmd, FILE *f)
 			"  Validates every file and reports every problem as path:line:col: error|warning: message.\n"
 			"  Exit 0 without errors (warnings allowed), 1 with errors, 2 on usage errors.\n", f);
 	else
-		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE]\n"
+		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 			"                      [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
 			"  ตรวจเนื้อหาแล้วสร้างเว็บไซต์ใน OUT; ถ้าพบข้อผิดพลาด OUT จะไม่ถูกแตะต้อง\n"
 			"  Runs the checks, then renders the site beside OUT and swaps it in at once.\n"
 			"  --db FILE        create/migrate the collector's database and install the forms\n"
+			"  --staff-db FILE  install the projects for the staff area (staff.cgi) into FILE\n"
 			"  --public-key B64 the complaint officer's public key (overrides site.yaml)\n"
 			"  --today DATE     the as-of date for every figure (default: today, Asia/Bangkok)\n"
 			"  -j JOBS          threads (default: CPU count)\n"
 			"  -q               no progress output\n", f);
 }
 
-enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY };
+enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
  * (printed), or 2 on a usage error (reported). */
@@ -80,6 +87,7 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		{ "today", required_argument, NULL, OPT_TODAY },
 		{ "theme", required_argument, NULL, OPT_THEME },
 		{ "db", required_argument, NULL, OPT_DB },
+		{ "staff-db", required_argument, NULL, OPT_STAFF_DB },
 		{ "public-key", required_argument, NULL, OPT_PUBLIC_KEY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -108,6 +116,9 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 			break;
 		case OPT_DB:
 			o->db = optarg;
+			break;
+		case OPT_STAFF_DB:
+			o->staff_db = optarg;
 			break;
 		case OPT_PUBLIC_KEY:
 			o->public_key = optarg;
@@ -184,8 +195,12 @@ int main(int argc, char **argv)
 		return new_main(argc - 1, argv + 1, o.content, o.today);
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "staff") == 0)
+		return staff_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "notify") == 0)
 		return notify_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
 		return backup_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "sheet") == 0)

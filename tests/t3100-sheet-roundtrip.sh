@@ -2,17 +2,27 @@
 # The spreadsheet round trip (#14): `sheet export` writes a protected,
 # validated workbook that LibreOffice reads; filled by script and saved by
 # LibreOffice (a real Excel date), `sheet import --as` queues one 'sheet'
-# entry whose files equal the hand-written reports, and the built site shows
-# the new figures.  CSV in UTF-8 with a BOM, Thai digits, Buddhist-Era text
-# dates, Thai month names and Windows-874 give the same files; rows without
-# new figures are skipped and counted; without --as nothing is queued.
+# entry whose files equal the hand-written reports; `prongsai import` makes
+# it one commit by the uploader and the built site shows the new figures.
+# CSV in UTF-8 with a BOM, Thai digits, Buddhist-Era text dates, Thai month
+# names and Windows-874 give the same files; rows without new figures are
+# skipped and counted; without --as nothing is queued.
 . "$(dirname "$0")/lib/test-lib.sh"
 . "$TOP/tests/lib/fixture.sh"
 . "$TOP/tests/lib/sheet.sh"
+. "$TOP/tests/lib/staffq.sh"
 T=2026-04-15
-c=$TEST_OUT/c
+S=$TEST_OUT/site
+c=$S/content
 db=$TEST_OUT/staff.db
+# the site's repository: the mini fixture with roles, one commit
+mkdir -p "$S"
 make_case "$c"
+sheet_people "$c"
+git -C "$S" init -q -b main
+git -C "$S" -c user.name=t -c user.email=t@example.invalid add -A
+git -C "$S" -c user.name=t -c user.email=t@example.invalid commit -q -m start
+start=$(git -C "$S" rev-parse HEAD)
 new_staff_db "$db"
 cd "$TEST_OUT"
 
@@ -81,15 +91,21 @@ diff -r want got >diff.txt && pass "the queued files equal the hand-written repo
 python3 -c "
 import sqlite3; r = sqlite3.connect('$db').execute('select kind, person_id, subject, state from queue').fetchone(); print('|'.join(r))" >row.txt
 expect_grep "sheet|malee|filled.xlsx|queued" row.txt "one 'sheet' row by the uploader"
-expect_no_grep "2026-04-10" "$c/progress" "the content is untouched by the import"
+expect_no_grep "2026-04-10" "$c/progress" "sheet import itself writes nothing into the content"
 
-# ---- the committed files build into the site with the new figures ----
-# (what `prongsai import` does with the queue: write the files, check, commit)
-c2=$TEST_OUT/c2
-cp -r "$c" "$c2"
-cp -r got/. "$c2/"
-run_prongsai build -q -C "$c2" -o pub --theme "$TOP/themes/default" --today $T 2>build.err; expect_eq "$?" 0 "the queued reports build"
-expect_grep "ความก้าวหน้า 55% · เบิกจ่าย 550,000.50 บาท" pub/projects/2569-001/index.html "the site shows the new figures"
+# ---- prongsai import commits the entry: one commit by the uploader ----
+(cd "$TOP" && run_prongsai import -C "$c" --staff-db "$db" --today $T -o "$TEST_OUT/pub" -q) 2>imp.err
+expect_eq "$?" 0 "prongsai import takes the sheet's entry"
+expect_eq "$(qstate "$db" 1)" "committed|$(git -C "$S" rev-parse HEAD)" "the entry is committed"
+expect_eq "$(git -C "$S" rev-parse HEAD^)" "$start" "all the sheet's reports in one commit"
+expect_eq "$(git -C "$S" log -1 --format='%an')" "นางมาลี ทดสอบ" "authored by the uploader"
+expect_eq "$(git -C "$S" diff --name-only HEAD^ HEAD | tr '\n' ' ')" \
+	"content/progress/2569/2569-001/2026-04-10.yaml content/progress/2569/2569-002/2026-02-15.yaml " "the two reports"
+for f in progress/2569/2569-001/2026-04-10.yaml progress/2569/2569-002/2026-02-15.yaml; do
+	git -C "$S" show "HEAD:content/$f" | cmp -s - "want/$f" && pass "committed $f equals the hand-written one" ||
+		fail "committed $f differs"
+done
+expect_grep "ความก้าวหน้า 55% · เบิกจ่าย 550,000.50 บาท" pub/projects/2569-001/index.html "the built site shows the new figures"
 
 # ---- CSV: BOM, Thai digits, Buddhist-Era text dates, Thai month names ----
 H='รหัสโครงการ,วันที่รายงาน,ความก้าวหน้าสะสม 0-100,เบิกจ่ายสะสม (บาท),ผลสะสมตัวชี้วัดที่ 1,ผลการดำเนินงาน'

@@ -12,6 +12,7 @@ T=2026-04-15
 c=$TEST_OUT/c
 db=$TEST_OUT/staff.db
 make_case "$c"
+sheet_people "$c"
 new_staff_db "$db"
 cd "$TEST_OUT"
 imp() { run_prongsai sheet import "$1" -C "$c" --as "${2:-malee}" --staff-db "$db" --today $T -q; }
@@ -48,8 +49,16 @@ imp dup.csv 2>dup.err >/dev/null; expect_eq "$?" 1 "two rows for one project and
 expect_grep "แถว 3 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-001' วันที่ 2026-04-10 ซ้ำกับแถว 2" dup.err "the second row is named"
 printf '%s\n2569-002,2026-02-01,60,100000,\n' "$H" >scope.csv
 imp scope.csv somchai 2>scope.err >/dev/null; expect_eq "$?" 1 "a project outside the scope fails"
-expect_grep "แถว 2 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-002' ไม่อยู่ในความรับผิดชอบของ somchai (ต้องเป็นผู้รับผิดชอบหรือทีม)" \
+expect_grep "แถว 2 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-002' ไม่อยู่ในความรับผิดชอบของ somchai (ดู roles ใน people.yaml)" \
 	scope.err "refused by name"
+# roles (people.yaml): a group director has their group's projects, an admin all
+printf '%s\n2569-001,2026-04-10,55,550000,\n2569-002,2026-02-01,60,100000,\n' "$H" >two.csv
+imp two.csv wichai 2>dir.err >/dev/null; expect_eq "$?" 1 "a group director outside their group fails"
+expect_grep "แถว 2 คอลัมน์ 'รหัสโครงการ': โครงการ '2569-001' ไม่อยู่ในความรับผิดชอบของ wichai" dir.err "the other group's project named"
+expect_no_grep "แถว 3 คอลัมน์ 'รหัสโครงการ'" dir.err "their own group's project is in scope"
+new_staff_db admin.db
+run_prongsai sheet import two.csv -C "$c" --as admin1 --staff-db admin.db --today $T -q >/dev/null 2>admin.err
+expect_eq "$?" 0 "an admin may update every project"
 imp scope.csv nobody 2>who.err >/dev/null; expect_eq "$?" 1 "an unknown uploader fails"
 expect_grep "ไม่มีบุคคลรหัส 'nobody' ใน people.yaml" who.err "unknown uploader named"
 expect_eq "$(queue_count "$db")" 0 "nothing queued"

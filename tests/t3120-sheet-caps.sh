@@ -9,6 +9,7 @@
 T=2026-04-15
 c=$TEST_OUT/c
 make_case "$c"
+sheet_people "$c"
 cd "$TEST_OUT"
 # check only (no --as): 0 = the sheet is clean
 imp() { run_prongsai sheet import "$1" -C "$c" --today $T -q; }

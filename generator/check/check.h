@@ -8,6 +8,7 @@
 #define PRONGSAI_STAGE_CHECK_H
 
 #include "check/oit.h"
+#include "check/report_rules.h"
 #include "check/validate.h"
 #include "model/diag.h"
 #include "model/model.h"

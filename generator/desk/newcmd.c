@@ -69,7 +69,8 @@ static void tmpl_fields(struct buf *b, const struct schema *s, const char *prefi
 		struct buf t;
 
 		if (v) {
-			tmpl_line(b, indent, f->name, v, f->help_th);
+			if (*v) /* "": left out */
+				tmpl_line(b, indent, f->name, v, f->help_th);
 			continue;
 		}
 		snprintf(sub, sizeof(sub), "%s%s.", prefix, f->name);
@@ -178,39 +179,98 @@ static char *project_text(const char *id, int fy, const char *start, const char 
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }
 
-/* The new report's text: the previous report's cumulative figures (or
- * zero), its reporter (or the project's owner), the project's KPIs. */
-static char *report_text(const char *iso, const struct project *p, const struct report *prev)
+/* v as one YAML double-quoted scalar (YAML 1.2 §7.3.1): \ " and control
+ * characters escaped, so any text stays one line and one value. */
+static void yaml_quote(struct buf *b, const char *v)
 {
-	struct buf b, kb;
+	const unsigned char *s = (const unsigned char *)v;
+
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_printf(b, "\\%c", *s);
+		else if (*s == '\n')
+			buf_adds(b, "\\n");
+		else if (*s == '\t')
+			buf_adds(b, "\\t");
+		else if (*s < 0x20 || *s == 0x7f)
+			buf_printf(b, "\\x%02x", *s);
+		else
+			buf_addc(b, (char)*s);
+	}
+	buf_addc(b, '"');
+}
+
+char *new_report_text(const char *iso, const struct project *p, const struct report *prev,
+	const struct report *now, const struct new_value *text)
+{
+	struct buf b, kb, tb, pb;
 	char pct[32], disb[32];
-	const char *reporter = prev ? prev->reporter : p ? p->owner : NULL;
-	struct prefill pf[] = {
+	const struct report *from = now ? now : prev;
+	const char *reporter = from ? from->reporter : p ? p->owner : NULL;
+	struct prefill pf[SCHEMA_MAX_FIELDS + 6] = {
 		{ "date", iso }, { "reporter", reporter }, { "percent", pct }, { "disbursed", disb },
 		{ "kpis", NULL }, { NULL, NULL }
 	};
-	size_t i, j;
+	size_t i, j, n = 5, t0, off[SCHEMA_MAX_FIELDS + 6];
 
-	num_format_plain(prev ? prev->percent : 0, pct, sizeof(pct));
-	num_format_plain(prev ? prev->disbursed : 0, disb, sizeof(disb));
+	num_format_plain(from ? from->percent : 0, pct, sizeof(pct));
+	num_format_plain(from ? from->disbursed : 0, disb, sizeof(disb));
 	if (!reporter)
 		pf[1].name = "-"; /* keep the placeholder */
 	buf_init(&kb, NEW_MAX_TEXT);
+	buf_init(&tb, NEW_MAX_TEXT);
 	for (i = 0; p && i < p->n_kpis; i++) {
 		int64_t v = 0;
 		char num[32];
-		for (j = 0; prev && j < prev->n_kpis; j++)
-			if (strcmp(prev->kpis[j].kpi, p->kpis[i].id) == 0)
-				v = prev->kpis[j].value;
+		for (j = 0; from && j < from->n_kpis; j++)
+			if (strcmp(from->kpis[j].kpi, p->kpis[i].id) == 0)
+				v = from->kpis[j].value;
 		num_format_plain(v, num, sizeof(num));
 		buf_printf(&kb, "\n  %s: %s    # %s (%s)", p->kpis[i].id, num, p->kpis[i].name, p->kpis[i].unit);
 	}
 	pf[4].value = kb.len ? buf_str(&kb) : NULL;
 	if (!pf[4].value)
 		pf[4].name = "-";
+	/* the form's photos, one flow mapping each */
+	buf_init(&pb, NEW_MAX_TEXT);
+	for (i = 0; now && i < now->n_photos; i++) {
+		buf_printf(&pb, "\n  - {src: %s, alt: ", now->photos[i].src);
+		yaml_quote(&pb, now->photos[i].alt);
+		buf_addc(&pb, '}');
+	}
+	if (pb.len) {
+		pf[n].name = "photos";
+		pf[n++].value = buf_str(&pb);
+	}
+	/* the form's text fields, quoted; the others left out ("") */
+	t0 = n;
+	for (i = 0; text && i < schema_report.n && n < SCHEMA_MAX_FIELDS + 5; i++) {
+		const struct sfield *f = &schema_report.fields[i];
+		const char *v = NULL;
+		if (f->type != SF_TEXT || strcmp(f->name, "date") == 0)
+			continue;
+		for (j = 0; text[j].name; j++)
+			if (strcmp(text[j].name, f->name) == 0)
+				v = text[j].value;
+		off[n] = tb.len;
+		if (v && *v)
+			yaml_quote(&tb, v);
+		buf_addc(&tb, '\0');
+		pf[n].name = f->name;
+		pf[n++].value = NULL;
+	}
+	for (i = t0; i < n; i++)
+		pf[i].value = tb.data ? tb.data + off[i] : "";
+	pf[n].name = NULL;
 	buf_init(&b, NEW_MAX_TEXT);
-	tmpl_fields(&b, &schema_report, "", pf, 0);
+	if (!tb.err && !pb.err)
+		tmpl_fields(&b, &schema_report, "", pf, 0);
 	buf_free(&kb);
+	if (tb.err || pb.err)
+		b.err = tb.err ? tb.err : pb.err;
+	buf_free(&pb);
+	buf_free(&tb);
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }
 
@@ -273,7 +333,7 @@ static int new_report(const char *content, const char *id, pdate date, const cha
 		if (strcmp(m.reports[i]->project_id, id) == 0 && m.reports[i]->date < date)
 			prev = m.reports[i]; /* sorted by date: the last one wins */
 	snprintf(path, sizeof(path), "%s/progress/%d/%s/%s.yaml", content, fy, id, iso);
-	rc = write_text(path, report_text(iso, p, prev));
+	rc = write_text(path, new_report_text(iso, p, prev, NULL, NULL));
 out:
 	diags_free(&d);
 	model_free(&m);

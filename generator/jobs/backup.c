@@ -166,15 +166,17 @@ static int open_source(const char *path, sqlite3 **out, int *wal, int *version,
 	if (*wal && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto bad;
 	/* the first read: in WAL mode this fixes the snapshot */
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-		" AND name IN ('settings', 'forms', 'submissions')", -1, &st, NULL) != SQLITE_OK ||
+	/* the collector's database, or the staff database (common/staffdb.h) */
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(name IN ('settings', 'forms', 'submissions')), 0),"
+		" coalesce(sum(name IN ('queue', 'queue_files')), 0) FROM sqlite_schema WHERE type = 'table'",
+		-1, &st, NULL) != SQLITE_OK ||
 		sqlite3_step(st) != SQLITE_ROW)
 		goto bad;
-	n = sqlite3_column_int(st, 0);
+	n = sqlite3_column_int(st, 0) == 3 || sqlite3_column_int(st, 1) == 2;
 	sqlite3_finalize(st);
 	st = NULL;
 	*version = db_schema_version(db);
-	if (n != 3 || *version < 1) {
+	if (!n || *version < 1) {
 		err_set(err, errlen, "%s is not a prongsai database (no schema version or tables) / "
 			"แฟ้ม %s ไม่ใช่ฐานข้อมูลของ prongsai", path, path);
 		sqlite3_close(db);
@@ -280,10 +282,13 @@ static int finish_copy(sqlite3 **dst, int version, struct backup_report *r, char
 			text, version);
 		goto fail;
 	}
-	/* the short-lived rate-limit counts and repeat digests stay out of
-	 * backups (docs/database.md); secure_delete zeroes their pages */
-	if (sqlite3_exec(*dst, "PRAGMA secure_delete=ON; DELETE FROM rate_limits; DELETE FROM recent_submissions;",
-		NULL, NULL, NULL) != SQLITE_OK) {
+	/* the short-lived rate-limit counts and repeat digests (the staff
+	 * database: the sessions) stay out of backups (docs/database.md);
+	 * secure_delete zeroes their pages */
+	if (query_text(*dst, "SELECT count(*) FROM sqlite_schema WHERE name = 'rate_limits'", text, sizeof(text)) != 0 ||
+		sqlite3_exec(*dst, atoi(text) ? "PRAGMA secure_delete=ON; DELETE FROM rate_limits; DELETE FROM recent_submissions;"
+				  : "PRAGMA secure_delete=ON; DELETE FROM sessions;",
+			NULL, NULL, NULL) != SQLITE_OK) {
 		err_set(err, errlen, "the copy: cannot drop the rate-limit rows (%s) / ลบข้อมูลจำกัดอัตราในสำเนาไม่ได้",
 			sqlite3_errmsg(*dst));
 		goto fail;

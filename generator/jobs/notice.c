@@ -361,11 +361,28 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 			    const char *from, const char *const *to, size_t n_to, time_t now,
 			    const char *text)
 {
+	char key[NOTICE_MAX_KEY];
+	struct buf subj;
+	enum buf_result r;
+
+	buf_init(&subj, 1024);
+	r = notice_subject(&subj, n);
+	if (r == BUF_OK)
+		r = notice_mail_text(out, notice_key(n, o->channel_name, key) == 0 ? key : NULL, buf_str(&subj), o,
+				     from, to, n_to, now, text);
+	buf_free(&subj);
+	return r;
+}
+
+enum buf_result notice_mail_text(struct buf *out, const char *key_in, const char *subject,
+				 const struct notice_opts *o, const char *from, const char *const *to,
+				 size_t n_to, time_t now, const char *text)
+{
 	static const char *const wday[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
 	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
 		"Sep", "Oct", "Nov", "Dec" };
 	char key[NOTICE_MAX_KEY], host[256];
-	struct buf subj, body;
+	struct buf body;
 	enum buf_result r;
 	long long t = (long long)now + DATE_BANGKOK_OFFSET_S;
 	long long days = t >= 0 ? t / 86400 : 0;
@@ -377,13 +394,7 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 	TRY(buf_printf(out, "From: prongsai <%s>\r\nTo: ", from));
 	for (i = 0; i < n_to; i++)
 		TRY(buf_printf(out, "%s%s", to[i], i + 1 < n_to ? ",\r\n " : "\r\n"));
-	/* Subject */
-	buf_init(&subj, 1024);
-	r = notice_subject(&subj, n);
-	if (r == BUF_OK)
-		r = notice_header_encode(out, "Subject", buf_str(&subj));
-	buf_free(&subj);
-	TRY(r);
+	TRY(notice_header_encode(out, "Subject", subject));
 	/* Date in Thai time */
 	date_to_ymd((pdate)days, &y, &m, &d);
 	TRY(buf_printf(out, "Date: %s, %02d %s %04d %02d:%02d:%02d +0700\r\n", wday[days % 7], d, mon[m - 1], y,
@@ -396,7 +407,7 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 		snprintf(host, sizeof host, "%s", at + 1);
 	if (!host[0])
 		snprintf(host, sizeof host, "prongsai.invalid");
-	if (notice_key(n, o->channel_name, key) == 0) {
+	if (key_in && snprintf(key, sizeof key, "%s", key_in) < (int)sizeof key) {
 		char *slash = strchr(key, '/');
 		if (slash)
 			*slash = '.';
@@ -421,4 +432,56 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 	}
 	buf_free(&body);
 	return r;
+}
+
+/* ---- import rejections (prongsai import) ---- */
+
+/* A queue entry's subject when it is an id ([a-z0-9-], at most 64
+ * characters), else NULL: free text (a sheet's name) is not sent. */
+static const char *import_subject(const char *s)
+{
+	size_t i, n = s ? strlen(s) : 0;
+
+	if (n == 0 || n > 64)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return NULL;
+	return s;
+}
+
+static const char *import_kind(const char *k)
+{
+	return strcmp(k, "progress") == 0 ? "progress" : strcmp(k, "sheet") == 0 ? "sheet"
+		: strcmp(k, "answer") == 0 ? "answer" : "other";
+}
+
+enum buf_result notice_import_text(struct buf *out, long long id, const char *kind, const char *subject,
+				   const char *site_url)
+{
+	const char *sub = import_subject(subject);
+
+	TRY(buf_printf(out, "รายการที่ส่งผ่านระบบเจ้าหน้าที่ไม่ผ่านการตรวจ จึงยังไม่เผยแพร่\n"
+		       "(an entry sent through the staff area failed the check and was not published)\n"
+		       "รายการ / entry: #%lld (%s%s%s)\n", id, import_kind(kind), sub ? ", " : "", sub ? sub : ""));
+	if (site_url)
+		return buf_printf(out, "ดูเหตุผลและแก้ไข / see why and correct it: %sstaff/\n", site_url);
+	return buf_adds(out, "ดูเหตุผลที่หน้า \"โครงการของฉัน\" / see why on \"my projects\"\n");
+}
+
+enum buf_result notice_import_subject(struct buf *out, long long id)
+{
+	return buf_printf(out, "[prongsai] รายการ #%lld ไม่ผ่านการตรวจ (entry #%lld not accepted)", id, id);
+}
+
+enum buf_result notice_json_import(struct buf *out, const char *key, long long id, const char *kind,
+				   const char *subject, const char *text)
+{
+	TRY(buf_adds(out, "{\"event\":\"import-rejected\""));
+	TRY(json_field(out, "idempotency_key", key, 0));
+	TRY(buf_printf(out, ",\"queue_id\":%lld", id));
+	TRY(json_field(out, "kind", import_kind(kind), 0));
+	TRY(json_field(out, "subject", import_subject(subject), 0));
+	TRY(json_field(out, "text", text, 0));
+	return buf_addc(out, '}');
 }

@@ -100,4 +100,22 @@ enum buf_result notice_mail(struct buf *out, const struct notice_info *n, const 
 			    const char *from, const char *const *to, size_t n_to, time_t now,
 			    const char *text);
 
+/* notice_mail() for any notice: key (NULL: no Message-ID) and the
+ * subject given. */
+enum buf_result notice_mail_text(struct buf *out, const char *key, const char *subject,
+				 const struct notice_opts *o, const char *from, const char *const *to,
+				 size_t n_to, time_t now, const char *text);
+
+/* The notice of a queue entry that `prongsai import` rejected (fixed
+ * wording: the entry's number, its kind, its subject only when it is an
+ * id, and where to see why; never the reason, a name or a value).
+ * site_url ends in "/" or is NULL. */
+enum buf_result notice_import_text(struct buf *out, long long id, const char *kind, const char *subject,
+				   const char *site_url);
+enum buf_result notice_import_subject(struct buf *out, long long id);
+/* The webhook body: {"event":"import-rejected","idempotency_key":..,
+ * "queue_id":..,"kind":..,"subject":..,"text":..}. */
+enum buf_result notice_json_import(struct buf *out, const char *key, long long id, const char *kind,
+				   const char *subject, const char *text);
+
 #endif

@@ -106,54 +106,84 @@ static void item_name(const struct notice_info *n, char *out, size_t outlen)
 		snprintf(out, outlen, "survey-%lld", n->id);
 }
 
-/* Build and send one notice.  Temporary strings that hold secrets live in
- * tmp, which the caller wipes. */
-static void deliver_one(const struct notify_channel *ch, const struct notice_info *n,
-			const struct notice_opts *o, const char *text, struct arena *tmp,
-			struct deliver_result *r)
+/* One notice, whatever it announces: its idempotency key for the channel,
+ * the mail subject, the text, and the webhook body. */
+struct notify_msg {
+	const char *key, *subject, *text;
+	struct buf *webhook; /* the generic webhook's JSON body */
+};
+
+/* Build and send one message.  Temporary strings that hold secrets live
+ * in tmp, which the caller wipes. */
+static void deliver_msg(const struct notify_channel *ch, const struct notice_opts *o, const struct notify_msg *m,
+			struct arena *tmp, struct deliver_result *r)
 {
 	struct buf body;
 	const char *headers[NOTIFYCONF_MAX_HEADERS + 2];
-	char key[NOTICE_MAX_KEY], uuid[37];
+	char uuid[37];
 	size_t nh = 0, i;
-	enum buf_result br;
+	enum buf_result br = BUF_OK;
 	const char *url = NULL;
+	const char *data;
+	size_t len;
 
 	memset(r, 0, sizeof *r);
-	notice_key(n, ch->name, key);
 	buf_init(&body, ch->type == NT_SMTP ? NOTICE_MAX_MAIL : NOTICE_MAX_JSON);
 	switch (ch->type) {
 	case NT_SMTP:
-		br = notice_mail(&body, n, o, ch->from, ch->to, ch->n_to, time(NULL), text);
+		br = notice_mail_text(&body, m->key, m->subject, o, ch->from, ch->to, ch->n_to, time(NULL), m->text);
 		break;
 	case NT_LINE:
 		url = arena_printf(tmp, "%s/v2/bot/message/push", ch->api_base);
 		headers[nh++] = arena_printf(tmp, "Authorization: Bearer %s", ch->token);
-		notice_uuid(key, uuid);
+		notice_uuid(m->key, uuid);
 		headers[nh++] = arena_printf(tmp, "X-Line-Retry-Key: %s", uuid);
-		br = notice_json_line(&body, ch->line_to, text);
+		br = notice_json_line(&body, ch->line_to, m->text);
 		break;
 	case NT_TELEGRAM:
 		url = arena_printf(tmp, "%s/bot%s/sendMessage", ch->api_base, ch->token);
-		br = notice_json_telegram(&body, ch->chat_id, text);
+		br = notice_json_telegram(&body, ch->chat_id, m->text);
 		break;
 	default: /* NT_WEBHOOK */
 		url = ch->url;
 		for (i = 0; i < ch->n_headers; i++)
 			headers[nh++] = arena_printf(tmp, "%s: %s", ch->headers[i].name, ch->headers[i].value);
-		headers[nh++] = arena_printf(tmp, "Idempotency-Key: %s", key);
-		br = notice_json_webhook(&body, n, o, text);
+		headers[nh++] = arena_printf(tmp, "Idempotency-Key: %s", m->key);
+		br = m->webhook->err;
 		break;
 	}
+	data = ch->type == NT_WEBHOOK ? buf_str(m->webhook) : buf_str(&body);
+	len = ch->type == NT_WEBHOOK ? m->webhook->len : body.len;
 	if (br != BUF_OK) {
 		snprintf(r->error, sizeof r->error, "the message does not fit its cap");
 		r->suspect_conf = 1;
 	} else if (ch->type == NT_SMTP) {
-		deliver_smtp(ch, body.data, body.len, r);
+		deliver_smtp(ch, data, len, r);
 	} else {
-		deliver_http(ch, url, headers, nh, body.data, body.len, ch->type == NT_LINE, r);
+		deliver_http(ch, url, headers, nh, data, len, ch->type == NT_LINE, r);
 	}
 	buf_free(&body);
+}
+
+/* Build and send the notice of one submission. */
+static void deliver_one(const struct notify_channel *ch, const struct notice_info *n,
+			const struct notice_opts *o, const char *text, struct arena *tmp,
+			struct deliver_result *r)
+{
+	char key[NOTICE_MAX_KEY];
+	struct buf subj, hook;
+	struct notify_msg m = { key, NULL, text, &hook };
+
+	notice_key(n, ch->name, key);
+	buf_init(&subj, 1024);
+	buf_init(&hook, NOTICE_MAX_JSON);
+	notice_subject(&subj, n);
+	m.subject = buf_str(&subj);
+	if (ch->type == NT_WEBHOOK)
+		notice_json_webhook(&hook, n, o, text);
+	deliver_msg(ch, o, &m, tmp, r);
+	buf_free(&subj);
+	buf_free(&hook);
 }
 
 static void run_channel(struct run *R, const struct notify_channel *ch)
@@ -446,4 +476,56 @@ int notify_main(int argc, char **argv)
 	if (lock >= 0)
 		close(lock);
 	return rc;
+}
+
+int notify_import_rejected(const char *conf_path, long long id, const char *kind, const char *subject)
+{
+	struct run R;
+	struct notify_conf conf;
+	struct arena ca, tmp;
+	struct buf text, subj, hook;
+	char key[NOTICE_MAX_KEY];
+	size_t k;
+	int failed = 0;
+
+	memset(&R, 0, sizeof R);
+	if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return -1;
+	arena_init(&ca);
+	if (load_conf(conf_path, &ca, &conf) != 0) {
+		notifyconf_wipe(&conf, &ca);
+		curl_global_cleanup();
+		return -1;
+	}
+	buf_init(&text, NOTICE_MAX_TEXT);
+	buf_init(&subj, 1024);
+	notice_import_text(&text, id, kind, subject, conf.site_url);
+	notice_import_subject(&subj, id);
+	arena_init(&tmp);
+	for (k = 0; k < conf.n_channels; k++) {
+		const struct notify_channel *ch = &conf.channels[k];
+		struct notice_opts o = { conf.site_url, ch->name, 0 };
+		struct notify_msg m = { key, buf_str(&subj), buf_str(&text), &hook };
+		struct deliver_result r;
+
+		snprintf(key, sizeof key, "import-%lld/%s", id, ch->name);
+		buf_init(&hook, NOTICE_MAX_JSON);
+		notice_json_import(&hook, key, id, kind, subject, buf_str(&text));
+		deliver_msg(ch, &o, &m, &tmp, &r);
+		buf_free(&hook);
+		arena_wipe(&tmp);
+		arena_init(&tmp);
+		if (r.ok) {
+			log_line(&R, 0, "%s import-%lld: sent", ch->name, id);
+		} else {
+			log_line(&R, 1, "%s import-%lld: failed: %s", ch->name, id, r.error);
+			failed++;
+		}
+	}
+	arena_wipe(&tmp);
+	buf_free(&text);
+	buf_free(&subj);
+	curl_global_cleanup();
+	notifyconf_wipe(&conf, &ca);
+	return failed;
 }

@@ -16,4 +16,12 @@
  * curl_global_init() and curl_global_cleanup() once each. */
 int notify_main(int argc, char **argv);
 
+/* Tell every channel of the configuration at conf_path, once and at once,
+ * that `prongsai import` rejected queue entry id (notice_import_text:
+ * fixed wording, no personal data; no retries, the reason stays on the
+ * officer's "my projects" page).  Returns the number of channels that
+ * failed (logged on stderr), or -1 when the configuration could not be
+ * loaded (its problems printed). */
+int notify_import_rejected(const char *conf_path, long long id, const char *kind, const char *subject);
+
 #endif

@@ -492,3 +492,17 @@ int load_responses(struct model *m, const char *root, struct diags *d)
 	free(w.files);
 	return 0;
 }
+
+struct report *load_report_text(struct model *m, const char *rel, const char *text, size_t len,
+	struct diags *d)
+{
+	struct arena scratch;
+	struct loader ld = { { &m->arena, d, NULL }, &scratch, m->root, &m->site };
+	struct report *r;
+
+	arena_init(&scratch);
+	ld.c.path = rel;
+	r = load_report(&ld, arena_strdup(&m->arena, rel), text, len);
+	arena_free(&scratch);
+	return r;
+}

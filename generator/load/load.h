@@ -41,6 +41,14 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
  * 0; returns -1 (reported in d) when root itself is not a readable folder. */
 int load_responses(struct model *m, const char *root, struct diags *d);
 
+/* One progress report's text, rel its path ("progress/<FY>/<ID>/<date>.yaml",
+ * which gives its year, project and date), mapped as load_content() maps
+ * it, into m's arena; problems into d.  NULL when it cannot be used (the
+ * reasons are in d).  For the staff area's form, which checks what it is
+ * about to queue exactly as check will read it. */
+struct report *load_report_text(struct model *m, const char *rel, const char *text, size_t len,
+	struct diags *d);
+
 /* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
  * and the body, returns 0; returns -1 if text does not start with a front
  * matter block or it is not closed. */

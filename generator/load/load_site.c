@@ -222,6 +222,28 @@ void load_site(struct loader *ld, const struct ynode *root, struct site *s)
 	}
 }
 
+/* roles: a list of role_names; an unknown one is an error naming them. */
+static void read_roles(struct yctx *c, const struct ynode *it, struct person *p)
+{
+	const struct sfield *f = schema_field(&schema_person, "roles");
+	const struct ynode *seq = yget_seq(c, it, "roles", 0);
+	size_t i;
+	int k;
+
+	if (!seq)
+		return;
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *n = seq->items[i];
+		if (n->kind != YN_SCALAR || (k = schema_enum_index(f, n->s)) < 0) {
+			diag_error(c->d, yloc(c->path, n),
+				"บทบาทไม่ถูกต้อง ใช้ได้: officer, group-director, admin, complaint-officer, corruption-officer",
+				"unknown role; roles are: officer, group-director, admin, complaint-officer, corruption-officer");
+			continue;
+		}
+		p->roles |= 1u << k;
+	}
+}
+
 struct person *load_people(struct loader *ld, const struct ynode *root, size_t *n_out)
 {
 	struct yctx *c = &ld->c;
@@ -246,8 +268,10 @@ struct person *load_people(struct loader *ld, const struct ynode *root, size_t *
 		}
 		memset(p, 0, sizeof(*p));
 		p->line = it->line;
-		if (fields_read(c, &schema_person, it, p) == 0)
+		if (fields_read(c, &schema_person, it, p) == 0) {
+			read_roles(c, it, p);
 			n++;
+		}
 	}
 	*n_out = n;
 	return people;

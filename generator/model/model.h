@@ -69,10 +69,22 @@ struct site {
 	const char *thanks_base;  /* NULL: derived from SCRIPT_NAME */
 };
 
+/* Roles in the staff area (people.yaml roles:, names in schema.h
+ * role_names): an officer reports on the projects they own or are on the
+ * team of; a group director on their group's; an admin on all. */
+enum role_bit {
+	ROLE_OFFICER = 1u << 0,
+	ROLE_GROUP_DIRECTOR = 1u << 1,
+	ROLE_ADMIN = 1u << 2,
+	ROLE_COMPLAINT_OFFICER = 1u << 3,
+	ROLE_CORRUPTION_OFFICER = 1u << 4
+};
+
 struct person {
 	const char *id, *name, *name_en, *position, *position_en;
 	const char *group, *district, *photo, *phone, *email;
 	int executive;
+	unsigned roles;           /* ROLE_* bits: the staff area (people.yaml roles:) */
 	int line;
 };
 

@@ -107,6 +107,9 @@ static const struct sfield site_f[] = {
 SCHEMA(schema_site, "site", site_f, "## 4.");
 
 /* ---- people.yaml ---- */
+/* people.yaml roles:, in the order of enum role_bit (model.h) */
+const char *const role_names[] = { "officer", "group-director", "admin", "complaint-officer",
+	"corruption-officer", NULL };
 static const struct sfield person_f[] = {
 	T("id", SF_ID, SF_REQ, 0, 0, NULL, NULL, struct person, id, "รหัสบุคคล", "person id", NULL),
 	T("name", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct person, name, "ชื่อพร้อมคำนำหน้า", "name with title", NULL),
@@ -119,6 +122,7 @@ static const struct sfield person_f[] = {
 	T("photo", SF_TEXT, 0, 0, 0, NULL, NULL, struct person, photo, "รูปถ่ายใน media/", "photo under media/", NULL),
 	T("phone", SF_TEXT, 0, 0, 0, NULL, NULL, struct person, phone, "เบอร์ที่ทำงาน", "office phone", NULL),
 	T("email", SF_TEXT, 0, 0, 0, NULL, NULL, struct person, email, "อีเมลที่ทำงาน", "office e-mail", NULL),
+	M("roles", SF_LIST, 0, role_names, NULL, "บทบาทในส่วนเจ้าหน้าที่", "roles in the staff area"),
 };
 SCHEMA(schema_person, "person", person_f, "## 5.");
 

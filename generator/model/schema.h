@@ -70,6 +70,10 @@ extern const struct schema schema_site, schema_person, schema_people, schema_pro
 	schema_complaint, schema_case_event, schema_procurement, schema_proc_record, schema_oit,
 	schema_oit_item, schema_holidays, schema_holiday, schema_named;
 
+/* The roles of the staff area (people.yaml roles:), NULL-terminated, in
+ * the order of the ROLE_* bits of model.h. */
+extern const char *const role_names[];
+
 /* Every top-level record type, NULL-terminated (for docs and tests). */
 extern const struct schema *const schema_all[];
 

@@ -334,17 +334,24 @@ static int find_header(struct run *r)
 	return -1;
 }
 
-/* 1 if person may report on p: its owner or a member of its team.
- * (Roles from people.yaml, for directors and administrators, come with the
- * staff schema.) */
-static int in_scope(const struct project *p, const char *person)
+/* 1 if who may report on p, by the roles of people.yaml (model.h
+ * role_bit, as staff.cgi applies them): an admin on every project, a group
+ * director on their group's, an officer on those they own or are on the
+ * team of; no role, none. */
+static int in_scope(const struct project *p, const struct person *who)
 {
 	size_t i;
 
-	if (strcmp(p->owner, person) == 0)
+	if (who->roles & ROLE_ADMIN)
+		return 1;
+	if ((who->roles & ROLE_GROUP_DIRECTOR) && who->group && strcmp(p->group, who->group) == 0)
+		return 1;
+	if (!(who->roles & ROLE_OFFICER))
+		return 0;
+	if (strcmp(p->owner, who->id) == 0)
 		return 1;
 	for (i = 0; i < p->n_team; i++)
-		if (strcmp(p->team[i], person) == 0)
+		if (strcmp(p->team[i], who->id) == 0)
 			return 1;
 	return 0;
 }
@@ -400,9 +407,9 @@ static void take_row(struct run *r, size_t row)
 		problem(r, row, r->id_col, "ไม่มีโครงการรหัส '%s'", "no project with the id '%s'", id);
 		return;
 	}
-	if (r->o->as && !in_scope(p, r->o->as)) {
-		problem(r, row, r->id_col, "โครงการ '%s' ไม่อยู่ในความรับผิดชอบของ %s (ต้องเป็นผู้รับผิดชอบหรือทีม)",
-			"project '%s' is not in the scope of %s (owner or team only)", id, r->o->as);
+	if (r->o->as && !in_scope(p, model_person(&r->m, r->o->as))) {
+		problem(r, row, r->id_col, "โครงการ '%s' ไม่อยู่ในความรับผิดชอบของ %s (ดู roles ใน people.yaml)",
+			"project '%s' is not in the scope of %s (see roles in people.yaml)", id, r->o->as);
 		return;
 	}
 	for (j = 0; j < gr->n; j++)
@@ -543,11 +550,10 @@ static void drop_duplicates(struct run *r)
  * column.  -1: the check could not run (message in err). */
 static int check_reports(struct run *r, char *err, size_t errlen)
 {
-	struct build_opts bo;
+	struct model m;
 	struct load_overlay *ov;
 	struct diags d;
 	size_t i;
-	int rc = 0;
 
 	if (!(ov = calloc(r->n_reps, sizeof(*ov)))) {
 		snprintf(err, errlen, "หน่วยความจำไม่พอ / out of memory");
@@ -558,21 +564,11 @@ static int check_reports(struct run *r, char *err, size_t errlen)
 		ov[i].text = r->reps[i].text;
 		ov[i].len = r->reps[i].len;
 	}
-	memset(&bo, 0, sizeof(bo));
-	bo.content = r->o->content;
-	bo.today = r->o->today;
-	bo.jobs = r->o->jobs;
-	bo.quiet = 1;
-	bo.check_only = 1;
-	bo.lang = r->o->lang;
-	bo.overlay = ov;
-	bo.n_overlay = r->n_reps;
 	diags_init(&d, r->o->lang);
-	if (build_check(&bo, &d) != 0) {
-		snprintf(err, errlen, "ตรวจเนื้อหาไม่ได้ / the check could not run");
-		rc = -1;
-	}
-	for (i = 0; rc == 0 && i < d.n; i++) {
+	model_init(&m);
+	build_check_overlay(r->o->content, ov, r->n_reps, r->o->today, r->o->jobs, &m, &d);
+	model_free(&m);
+	for (i = 0; i < d.n; i++) {
 		const struct diag_item *it = &d.items[i];
 		const struct newrep *n;
 		if (it->level != DIAG_ERROR)
@@ -587,7 +583,7 @@ static int check_reports(struct run *r, char *err, size_t errlen)
 		problem(r, SIZE_MAX, -1, "และอีก %zu ปัญหา", "and %zu more problems", d.errors - d.n);
 	diags_free(&d);
 	free(ov);
-	return rc;
+	return 0;
 }
 
 /* ---- the queue ---- */

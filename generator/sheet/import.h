@@ -21,7 +21,8 @@ struct import_opts {
  * into content/progress/<FY>/<project>/<date>.yaml, check the content with
  * those files laid over it in memory exactly as `prongsai check` does,
  * and refuse rows of unknown projects and, with o->as, of projects outside
- * the uploader's scope (owner or team member).  Prints every problem on
+ * the uploader's scope (roles of people.yaml: officer, group director,
+ * admin).  Prints every problem on
  * stderr as "แถว R คอลัมน์ 'header': message" and returns 1 with nothing
  * written; rows without new figures are skipped and counted.  When clean
  * and o->as is given, enqueues all files as one queue entry of kind

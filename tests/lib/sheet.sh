@@ -52,3 +52,15 @@ for s in sets:
 csv.writer(open(dst, "w", encoding="utf-8", newline="")).writerows(rows)
 PY
 }
+# sheet_people DIR: roles for the mini fixture's people (people.yaml
+# roles:) and two more: somchai and malee officers, wichai the economy
+# group's director, admin1 an administrator.
+sheet_people() {
+	cat >"$1/people.yaml" <<'Y'
+people:
+  - {id: somchai, name: นายสมชาย ทดสอบ, position: นักวิชาการพัฒนาชุมชน, group: strategy, roles: [officer]}
+  - {id: malee, name: นางมาลี ทดสอบ, position: พัฒนาการอำเภอ, group: economy, district: dan-sai, executive: true, roles: [officer]}
+  - {id: wichai, name: นายวิชัย ทดสอบ, position: หัวหน้ากลุ่มงาน, group: economy, roles: [group-director]}
+  - {id: admin1, name: นายผู้ดูแล ทดสอบ, position: เจ้าพนักงานธุรการ, group: strategy, roles: [admin]}
+Y
+}

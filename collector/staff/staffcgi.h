@@ -1,0 +1,116 @@
+/* staffcgi.h: staff.cgi, the staff area's CGI (private to collector/staff/).
+ *
+ * A second small CGI beside collect.cgi, so that the public collector keeps
+ * its size and attack surface (docs/collector.md).  It answers, under
+ * SCRIPT_NAME (e.g. /staff/staff.cgi):
+ *   POST /login      id + password -> a session cookie, 303 to /projects
+ *   GET  /projects   "my projects" and the status of one's submissions
+ *   GET  /report?project=ID   the progress form for one project
+ *   POST /report     the form: checked with check's rules, then queued
+ *   POST /logout     ends the session on the server
+ *   GET  /style.css  the pages' style sheet
+ * It reads only the staff database (PRONGSAI_STAFF_DB, else staff.db beside
+ * PRONGSAI_DB): accounts, sessions, and what `prongsai build --staff-db`
+ * installed; it writes sessions, sign-in failures and the queue.
+ *
+ * Every POST needs an Origin equal to the site's (base_url) or the
+ * request's own, and every POST but /login the session's CSRF token.
+ * Without a valid session nothing is written: 401 (or 403) with a Thai
+ * message.  The session token is only ever in the Cookie and Set-Cookie
+ * headers: never in a URL, a page or a log line. */
+#ifndef PRONGSAI_STAFFCGI_H
+#define PRONGSAI_STAFFCGI_H
+
+#include <stddef.h>
+#include <time.h>
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "cgienv.h"
+#include "formdata.h"
+#include "staffdb.h"
+
+#define STAFF_COOKIE "prongsai_staff"
+#define STAFF_MAX_PHOTOS 4                     /* photos per report */
+#define STAFF_MAX_PHOTO (5L * 1024 * 1024)     /* bytes per photo */
+#define STAFF_FIELD_MAX 5000                   /* bytes of any other field */
+#define STAFF_MAX_BODY (STAFF_MAX_PHOTOS * STAFF_MAX_PHOTO + 256L * 1024)
+#define STAFF_MAX_PAGE (1024L * 1024)          /* bytes of a response */
+#define STAFF_MAX_PROJECTS 500                 /* listed on "my projects" */
+#define STAFF_MAX_KPIS 32                      /* KPIs of one project on the form */
+
+struct staff_req {
+	struct cgi_env env;
+	const char *route;        /* PATH_INFO, "" when none */
+	const char *query;        /* QUERY_STRING or "" */
+	const char *cookie;       /* HTTP_COOKIE or NULL */
+	const char *base;         /* SCRIPT_NAME */
+	char db_path[4096];
+	sqlite3 *db;
+	time_t now;
+	int https;                /* HTTPS on, or REQUEST_SCHEME https */
+	int loopback_http;        /* plain http on 127.0.0.1 (make serve) */
+	/* the session, when signed in */
+	int signed_in;
+	char token[STAFFDB_TOKEN_LEN + 1];
+	char person[STAFFDB_ID_MAX + 1];
+	char csrf[STAFFDB_TOKEN_LEN + 1];
+	char person_name[256];
+	char roles[160];
+	char group[STAFFDB_ID_MAX + 1];
+	struct buf out;           /* the whole response, headers first */
+};
+
+/* ---- http.c ---- */
+/* The value of cookie name in an HTTP Cookie header (RFC 6265 §4.2.1:
+ * "name=value" pairs separated by "; "), into out (outlen bytes); 0, or -1
+ * if absent or too long. */
+int staff_cookie_get(const char *header, const char *name, char *out, size_t outlen);
+/* The value of name in a query string (urlencoded, decoded) into out; 0 or -1. */
+int staff_query_get(const char *query, const char *name, char *out, size_t outlen);
+/* Start the response: status line and the headers every page has
+ * (no-store, noindex, CSP, nosniff, no referrer), extra (lines ending in
+ * "\r\n", may be NULL), then the blank line.  Resets r->out first. */
+void staff_head(struct staff_req *r, int status, const char *extra);
+/* An HTML page top (title escaped) and bottom. */
+void staff_page_top(struct staff_req *r, const char *title);
+void staff_page_end(struct staff_req *r);
+/* Append s escaped for HTML. */
+void staff_h(struct staff_req *r, const char *s);
+/* A whole error page: status and a Thai message with its English line. */
+void staff_error(struct staff_req *r, int status, const char *th, const char *en);
+/* 303 See Other to base + path (path starts with "/"), with extra headers. */
+void staff_redirect(struct staff_req *r, const char *path, const char *extra);
+/* The folder of the CGI ("/staff/" for /staff/staff.cgi): the static
+ * sign-in page is its index.html. */
+void staff_folder(const struct staff_req *r, char *out, size_t outlen);
+/* A link to the sign-in page with the Thai and English text (HTML-safe). */
+void staff_signin_link(struct staff_req *r, const char *th, const char *en);
+/* The Set-Cookie value for token (or, token NULL, one that deletes it). */
+void staff_cookie_header(const struct staff_req *r, const char *token, char *out, size_t outlen);
+
+/* ---- auth.c ---- */
+/* Read the session from the cookie: sets r->signed_in and the person. */
+int staff_session_load(struct staff_req *r);
+/* The POST checks: the Origin, and (need_csrf) the session's token in the
+ * form's "csrf" field.  1 if allowed; else the error page is set, 0. */
+int staff_post_allowed(struct staff_req *r, const struct form_data *fd, int need_csrf);
+/* POST /login and POST /logout; the response goes into r->out. */
+void staff_login(struct staff_req *r, struct form_data *fd);
+void staff_logout(struct staff_req *r, struct form_data *fd);
+/* The form part called name, or NULL. */
+const struct form_part *staff_part(const struct form_data *fd, const char *name);
+
+/* ---- projects.c ---- */
+/* 1 if the signed-in person may report on project id (owner or team
+ * member with the officer role, group director of its group, admin). */
+int staff_may_report(struct staff_req *r, const char *project_id);
+/* GET /projects. */
+void staff_projects(struct staff_req *r);
+
+/* ---- report.c ---- */
+/* GET /report?project=ID and POST /report. */
+void staff_report_form(struct staff_req *r);
+void staff_report_post(struct staff_req *r, struct form_data *fd);
+
+#endif
