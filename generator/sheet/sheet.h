@@ -5,8 +5,9 @@
  * model; import reads a filled .xlsx (libzip + expat) or .csv (UTF-8 or
  * Windows-874 via iconv) into a grid of cells, turns each filled row into a
  * progress file, runs the same checks as `prongsai check` on the content
- * with those files added, and, only if every row is clean, enqueues all the
- * files as one queue entry of kind 'sheet' for `prongsai import` to commit.
+ * with those files laid over it in memory, and, only if every row is clean,
+ * enqueues all the files as one queue entry of kind 'sheet' for `prongsai
+ * import` to commit.
  * Readers cap everything they read (file, zip, rows, columns, cells, XML
  * depth) and refuse external entities.
  *
