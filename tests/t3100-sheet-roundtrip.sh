@@ -48,6 +48,15 @@ expect_grep "วิธีกรอก" parts.txt "an instruction row"
 expect_grep "หมู่บ้านต้นแบบ (หมู่บ้าน) เป้าหมาย 10 ล่าสุด 4" parts.txt "the KPI with its target and last value"
 run_prongsai sheet export -C "$c" --fy 2569 --group nosuch -o b.xlsx --today $T 2>/dev/null
 expect_eq "$?" 2 "an unknown group is a usage error"
+# --as: the projects the person may update (roles in people.yaml)
+run_prongsai sheet export -C "$c" --as somchai -o s.xlsx --today $T 2>s.err
+expect_grep "1 โครงการ" s.err "an officer's sheet holds their project only"
+run_prongsai sheet export -C "$c" --as wichai -o w.xlsx --today $T 2>w.err
+python3 -c "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode())" w.xlsx >w.txt
+expect_grep "สัมมาชีพชุมชน" w.txt "a group director's sheet holds their group's project"
+expect_no_grep "หมู่บ้านเศรษฐกิจพอเพียง" w.txt "and not the other group's"
+run_prongsai sheet export -C "$c" --as nobody -o n.xlsx --today $T 2>/dev/null
+expect_eq "$?" 2 "an unknown person is a usage error"
 
 # ---- LibreOffice reads the export, the script fills it, LibreOffice saves it ----
 lo_convert "$LO_CSV_OUT" lo1 a.xlsx || fail "LibreOffice reads the export"

@@ -9,6 +9,7 @@
 
 #include "model/numfmt.h"
 #include "sheet/columns.h"
+#include "sheet/scope.h"
 
 #define EXPORT_INSTRUCTIONS \
 	"วิธีกรอก: กรอกเฉพาะช่องสีเหลือง หนึ่งแถวต่อหนึ่งโครงการ ตัวเลขเป็นค่าสะสมถึงวันที่รายงาน " \
@@ -18,7 +19,8 @@
 
 static int wanted(const struct project *p, const struct export_opts *o)
 {
-	return p->fiscal_year == o->fy && (!o->group || strcmp(p->group, o->group) == 0);
+	return p->fiscal_year == o->fy && (!o->group || strcmp(p->group, o->group) == 0) &&
+		(!o->as || sheet_in_scope(p, o->as));
 }
 
 static void validate(lxw_worksheet *ws, lxw_row_t last, lxw_col_t col, enum sf_type type)

@@ -7,6 +7,7 @@
 struct export_opts {
 	int fy;                 /* fiscal year (BE) of the projects */
 	const char *group;      /* only this group's projects, or NULL */
+	const struct person *as; /* only the projects in this person's scope (scope.h), or NULL */
 	const char *out;        /* the .xlsx to write */
 };
 

@@ -25,6 +25,7 @@
 #include "model/numfmt.h"
 #include "render/thaidate.h"
 #include "sheet/columns.h"
+#include "sheet/scope.h"
 #include "sheet/csv.h"
 #include "sheet/xlsx.h"
 
@@ -334,28 +335,6 @@ static int find_header(struct run *r)
 	return -1;
 }
 
-/* 1 if who may report on p, by the roles of people.yaml (model.h
- * role_bit, as staff.cgi applies them): an admin on every project, a group
- * director on their group's, an officer on those they own or are on the
- * team of; no role, none. */
-static int in_scope(const struct project *p, const struct person *who)
-{
-	size_t i;
-
-	if (who->roles & ROLE_ADMIN)
-		return 1;
-	if ((who->roles & ROLE_GROUP_DIRECTOR) && who->group && strcmp(p->group, who->group) == 0)
-		return 1;
-	if (!(who->roles & ROLE_OFFICER))
-		return 0;
-	if (strcmp(p->owner, who->id) == 0)
-		return 1;
-	for (i = 0; i < p->n_team; i++)
-		if (strcmp(p->team[i], who->id) == 0)
-			return 1;
-	return 0;
-}
-
 /* A line "key: value\n" of the report, remembering its column. */
 static void line_start(struct newrep *n, int *line, int col)
 {
@@ -407,7 +386,7 @@ static void take_row(struct run *r, size_t row)
 		problem(r, row, r->id_col, "ไม่มีโครงการรหัส '%s'", "no project with the id '%s'", id);
 		return;
 	}
-	if (r->o->as && !in_scope(p, model_person(&r->m, r->o->as))) {
+	if (r->o->as && !sheet_in_scope(p, model_person(&r->m, r->o->as))) {
 		problem(r, row, r->id_col, "โครงการ '%s' ไม่อยู่ในความรับผิดชอบของ %s (ดู roles ใน people.yaml)",
 			"project '%s' is not in the scope of %s (see roles in people.yaml)", id, r->o->as);
 		return;

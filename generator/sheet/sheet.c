@@ -15,11 +15,12 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: prongsai sheet export [-C CONTENT] [--fy 2569] [--group ID] -o FILE.xlsx\n"
+	fputs("usage: prongsai sheet export [-C CONTENT] [--fy 2569] [--group ID] [--as PERSON-ID] -o FILE.xlsx\n"
 		"       prongsai sheet import FILE.xlsx|FILE.csv [-C CONTENT] [--as PERSON-ID] [--staff-db FILE]\n"
 		"                             [--today YYYY-MM-DD] [--lang th|en] [-q]\n"
 		"  export: ตารางความก้าวหน้าหนึ่งแถวต่อโครงการ ช่องเดิมล็อกไว้ ช่องสีเหลืองให้กรอก\n"
-		"          the progress workbook, one row a project (default --fy: this fiscal year)\n"
+		"          the progress workbook, one row a project (default --fy: this fiscal year;\n"
+		"          --as: only the projects that person may update, by roles in people.yaml)\n"
 		"  import: ตรวจทุกแถวด้วยกฎเดียวกับ prongsai check แจ้งทุกปัญหาเป็น แถว/คอลัมน์ ถ้าไม่มีปัญหา\n"
 		"          และระบุ --as จะเข้าคิวเป็นหนึ่ง commit ของผู้นำเข้า (prongsai import commit ให้)\n"
 		"          checks every row as `prongsai check` does and lists every problem by row and\n"
@@ -36,11 +37,13 @@ static int export_cmd(int argc, char **argv, const char *content, pdate today)
 	static const struct option lo[] = {
 		{ "fy", required_argument, NULL, OPT_FY },
 		{ "group", required_argument, NULL, OPT_GROUP },
+		{ "as", required_argument, NULL, OPT_AS },
 		{ "today", required_argument, NULL, OPT_TODAY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct export_opts o = { 0, NULL, NULL };
+	struct export_opts o = { 0, NULL, NULL, NULL };
+	const char *as = NULL;
 	struct diags d;
 	struct model m;
 	char err[1024];
@@ -54,6 +57,7 @@ static int export_cmd(int argc, char **argv, const char *content, pdate today)
 		case 'C': content = optarg; break;
 		case 'o': o.out = optarg; break;
 		case OPT_GROUP: o.group = optarg; break;
+		case OPT_AS: as = optarg; break;
 		case OPT_FY:
 			if (cli_long(optarg, YEAR_BE_MIN, YEAR_BE_MAX, &v) != 0)
 				return cli_usage_error("sheet export", "--fy ต้องเป็นปี พ.ศ.", "--fy takes a BE year", optarg);
@@ -80,7 +84,9 @@ static int export_cmd(int argc, char **argv, const char *content, pdate today)
 	if (d.errors) {
 		diags_print(&d, stderr, "");
 		fputs("prongsai: เนื้อหามีข้อผิดพลาด ไม่ได้สร้างตาราง / the content has errors; no sheet written\n", stderr);
-	} else if (o.group && !model_group(&m, o.group))
+	} else if (as && !(o.as = model_person(&m, as)))
+		rc = cli_usage_error("sheet export", "ไม่มีบุคคลนี้ใน people.yaml", "no such person in people.yaml", as);
+	else if (o.group && !model_group(&m, o.group))
 		rc = cli_usage_error("sheet export", "ไม่มีกลุ่มงานนี้ใน site.yaml", "no such group in site.yaml", o.group);
 	else if ((v = sheet_export(&m, &o, err, sizeof(err))) < 0)
 		fprintf(stderr, "prongsai: %s\n", err);
