@@ -9,7 +9,7 @@ SHELL := /bin/bash
 CC ?= cc
 VARIANT ?= release
 B := build/$(VARIANT)
-PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng
+PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng xlsxwriter libzip expat
 
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -44,7 +44,7 @@ endif
 
 COMMON_SRC := $(wildcard common/*.c)
 # generator/: main.c and build.c on top, one folder per stage below
-# (model load check derive render publish desk jobs); see generator/README.
+# (model load check derive render publish desk jobs sheet); see generator/README.
 GEN_SRC := $(filter-out generator/main.c,$(wildcard generator/*.c generator/*/*.c))
 CGI_SRC := $(filter-out collector/main.c,$(wildcard collector/*.c))
 # staff.cgi (collector/staff/, its own private header): the staff area
@@ -107,11 +107,11 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/
 
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev \
-	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev
+	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \
-	chromium default-jre-headless cppcheck
+	chromium default-jre-headless cppcheck libreoffice-calc-nogui
 deps-build:
 	@tests/lib/install-deps $(DEB_BUILD)
 deps-serve: deps-build

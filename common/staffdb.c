@@ -276,7 +276,7 @@ static int id_ok(const char *s)
 static int check_entry(const struct staffdb_entry *e, const struct staffdb_file *files, size_t n,
 		       char *err, size_t errlen)
 {
-	size_t i, j;
+	size_t i, j, max_files;
 
 	if (!e->kind || (strcmp(e->kind, "progress") && strcmp(e->kind, "sheet") && strcmp(e->kind, "answer"))) {
 		err_set(err, errlen, "queue: unknown kind \"%s\" / ชนิดรายการไม่ถูกต้อง", e->kind ? e->kind : "");
@@ -295,9 +295,10 @@ static int check_entry(const struct staffdb_entry *e, const struct staffdb_file 
 			STAFFDB_MESSAGE_MAX);
 		return -1;
 	}
-	if (n < 1 || n > STAFFDB_FILES_MAX) {
-		err_set(err, errlen, "queue: %zu files, 1 to %d allowed / จำนวนแฟ้มต้องอยู่ระหว่าง 1 ถึง %d",
-			n, STAFFDB_FILES_MAX, STAFFDB_FILES_MAX);
+	max_files = strcmp(e->kind, "sheet") == 0 ? STAFFDB_SHEET_FILES_MAX : STAFFDB_FILES_MAX;
+	if (n < 1 || n > max_files) {
+		err_set(err, errlen, "queue: %zu files, 1 to %zu allowed / จำนวนแฟ้มต้องอยู่ระหว่าง 1 ถึง %zu",
+			n, max_files, max_files);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -311,7 +312,9 @@ static int check_entry(const struct staffdb_entry *e, const struct staffdb_file 
 				STAFFDB_FILE_MAX);
 			return -1;
 		}
-		for (j = 0; j < i; j++)
+		/* a sheet's thousands of files: the primary key (queue_id, path)
+		 * refuses a second one and the transaction is rolled back */
+		for (j = 0; j < i && n <= STAFFDB_FILES_MAX; j++)
 			if (strcmp(files[i].path, files[j].path) == 0) {
 				err_set(err, errlen, "queue: %s given twice / แฟ้มซ้ำ", files[i].path);
 				return -1;

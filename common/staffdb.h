@@ -22,6 +22,7 @@
 #define STAFFDB_SCHEMA_VERSION 1
 
 #define STAFFDB_FILES_MAX 16               /* files of one queue entry */
+#define STAFFDB_SHEET_FILES_MAX 20000      /* files of one 'sheet' entry (a progress file a row) */
 #define STAFFDB_FILE_MAX (8L * 1024 * 1024) /* bytes of one queued file */
 #define STAFFDB_PATH_MAX 255               /* bytes of one queued path */
 #define STAFFDB_MESSAGE_MAX 4000           /* bytes of a commit message */

@@ -163,17 +163,18 @@ fail:
 	return -1;
 }
 
-/* The checks, as `prongsai check` runs them: load (content, then the
- * submissions of o->db) -> check_model -> assemble -> OIT checks.  Returns
- * 0 (problems in d; *assembled set and s to be freed when there were no
- * errors), or -1 when the database could not be read (message printed). */
+/* The checks, as `prongsai check` runs them: load (content, with
+ * o->overlay laid over it, then the submissions of o->db) -> check_model ->
+ * assemble -> OIT checks.  Returns 0 (problems in d; *assembled set and s
+ * to be freed when there were no errors), or -1 when the database could
+ * not be read (message printed). */
 static int validate(const struct build_opts *o, struct model *m, struct diags *d, struct site_assembly *s,
 		    int *assembled)
 {
 	*assembled = 0;
 	m->today = o->today;
 	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
-	load_content(m, o->content, o->jobs, d);
+	load_content_overlay(m, o->content, o->overlay, o->n_overlay, o->jobs, d);
 	check_model(m, d);
 	if (load_submissions(o, m, d) != 0)
 		return -1;
@@ -188,12 +189,20 @@ static int validate(const struct build_opts *o, struct model *m, struct diags *d
 
 void build_check_content(const char *content, pdate today, int jobs, struct model *m, struct diags *d)
 {
+	build_check_overlay(content, NULL, 0, today, jobs, m, d);
+}
+
+void build_check_overlay(const char *content, const struct load_overlay *ov, size_t n, pdate today,
+	int jobs, struct model *m, struct diags *d)
+{
 	struct build_opts o;
 	struct site_assembly s;
 	int assembled;
 
 	memset(&o, 0, sizeof(o));
 	o.content = content;
+	o.overlay = ov;
+	o.n_overlay = n;
 	o.today = today;
 	o.jobs = jobs;
 	o.quiet = 1;

@@ -14,6 +14,7 @@
 #include "origin.h"
 #include "model/dates.h"
 #include "model/diag.h"
+#include "load/load.h"
 #include "model/model.h"
 
 struct build_opts {
@@ -30,6 +31,8 @@ struct build_opts {
 	int quiet;               /* no progress on stderr */
 	int check_only;          /* stop after validation */
 	enum diag_lang lang;
+	const struct load_overlay *overlay; /* files laid over content (load.h), or NULL */
+	size_t n_overlay;
 };
 
 /* Run; returns the exit status: 0 success, 1 problems in content or the
@@ -41,5 +44,11 @@ int build_run(const struct build_opts *o);
  * the caller, in its language); nothing is printed.  m (initialised by the
  * caller, who frees it) is left loaded, e.g. to look people up. */
 void build_check_content(const char *content, pdate today, int jobs, struct model *m, struct diags *d);
+
+/* The same with the n files of ov (sorted by path) laid over the content
+ * in memory (load_content_overlay()): what those files would do, before
+ * anything is written (`sheet import`). */
+void build_check_overlay(const char *content, const struct load_overlay *ov, size_t n, pdate today,
+	int jobs, struct model *m, struct diags *d);
 
 #endif

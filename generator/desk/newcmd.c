@@ -179,16 +179,6 @@ static char *project_text(const char *id, int fy, const char *start, const char 
 	return b.err ? (buf_free(&b), NULL) : buf_detach(&b, NULL);
 }
 
-/* A figure in hundredths as YAML, as a person would type it: "1234",
- * "1234.50" (no separators; decimals only when there are some). */
-static void yaml_number(int64_t h, char *out, size_t outlen)
-{
-	if (h % 100)
-		snprintf(out, outlen, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
-	else
-		snprintf(out, outlen, "%lld", (long long)(h / 100));
-}
-
 /* v as one YAML double-quoted scalar (YAML 1.2 §7.3.1): \ " and control
  * characters escaped, so any text stays one line and one value. */
 static void yaml_quote(struct buf *b, const char *v)
@@ -224,8 +214,8 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 	};
 	size_t i, j, n = 5, t0, off[SCHEMA_MAX_FIELDS + 6];
 
-	yaml_number(from ? from->percent : 0, pct, sizeof(pct));
-	yaml_number(from ? from->disbursed : 0, disb, sizeof(disb));
+	num_format_plain(from ? from->percent : 0, pct, sizeof(pct));
+	num_format_plain(from ? from->disbursed : 0, disb, sizeof(disb));
 	if (!reporter)
 		pf[1].name = "-"; /* keep the placeholder */
 	buf_init(&kb, NEW_MAX_TEXT);
@@ -236,7 +226,7 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 		for (j = 0; from && j < from->n_kpis; j++)
 			if (strcmp(from->kpis[j].kpi, p->kpis[i].id) == 0)
 				v = from->kpis[j].value;
-		yaml_number(v, num, sizeof(num));
+		num_format_plain(v, num, sizeof(num));
 		buf_printf(&kb, "\n  %s: %s    # %s (%s)", p->kpis[i].id, num, p->kpis[i].name, p->kpis[i].unit);
 	}
 	pf[4].value = kb.len ? buf_str(&kb) : NULL;

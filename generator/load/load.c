@@ -52,6 +52,11 @@ int split_front_matter(const char *text, size_t len, const char **yaml,
 }
 
 
+static int cmp_overlay(const void *a, const void *b)
+{
+	return strcmp(((const struct load_overlay *)a)->rel, ((const struct load_overlay *)b)->rel);
+}
+
 static void load_one(struct loader *ld, struct file_job *fj)
 {
 	size_t len;
@@ -60,12 +65,15 @@ static void load_one(struct loader *ld, struct file_job *fj)
 	struct ynode *root;
 	size_t cap = ends_with(fj->rel, ".md") ? MODEL_MAX_FILE_SIZE : MODEL_MAX_YAML_SIZE;
 	const char *rel;
+	const struct load_overlay key = { fj->rel, NULL, 0 }, *ov;
 
 	if (fj->kind == FK_MEDIA || fj->kind == FK_IGNORED || fj->result)
 		return;
 	rel = arena_strdup(ld->c.a, fj->rel); /* records keep their path */
 	ld->c.path = rel;
-	text = read_file(ld->scratch, ld->c.d, ld->root, rel, cap, &len);
+	ov = ld->n_ov ? bsearch(&key, ld->ov, ld->n_ov, sizeof(*ld->ov), cmp_overlay) : NULL;
+	text = ov ? read_overlay(ld->scratch, ld->c.d, ov, cap, &len)
+		: read_file(ld->scratch, ld->c.d, ld->root, rel, cap, &len);
 	if (!text)
 		return;
 	switch (fj->kind) {
@@ -138,6 +146,8 @@ static void load_one(struct loader *ld, struct file_job *fj)
 
 struct load_pool {
 	struct walk *w;
+	const struct load_overlay *ov;
+	size_t n_ov;
 	struct model *m;
 	struct diags *d;
 	atomic_size_t next;
@@ -162,6 +172,8 @@ static void *load_thread(void *arg)
 	ld.c.d = pool->d;
 	ld.root = pool->m->root;
 	ld.site = &pool->m->site;
+	ld.ov = pool->ov;
+	ld.n_ov = pool->n_ov;
 	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->w->n)
 		if (pool->w->files[i].kind != FK_SITE) /* loaded first, once */
 			load_one(&ld, &pool->w->files[i]);
@@ -236,6 +248,12 @@ static int cmp_proc(const void *a, const void *b)
 
 int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 {
+	return load_content_overlay(m, root, NULL, 0, jobs, d);
+}
+
+int load_content_overlay(struct model *m, const char *root, const struct load_overlay *ov,
+	size_t n_ov, int jobs, struct diags *d)
+{
 	struct walk w;
 	char real_root[PATH_MAX];
 	struct stat st;
@@ -256,6 +274,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	w.real_root_len = strlen(real_root);
 	w.d = d;
 	walk_dir(&w, "", 0);
+	walk_add_overlay(&w, ov, n_ov);
 	for (i = 0; i < w.n; i++)
 		w.files[i].kind = classify(d, w.files[i].rel);
 
@@ -263,7 +282,7 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	for (i = 0; i < w.n; i++) {
 		if (w.files[i].kind == FK_SITE) {
 			struct arena scratch;
-			struct loader ld = { { &m->arena, d, NULL }, &scratch, m->root, &m->site };
+			struct loader ld = { { &m->arena, d, NULL }, &scratch, m->root, &m->site, ov, n_ov };
 			arena_init(&scratch);
 			load_one(&ld, &w.files[i]);
 			arena_free(&scratch);
@@ -280,6 +299,8 @@ int load_content(struct model *m, const char *root, int jobs, struct diags *d)
 	if ((size_t)jobs > w.n / 256 + 1)
 		jobs = (int)(w.n / 256 + 1);
 	pool.w = &w;
+	pool.ov = ov;
+	pool.n_ov = n_ov;
 	pool.m = m;
 	pool.d = d;
 	/* a site.yaml that could not be read (its errors are reported): every

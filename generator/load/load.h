@@ -19,6 +19,20 @@
  * -1 when root itself cannot be read (also reported in d). */
 int load_content(struct model *m, const char *root, int jobs, struct diags *d);
 
+/* A file given in memory, laid over the content folder: what a file would
+ * do before it is written (`sheet import` checks its reports this way). */
+struct load_overlay {
+	const char *rel;          /* relative to root, as the walk names files */
+	const char *text;
+	size_t len;
+};
+
+/* load_content() with the n files of ov (sorted by rel, asserted) read from
+ * memory instead of root, with the same caps and checks; those not on disk
+ * are added to the files walked.  Nothing is written. */
+int load_content_overlay(struct model *m, const char *root, const struct load_overlay *ov,
+	size_t n, int jobs, struct diags *d);
+
 /* Load only the staff responses, root/complaints/<CODE>.yaml, into
  * m->responses (sorted by code, for model_response()), as load_content()
  * would (same caps and mapping, problems into d; unusable files are left

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "model/diag.h"
 #include "model/model.h"
+#include "load/load.h"
 #include "load/ycheck.h"
 
 #define LOAD_MAX_DEPTH 8 /* folders below content/ */
@@ -43,6 +44,8 @@ struct loader {
 	struct arena *scratch;    /* the file's text and YAML tree, freed after each file */
 	const char *root;
 	const struct site *site; /* loaded first, for forms' district choices */
+	const struct load_overlay *ov; /* files in memory (load.h), sorted by rel */
+	size_t n_ov;
 };
 
 /* ---- walk.c ---- */
@@ -53,12 +56,17 @@ struct loc file_loc(const char *path);
  * LOAD_MAX_DEPTH deep, symlinks only to files inside the root); problems are
  * reported into w->d. */
 void walk_dir(struct walk *w, const char *rel, int depth);
+/* Add ov's files (sorted) that the walk did not find. */
+void walk_add_overlay(struct walk *w, const struct load_overlay *ov, size_t n);
 /* What a file is, from its path; warns about unknown files (FK_IGNORED). */
 enum file_kind classify(struct diags *d, const char *rel);
 /* Read a whole file under the cap into the arena, NUL-terminated, checked
  * for UTF-8 and NUL bytes.  On error reports and returns NULL. */
 char *read_file(struct arena *a, struct diags *d, const char *root,
 	const char *rel, size_t cap, size_t *len);
+/* The same for a file of the overlay: ov's text instead of the disk's. */
+char *read_overlay(struct arena *a, struct diags *d, const struct load_overlay *ov,
+	size_t cap, size_t *len);
 int is_digits(const char *s, size_t n);
 /* The year a file or folder name gives: four digits, a BE year in
  * YEAR_BE_MIN..YEAR_BE_MAX (model/schema.h); else 0. */

@@ -3,6 +3,7 @@
 #include "load/load_int.h"
 #include "model/schema.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -277,6 +278,8 @@ enum file_kind classify(struct diags *d, const char *rel)
 
 /* ---- reading ---- */
 
+static char *text_ok(struct diags *d, const char *rel, char *data, size_t got, size_t *len);
+
 /* Read a whole file under the cap into the arena.  On error reports and
  * returns NULL. */
 char *read_file(struct arena *a, struct diags *d, const char *root,
@@ -285,7 +288,7 @@ char *read_file(struct arena *a, struct diags *d, const char *root,
 	char full[PATH_MAX];
 	struct stat st;
 	char *data;
-	size_t got = 0, bad;
+	size_t got = 0;
 	int fd;
 
 	snprintf(full, sizeof(full), "%s/%s", root, rel);
@@ -322,6 +325,55 @@ char *read_file(struct arena *a, struct diags *d, const char *root,
 	}
 	close(fd);
 	data[got] = '\0';
+	return text_ok(d, rel, data, got, len);
+}
+
+static int cmp_ov(const void *a, const void *b)
+{
+	return strcmp(((const struct load_overlay *)a)->rel, ((const struct load_overlay *)b)->rel);
+}
+
+void walk_add_overlay(struct walk *w, const struct load_overlay *ov, size_t n)
+{
+	size_t i, j, n_disk = w->n;
+	struct load_overlay *found = calloc(n_disk ? n_disk : 1, sizeof(*found));
+
+	if (!found) {
+		diag_error(w->d, file_loc(""), "หน่วยความจำไม่พอ", "out of memory");
+		return;
+	}
+	for (j = 0; j < n_disk; j++)
+		found[j].rel = w->files[j].rel;
+	qsort(found, n_disk, sizeof(*found), cmp_ov);
+	for (i = 0; i < n; i++) {
+		assert(i == 0 || strcmp(ov[i - 1].rel, ov[i].rel) < 0);
+		if (!bsearch(&ov[i], found, n_disk, sizeof(*found), cmp_ov))
+			walk_add(w, ov[i].rel);
+	}
+	free(found);
+}
+
+char *read_overlay(struct arena *a, struct diags *d, const struct load_overlay *ov,
+	size_t cap, size_t *len)
+{
+	char *data;
+
+	if (ov->len > cap) {
+		diag_error(d, file_loc(ov->rel), "ไฟล์ใหญ่เกินไป (%lld ไบต์ เกินขีดจำกัด %zu ไบต์)",
+			"file too large (%lld bytes, the limit is %zu)", (long long)ov->len, cap);
+		return NULL;
+	}
+	data = arena_alloc(a, ov->len + 1);
+	memcpy(data, ov->text, ov->len);
+	data[ov->len] = '\0';
+	return text_ok(d, ov->rel, data, ov->len, len);
+}
+
+/* The checks of a file's text once read: UTF-8, no NUL.  data or NULL. */
+static char *text_ok(struct diags *d, const char *rel, char *data, size_t got, size_t *len)
+{
+	size_t bad;
+
 	if (!utf8_valid(data, got, &bad)) {
 		struct loc l = { rel, 1, 1 };
 		size_t i;

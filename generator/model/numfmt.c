@@ -4,6 +4,7 @@
 #include "model/numfmt.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -302,4 +303,13 @@ int64_t num_muldiv(int64_t a, int64_t b, int64_t c)
 	if (ovf || q > (uint64_t)INT64_MAX)
 		return INT64_MAX;
 	return (int64_t)q;
+}
+
+char *num_format_plain(int64_t hundredths, char *out, size_t outlen)
+{
+	if (hundredths % 100)
+		snprintf(out, outlen, "%lld.%02lld", (long long)(hundredths / 100), (long long)(hundredths % 100));
+	else
+		snprintf(out, outlen, "%lld", (long long)(hundredths / 100));
+	return out;
 }

@@ -39,6 +39,11 @@ char *num_format_money(int64_t hundredths, char *out, size_t outlen);
  * thousands separators: 4550 -> "45.50", 4500 -> "45", 123456700 -> "1,234,567". */
 char *num_format_decimal(int64_t hundredths, char *out, size_t outlen);
 
+/* Format non-negative hundredths as a plain YAML number as a person types
+ * it, no separators, decimals only when there are some: 123450 ->
+ * "1234.50", 5000 -> "50" (what `new` and `sheet import` write). */
+char *num_format_plain(int64_t hundredths, char *out, size_t outlen);
+
 /* Format an integer with thousands separators: 1234567 -> "1,234,567". */
 char *num_format_int(int64_t v, char *out, size_t outlen);
 
