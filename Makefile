@@ -9,7 +9,7 @@ SHELL := /bin/bash
 CC ?= cc
 VARIANT ?= release
 B := build/$(VARIANT)
-PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl
+PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl xlsxwriter
 
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -94,7 +94,7 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/
 
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev \
-	libsodium-dev libthai-dev libcurl4-openssl-dev
+	libsodium-dev libthai-dev libcurl4-openssl-dev libxlsxwriter-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \

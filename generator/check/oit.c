@@ -8,6 +8,8 @@
 
 #include "derive/procure.h"
 #include "publish/opendata.h"
+#include "publish/procfiles.h"
+#include "publish/itas.h"
 
 static int latest_report(const struct site_ctx *sc, int fy, pdate *out)
 {
@@ -155,7 +157,7 @@ int site_path_exists(const struct site_ctx *sc, const struct page_job *jobs, siz
 	for (i = 0; i < n; i++)
 		if (strcmp(jobs[i].out, p) == 0)
 			return 1;
-	if (opendata_has(p) || strcmp(p, "feeds/news.xml") == 0 || strcmp(p, "feeds/updates.xml") == 0 ||
+	if (opendata_has(p) || procfiles_has(sc->m, p) || itas_has(sc->m, p) || strcmp(p, "feeds/news.xml") == 0 || strcmp(p, "feeds/updates.xml") == 0 ||
 		strcmp(p, "sitemap.xml") == 0 || strcmp(p, "robots.txt") == 0 ||
 		strcmp(p, "search/index.json") == 0)
 		return 1;

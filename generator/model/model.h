@@ -229,7 +229,10 @@ struct proc_record {
 	int line;
 	int fiscal_year;          /* from the folder */
 	const char *item, *method, *winner, *reason, *contract;
-	int64_t budget, price;    /* satang: the ceiling (ราคากลาง/วงเงิน) and the agreed price */
+	const char *egp_no, *budget_source; /* e-GP project number, source of funds; or NULL */
+	int64_t budget, price;    /* satang: the ceiling (วงเงินที่จะซื้อหรือจ้าง) and the agreed price */
+	int64_t reference_price;  /* satang: ราคากลาง, when has_reference_price */
+	int has_reference_price;
 	pdate date;
 	struct proc_bid *bids;
 	size_t n_bids;

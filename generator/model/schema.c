@@ -294,13 +294,16 @@ static const char *const method_v[] = { "e-bidding", "e-market", "selection", "s
 static const struct sfield proc_f[] = {
 	T("item", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct proc_record, item, "งานที่จัดซื้อจัดจ้าง", "what was bought", NULL),
 	M("method", SF_ENUM, SF_REQ, method_v, NULL, "วิธีซื้อหรือจ้าง", "the method"),
-	T("budget", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, budget, "วงเงินหรือราคากลาง", "budget ceiling", NULL),
+	T("budget", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, budget, "วงเงินที่จะซื้อหรือจ้าง", "budget ceiling", NULL),
+	T("reference_price", SF_MONEY, 0, 0, 0, NULL, NULL, struct proc_record, reference_price, "ราคากลาง", "reference price", NULL),
 	M("bids", SF_LIST, 0, NULL, &schema_bid, "ผู้เสนอราคา", "bids"),
 	T("winner", SF_TEXT, SF_REQ, 0, 500, NULL, NULL, struct proc_record, winner, "ผู้ได้รับการคัดเลือก", "selected supplier", NULL),
 	T("price", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, price, "ราคาที่ตกลง", "agreed price", NULL),
 	T("date", SF_DATE, SF_REQ | SF_MANUAL, 0, 0, NULL, NULL, struct proc_record, date, "วันที่ทำสัญญา", "contract date", NULL),
 	T("reason", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct proc_record, reason, "เหตุผลที่คัดเลือก", "reason for the selection", NULL),
 	T("contract", SF_TEXT, 0, 0, 200, NULL, NULL, struct proc_record, contract, "เลขที่สัญญา", "contract number", NULL),
+	T("egp_no", SF_TEXT, 0, 0, 50, NULL, NULL, struct proc_record, egp_no, "เลขที่โครงการในระบบ e-GP", "e-GP project number", NULL),
+	T("budget_source", SF_TEXT, 0, 0, 200, NULL, NULL, struct proc_record, budget_source, "แหล่งงบประมาณ", "source of funds", NULL),
 };
 SCHEMA(schema_proc_record, "procurement.records", proc_f, "## 15.");
 
