@@ -40,6 +40,8 @@ for code, row in re.findall(r'<tr id="(O\d+)">(.*?)</tr>', page, re.S):
 print(bad)
 sys.exit(1 if bad else 0)
 PY
+# O3: the contact page has the map
+expect_grep 'href="https://www.openstreetmap.org/search?query=' "$s/contact/index.html" "O3: a map link on the contact page"
 # O11: สขร.1 with separate columns; none only when recorded; not yet due
 m11=$s/procurement/2569/11/index.html
 expect_grep '<th scope="col" class="num">วงเงินที่จะซื้อหรือจ้าง (บาท)</th><th scope="col" class="num">ราคากลาง (บาท)</th>' "$m11" "O11: วงเงิน and ราคากลาง are separate columns"
