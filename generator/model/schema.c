@@ -194,7 +194,7 @@ static const struct sfield report_f[] = {
 	M("kpis", SF_MAP, 0, NULL, NULL, "ผลสะสมตามตัวชี้วัด {รหัส: ค่า}", "KPI actuals {id: value}"),
 	T("narrative", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, narrative, "ผลการดำเนินงาน", "what was done", "กรอกผลการดำเนินงาน"),
 	T("problems", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, problems, "ปัญหาอุปสรรค", "problems", "กรอกปัญหาอุปสรรค หรือลบบรรทัดนี้ถ้าไม่มี"),
-	T("suggestions", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, suggestions, "ข้อเสนอแนะ / แนวทางแก้ไข", "suggestions and ways forward", "กรอกข้อเสนอแนะหรือแนวทางแก้ไข หรือลบบรรทัดนี้ถ้าไม่มี"),
+	T("suggestions", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, suggestions, "ข้อเสนอแนะ / แนวทางแก้ไข", "suggestions and ways forward", NULL),
 	M("photos", SF_LIST, 0, NULL, &schema_photo, "รูปกิจกรรม {src, alt}", "photos {src, alt}"),
 	T("correction", SF_TEXT, 0, 0, 1000, NULL, NULL, struct report, correction, "เหตุผลเมื่อค่าสะสมลดลงจากรายงานก่อน (แก้ตัวเลขเดิม)", "why a cumulative figure is lower than in the previous report (a correction)", NULL),
 };
