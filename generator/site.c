@@ -31,6 +31,8 @@ void site_assemble(struct site_assembly *s, struct model *m, const char *version
 			s->sc.recent[s->sc.n_recent++] = m->reports[i];
 	qsort((void *)s->sc.recent, s->sc.n_recent, sizeof(*s->sc.recent), cmp_recent);
 	s->jobs = pages_plan(&s->sc, &s->plan, &s->n_jobs);
+	s->sc.jobs = s->jobs;
+	s->sc.n_jobs = s->n_jobs;
 }
 
 void site_assembly_free(struct site_assembly *s)

@@ -10,6 +10,10 @@ for today in 2026-11-24 2026-12-20 2027-02-01; do
 	page=$(grep -o '<tr id="O[0-9]*">.*นอกปีที่กำหนด' "$site/oit/2569/index.html" | grep -o '^<tr id="O[0-9]*"' | grep -o 'O[0-9]*' | sort | tr '\n' ' ')
 	check=$(run_prongsai check -C "$TOP/content" --today "$today" 2>&1 | grep 'oit/2569.yaml' | grep -o 'O[0-9]*: หลักฐานไม่อยู่ในปีงบประมาณ' | cut -d: -f1 | sort | tr '\n' ' ')
 	expect_eq "$page" "$check" "$today: the OIT page and check flag the same items as out of year"
+	run_prongsai check -C "$TOP/content" --today "$today" 2>"$TEST_OUT/check-$today.txt"
+	python3 "$TOP/tests/lib/oit-agree.py" "$site" "$TEST_OUT/check-$today.txt" 2569 >"$TEST_OUT/agree-$today.txt" &&
+		pass "$today: every OIT finding on the page is a warning of check and back" ||
+		fail "$today: OIT page and check disagree: $(cat "$TEST_OUT/agree-$today.txt")"
 done
 # the footer of a project page states its latest report's date, the same
 # whatever day the site is built; never the build date

@@ -58,10 +58,11 @@ enum proc_month_state proc_month_state(const struct model *m, int fy, int month)
 	int y = month >= 10 ? fy - 544 : fy - 543;
 	size_t i;
 
-	if (date_from_ymd(y, month, 1) > m->today)
-		return PM_FUTURE;
 	if (proc_sum(m, fy, month, NULL).n)
 		return PM_RECORDS;
+	/* not yet due until the month has ended */
+	if (date_from_ymd(month == 12 ? y + 1 : y, month == 12 ? 1 : month + 1, 1) > m->today)
+		return PM_FUTURE;
 	for (i = 0; i < m->n_proc_none; i++)
 		if (m->proc_none[i].fiscal_year == fy && m->proc_none[i].month == month)
 			return PM_NONE;

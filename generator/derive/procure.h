@@ -24,8 +24,9 @@ struct proc_total {
 struct proc_total proc_sum(const struct model *m, int fy, int month, const char *method);
 
 /* What is known of month (CE 1..12) of fiscal year fy as of m->today:
- * not yet begun; records; recorded as none (no_procurement:); or nothing
- * entered, which the site must not present as "none". */
+ * records; else not yet due (the month has not ended); recorded as none
+ * (no_procurement:); or nothing entered, which the site must not present
+ * as "none". */
 enum proc_month_state { PM_FUTURE, PM_RECORDS, PM_NONE, PM_NOT_ENTERED };
 enum proc_month_state proc_month_state(const struct model *m, int fy, int month);
 

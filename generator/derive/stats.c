@@ -173,6 +173,12 @@ static void build_cases(const struct model *m, struct arena *a, struct cstats *o
 	out->content_only = !have_source;
 }
 
+struct period_count stats_first_half(const struct period_count *q)
+{
+	struct period_count h = { q[0].total + q[1].total, q[0].closed + q[1].closed, q[0].open + q[1].open };
+	return h;
+}
+
 static void count(struct period_count *p, const struct case_row *c)
 {
 	p->total++;
@@ -239,6 +245,11 @@ static void build_fy(const struct model *m, struct arena *a, const struct cstats
 		count(&out->quarters[q - 1], c);
 		count(&out->months[fiscal_month_index(mo)], c);
 		count(&out->channels[c->channel], c);
+		if (c->channel == CHANNEL_CORRUPTION) {
+			count(&out->corr_all, c);
+			count(&out->corr_quarters[q - 1], c);
+			count(&out->corr_months[fiscal_month_index(mo)], c);
+		}
 		out->by_status[c->status]++;
 		if (c->category)
 			for (j = 0; j < out->n_categories; j++)

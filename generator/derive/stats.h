@@ -56,6 +56,8 @@ struct cstats_fy {
 	int fiscal_year;
 	struct period_count all, quarters[4], months[12]; /* months from October */
 	struct period_count channels[3]; /* by enum form_channel (none = unknown) */
+	/* the corruption channel alone (OIT O18): year, quarters, months */
+	struct period_count corr_all, corr_quarters[4], corr_months[12];
 	size_t by_status[CS__COUNT];
 	struct count_item *categories;   /* complaint forms' order; only those seen */
 	size_t n_categories;
@@ -113,6 +115,8 @@ void stats_wilson(uint64_t x, uint64_t n, struct wilson *out);
 uint64_t stats_isqrt(unsigned __int128 v);
 /* Median of v[0..n) in hundredths (sorts v); -1 when n is 0. */
 int64_t stats_median_x100(int64_t *v, size_t n);
+/* The first half (Oct-Mar) of a year's quarters q[0..3]. */
+struct period_count stats_first_half(const struct period_count *q);
 /* Compute everything; memory from a.  Never fails. */
 void stats_build(const struct model *m, struct arena *a, struct cstats *out);
 /* The figures of fiscal year fy, or NULL. */

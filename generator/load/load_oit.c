@@ -107,6 +107,23 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 		diag_error(c->d, yloc(rel, ymap_get(root, "year")),
 			"year %ld ไม่ตรงกับชื่อไฟล์ %s.yaml", "year %ld does not match the file name %s.yaml",
 			v, name);
+	if (y->main_site && link_kind(y->main_site) != LINK_ABSOLUTE) {
+		diag_error(c->d, yloc(rel, ymap_get(root, "main_site")),
+			"main_site ต้องเป็นที่อยู่เว็บไซต์หลัก เช่น https://loei.cdd.go.th/",
+			"main_site must be the main website's address, such as https://loei.cdd.go.th/");
+		y->main_site = NULL;
+	}
+	if ((seq = yget_seq(c, root, "sources", 0)) != NULL) {
+		y->sources = arena_alloc(c->a, (seq->n + 1) * sizeof(*y->sources));
+		for (i = 0; i < seq->n; i++) {
+			if (seq->items[i]->kind != YN_SCALAR || !seq->items[i]->s[0]) {
+				diag_error(c->d, yloc(rel, seq->items[i]), "sources แต่ละรายการเป็นข้อความ (ที่มาของรายการข้อ)",
+					"each sources entry is a line of text (where the item list comes from)");
+				continue;
+			}
+			y->sources[y->n_sources++] = arena_strdup(c->a, seq->items[i]->s);
+		}
+	}
 	if (!(seq = yget_seq(c, root, "items", 1)))
 		return NULL;
 	y->items = arena_alloc(c->a, (seq->n + 1) * sizeof(*y->items));
@@ -137,6 +154,20 @@ struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode
 				diag_error(c->d, yloc(rel, ymap_get(it, "fiscal_year")),
 					"fiscal_year ต้องเป็น current (ปีที่ประเมิน), previous (ปีก่อน) หรือ any",
 					"fiscal_year must be current (the assessment year), previous or any");
+		}
+		if ((rule = get_text(c, it, "period", 0)) != NULL) {
+			if (strcmp(rule, "first-half") == 0)
+				o->period = OIT_PERIOD_FIRST_HALF;
+			else if (strcmp(rule, "full-year") == 0)
+				o->period = OIT_PERIOD_FULL_YEAR;
+			else
+				diag_error(c->d, yloc(rel, ymap_get(it, "period")),
+					"period ต้องเป็น first-half (ต.ค.-มี.ค.) หรือ full-year (ครบ 12 เดือน)",
+					"period must be first-half (October to March) or full-year (all 12 months)");
+			if (o->period && !o->fy_rule)
+				diag_error(c->d, yloc(rel, ymap_get(it, "period")),
+					"period ใช้คู่กับ fiscal_year: current หรือ previous",
+					"period needs fiscal_year: current or previous");
 		}
 		if (!o->code || !o->title)
 			continue;

@@ -96,6 +96,12 @@ struct proc_file *load_procurement(struct loader *ld, const char *rel, const str
 				"method must be e-bidding, e-market, selection or specific (got \"%s\")", r->method);
 			good = 0;
 		}
+		r->has_reference_price = ymap_get(it, "reference_price") != NULL &&
+			!ynode_is_null(ymap_get(it, "reference_price"));
+		if (good && !r->has_reference_price)
+			diag_warn(c->d, yloc(rel, it),
+				"ไม่มีราคากลาง (reference_price) แบบ สขร.1 แสดงราคากลางแยกจากวงเงิน",
+				"no reference price (reference_price): form สขร.1 shows it apart from the budget ceiling");
 		if (good && r->price > r->budget)
 			diag_warn(c->d, yloc(rel, ymap_get(it, "price")),
 				"ราคาที่ตกลงสูงกว่าวงเงิน (budget) ตรวจสอบอีกครั้ง",

@@ -128,7 +128,7 @@ struct report {
 	int64_t percent, disbursed;
 	struct kpi_actual *kpis;
 	size_t n_kpis;
-	const char *narrative, *problems;
+	const char *narrative, *problems, *suggestions;
 	const char *correction;   /* why a cumulative figure went down, or NULL */
 	struct photo *photos;
 	size_t n_photos;
@@ -196,9 +196,12 @@ struct media {
 /* ITA/OIT: content/oit/<year>.yaml maps each O-item to the evidence that
  * answers it (see docs/oit.md). */
 enum oit_fy_rule { OIT_FY_ANY, OIT_FY_CURRENT, OIT_FY_PREVIOUS };
+/* months of the required fiscal year the evidence must cover: none, Oct-Mar, all 12 */
+enum oit_period { OIT_PERIOD_NONE, OIT_PERIOD_FIRST_HALF, OIT_PERIOD_FULL_YEAR };
 
 struct oit_link {
 	const char *label;        /* NULL: show the address */
+	const char *contains;     /* what this evidence shows, or NULL */
 	const char *href;         /* a path under the site root, or http(s)://... */
 	int internal;             /* href is a site path */
 	pdate date;               /* given in the file; 0 with has_date 0 */
@@ -209,6 +212,7 @@ struct oit_link {
 struct oit_item {
 	const char *code, *title, *title_en, *asks, *asks_en;
 	enum oit_fy_rule fy_rule;
+	enum oit_period period;
 	struct oit_link *links;
 	size_t n_links;
 	int line;
@@ -219,6 +223,9 @@ struct oit_year {
 	int year;                 /* assessment year, BE (from the file name) */
 	int provisional;
 	const char *note, *note_en;
+	const char *main_site;    /* the office's main website (https://...), or NULL */
+	const char **sources;     /* where the item list comes from */
+	size_t n_sources;
 	struct oit_item *items;
 	size_t n_items;
 };
@@ -234,7 +241,10 @@ struct proc_record {
 	int line;
 	int fiscal_year;          /* from the folder */
 	const char *item, *method, *winner, *reason, *contract;
-	int64_t budget, price;    /* satang: the ceiling (ราคากลาง/วงเงิน) and the agreed price */
+	const char *egp_no, *budget_source; /* e-GP project number, source of funds; or NULL */
+	int64_t budget, price;    /* satang: the ceiling (วงเงินที่จะซื้อหรือจ้าง) and the agreed price */
+	int64_t reference_price;  /* satang: ราคากลาง, when has_reference_price */
+	int has_reference_price;
 	pdate date;
 	struct proc_bid *bids;
 	size_t n_bids;

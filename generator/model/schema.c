@@ -198,6 +198,7 @@ static const struct sfield report_f[] = {
 	M("kpis", SF_MAP, 0, NULL, NULL, "ผลสะสมตามตัวชี้วัด {รหัส: ค่า}", "KPI actuals {id: value}"),
 	T("narrative", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, narrative, "ผลการดำเนินงาน", "what was done", "กรอกผลการดำเนินงาน"),
 	T("problems", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, problems, "ปัญหาอุปสรรค", "problems", "กรอกปัญหาอุปสรรค หรือลบบรรทัดนี้ถ้าไม่มี"),
+	T("suggestions", SF_TEXT, 0, 0, 0, NULL, NULL, struct report, suggestions, "ข้อเสนอแนะ / แนวทางแก้ไข", "suggestions and ways forward", NULL),
 	M("photos", SF_LIST, 0, NULL, &schema_photo, "รูปกิจกรรม {src, alt}", "photos {src, alt}"),
 	T("correction", SF_TEXT, 0, 0, 1000, NULL, NULL, struct report, correction, "เหตุผลเมื่อค่าสะสมลดลงจากรายงานก่อน (แก้ตัวเลขเดิม)", "why a cumulative figure is lower than in the previous report (a correction)", NULL),
 };
@@ -297,13 +298,16 @@ static const char *const method_v[] = { "e-bidding", "e-market", "selection", "s
 static const struct sfield proc_f[] = {
 	T("item", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct proc_record, item, "งานที่จัดซื้อจัดจ้าง", "what was bought", NULL),
 	M("method", SF_ENUM, SF_REQ, method_v, NULL, "วิธีซื้อหรือจ้าง", "the method"),
-	T("budget", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, budget, "วงเงินหรือราคากลาง", "budget ceiling", NULL),
+	T("budget", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, budget, "วงเงินที่จะซื้อหรือจ้าง", "budget ceiling", NULL),
+	T("reference_price", SF_MONEY, 0, 0, 0, NULL, NULL, struct proc_record, reference_price, "ราคากลาง", "reference price", NULL),
 	M("bids", SF_LIST, 0, NULL, &schema_bid, "ผู้เสนอราคา", "bids"),
 	T("winner", SF_TEXT, SF_REQ, 0, 500, NULL, NULL, struct proc_record, winner, "ผู้ได้รับการคัดเลือก", "selected supplier", NULL),
 	T("price", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct proc_record, price, "ราคาที่ตกลง", "agreed price", NULL),
 	T("date", SF_DATE, SF_REQ | SF_MANUAL, 0, 0, NULL, NULL, struct proc_record, date, "วันที่ทำสัญญา", "contract date", NULL),
 	T("reason", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct proc_record, reason, "เหตุผลที่คัดเลือก", "reason for the selection", NULL),
 	T("contract", SF_TEXT, 0, 0, 200, NULL, NULL, struct proc_record, contract, "เลขที่สัญญา", "contract number", NULL),
+	T("egp_no", SF_TEXT, 0, 0, 50, NULL, NULL, struct proc_record, egp_no, "เลขที่โครงการในระบบ e-GP", "e-GP project number", NULL),
+	T("budget_source", SF_TEXT, 0, 0, 200, NULL, NULL, struct proc_record, budget_source, "แหล่งงบประมาณ", "source of funds", NULL),
 };
 SCHEMA(schema_proc_record, "procurement.records", proc_f, "## 15.");
 
@@ -329,11 +333,13 @@ SCHEMA(schema_holidays, "holidays", holidays_f, "## 16.");
 static const struct sfield oitlink_f[] = {
 	M("href", SF_URL, SF_REQ, NULL, NULL, "พาธในเว็บไซต์ หรือ https://...", "a site path or https://..."),
 	T("label", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_link, label, "ข้อความที่แสดง", "text shown", NULL),
+	T("contains", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_link, contains, "หลักฐานนี้แสดงอะไร", "what this evidence shows", NULL),
 	M("date", SF_DATE, 0, NULL, NULL, "วันที่ของหลักฐาน", "the evidence date"),
 };
 static SCHEMA(schema_oit_link, "oit.items.evidence", oitlink_f, NULL);
 
 static const char *const fyrule_v[] = { "current", "previous", "any", NULL };
+static const char *const period_v[] = { "first-half", "full-year", NULL };
 static const struct sfield oititem_f[] = {
 	T("code", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct oit_item, code, "เลขข้อ เช่น O1", "item code such as O1", NULL),
 	T("title", SF_TEXT, SF_REQ, 0, 0, NULL, NULL, struct oit_item, title, "ชื่อข้อ", "title", NULL),
@@ -341,6 +347,7 @@ static const struct sfield oititem_f[] = {
 	T("asks", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_item, asks, "ข้อนั้นต้องการอะไร", "what it asks for", NULL),
 	T("asks_en", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_item, asks_en, "ภาษาอังกฤษ", "in English", NULL),
 	M("fiscal_year", SF_ENUM, 0, fyrule_v, NULL, "ปีงบประมาณของหลักฐาน", "the evidence's fiscal year"),
+	M("period", SF_ENUM, 0, period_v, NULL, "เดือนที่หลักฐานต้องครอบคลุม", "the months the evidence must cover"),
 	M("evidence", SF_LIST, 0, NULL, &schema_oit_link, "หลักฐาน", "evidence"),
 };
 SCHEMA(schema_oit_item, "oit.items", oititem_f, "## 14.");
@@ -350,6 +357,8 @@ static const struct sfield oit_f[] = {
 	T("provisional", SF_BOOL, 0, 0, 0, NULL, NULL, struct oit_year, provisional, "ยังไม่ยืนยันเลขข้อ", "item numbers not yet confirmed", NULL),
 	T("note", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_year, note, "หมายเหตุ", "note", NULL),
 	T("note_en", SF_TEXT, 0, 0, 0, NULL, NULL, struct oit_year, note_en, "หมายเหตุภาษาอังกฤษ", "note, English", NULL),
+	T("main_site", SF_URL, 0, 0, 0, NULL, NULL, struct oit_year, main_site, "เว็บไซต์หลักของหน่วยงาน", "the office's main website", NULL),
+	M("sources", SF_LIST, 0, NULL, NULL, "ที่มาของรายการข้อ", "where the item list comes from"),
 	M("items", SF_LIST, SF_REQ, NULL, &schema_oit_item, "ข้อ OIT", "the items"),
 };
 SCHEMA(schema_oit, "oit", oit_f, "## 14.");

@@ -46,6 +46,7 @@ static const struct od_column progress_cols[] = {
 	{ "kpis", "string", "ผลตามตัวชี้วัด รหัส=ค่า คั่นด้วย ;", "KPI results, id=value separated by ;" },
 	{ "narrative", "string", "ผลการดำเนินงาน", "what was done (Markdown)" },
 	{ "problems", "string", "ปัญหาอุปสรรค", "problems and obstacles (Markdown)" },
+	{ "suggestions", "string", "ข้อเสนอแนะ / แนวทางแก้ไข", "suggestions and ways forward (Markdown)" },
 };
 static const struct od_column budget_cols[] = {
 	{ "fiscal_year", "integer", "ปีงบประมาณ", "fiscal year (BE)" },
@@ -75,8 +76,8 @@ static const struct od_column procurement_cols[] = {
 
 static const struct od_column complaint_cols[] = {
 	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.) ที่รับเรื่อง", "fiscal year (BE) the complaints were received in" },
-	{ "breakdown", "string", "การแจกแจง: year, quarter, month, channel, category, district, status",
-	  "breakdown: year, quarter, month, channel, category, district, status" },
+	{ "breakdown", "string", "การแจกแจง: year, quarter, month, channel, category, district, status และเฉพาะการทุจริตและประพฤติมิชอบ: corruption-year, corruption-quarter, corruption-half, corruption-month",
+	  "breakdown: year, quarter, month, channel, category, district, status; the corruption channel alone: corruption-year, corruption-quarter, corruption-half, corruption-month" },
 	{ "key", "string", "ไตรมาส 1-4, เดือน YYYY-MM, หรือรหัสช่องทาง/ประเภท/อำเภอ/สถานะ (ว่าง = ไม่ระบุ)",
 	  "quarter 1-4, month YYYY-MM, or the channel/category/district/status id (empty = not given)" },
 	{ "label", "string", "ชื่อ", "label (Thai)" },
@@ -515,6 +516,7 @@ static void progress_rows(const struct site_ctx *sc, struct table *t, struct are
 		c_list(t, cell_text(t, a, &kb));
 		c_str(t, r->narrative ? r->narrative : "");
 		c_str(t, r->problems ? r->problems : "");
+		c_str(t, r->suggestions ? r->suggestions : "");
 		table_row(t);
 	}
 }
@@ -604,6 +606,33 @@ static void crow(const struct site_ctx *sc, struct table *t, int fy, const char 
 	table_row(t);
 }
 
+/* The corruption channel alone (OIT O18): the year, begun quarters, the
+ * first half once begun, begun months; zero rows are written (a period
+ * with none is stated, not left out). */
+static void corruption_rows(const struct site_ctx *sc, struct table *t, struct arena *a,
+	const struct cstats_fy *f)
+{
+	int fy = f->fiscal_year;
+	pdate today = sc->m->today;
+	struct period_count half = stats_first_half(f->corr_quarters);
+	size_t k;
+
+	crow(sc, t, fy, "corruption-year", arena_printf(a, "%d", fy),
+		arena_printf(a, "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ %d", fy), &f->corr_all, -1);
+	for (k = 0; k < 4 && (k ? fiscal_quarter_end(fy, (int)k) + 1 : fiscal_year_start(fy)) <= today; k++)
+		crow(sc, t, fy, "corruption-quarter", arena_printf(a, "%zu", k + 1),
+			arena_printf(a, "ไตรมาส %zu", k + 1), &f->corr_quarters[k], -1);
+	crow(sc, t, fy, "corruption-half", "1", "รอบ 6 เดือน (ต.ค.-มี.ค.)", &half, -1);
+	for (k = 0; k < 12; k++) {
+		int mo, y;
+		fiscal_month(fy, (int)k, &y, &mo);
+		if (date_from_ymd(y, mo, 1) > today)
+			break;
+		crow(sc, t, fy, "corruption-month", arena_printf(a, "%04d-%02d", y, mo),
+			arena_printf(a, "%04d-%02d", date_be_year(y), mo), &f->corr_months[k], -1);
+	}
+}
+
 static void complaint_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
 {
 	static const char *const ch_id[3] = { "", "general", "corruption" };
@@ -631,6 +660,7 @@ static void complaint_rows(const struct site_ctx *sc, struct table *t, struct ar
 			crow(sc, t, fy, "month", arena_printf(a, "%04d-%02d", y, mo),
 				arena_printf(a, "%04d-%02d", date_be_year(y), mo), &f->months[k], -1);
 		}
+		corruption_rows(sc, t, a, f);
 		for (k = 1; k < 3; k++)
 			crow(sc, t, fy, "channel", ch_id[k], ch_label[k], &f->channels[k], -1);
 		if (f->channels[0].total)

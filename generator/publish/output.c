@@ -146,6 +146,42 @@ int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	return 0;
 }
 
+int out_path(struct outdir *o, const char *rel, char *path, size_t cap)
+{
+	if (!rel_ok(rel)) {
+		errno = EINVAL;
+		out_fail(o, "bad path", rel);
+		return -1;
+	}
+	if (make_parents(o, rel) != 0) {
+		out_fail(o, "mkdir", rel);
+		return -1;
+	}
+	if (snprintf(path, cap, "%s/%s", o->stage, rel) >= (int)cap) {
+		errno = ENAMETOOLONG;
+		out_fail(o, "path", rel);
+		return -1;
+	}
+	return 0;
+}
+
+int out_written(struct outdir *o, const char *rel)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", o->stage, rel);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		out_fail(o, "stat", rel);
+		return -1;
+	}
+	pthread_mutex_lock(&o->lock);
+	o->files++;
+	o->bytes += (size_t)st.st_size;
+	pthread_mutex_unlock(&o->lock);
+	return 0;
+}
+
 int out_copy(struct outdir *o, const char *rel, const char *src)
 {
 	int fd = open(src, O_RDONLY);

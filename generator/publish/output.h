@@ -33,6 +33,14 @@ int out_begin(struct outdir *o, const char *final, char *err, size_t errlen);
  * output failed (the first error is kept in o->err). */
 int out_write(struct outdir *o, const char *rel, const void *data, size_t len);
 
+/* For a library that writes a file itself: the staging path of rel into
+ * path (cap bytes), its folders made.  Call out_written() once the file is
+ * complete.  Returns 0, or -1 and marks the output failed. */
+int out_path(struct outdir *o, const char *rel, char *path, size_t cap);
+/* Count rel (written through out_path()) in the totals; -1 and the output
+ * marked failed when it is missing. */
+int out_written(struct outdir *o, const char *rel);
+
 /* Copy the file src to rel.  Same semantics as out_write. */
 int out_copy(struct outdir *o, const char *rel, const char *src);
 

@@ -18,6 +18,8 @@
 #include "publish/feeds.h"
 #include "publish/fsutil.h"
 #include "publish/opendata.h"
+#include "publish/procfiles.h"
+#include "publish/itas.h"
 #include "publish/search.h"
 
 struct render_pool {
@@ -115,6 +117,8 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 
 	if (render_pages(sc, jobs, n_jobs, tmpl, wo, out, err, errlen) != 0 ||
 		opendata_write(sc, out, err, errlen) != 0 ||
+		procfiles_write(sc, out, err, errlen) != 0 ||
+		itas_write(sc, out, err, errlen) != 0 ||
 		feeds_write(sc, jobs, n_jobs, out, err, errlen) != 0 ||
 		search_write(sc, out, err, errlen) != 0)
 		return -1;

@@ -109,7 +109,7 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	{
 		/* the date this page's data last changed: the OIT evidence rule
 		 * (oit_link_date) for the page's own path; none when unknown */
-		struct oit_link self = { NULL, job->out, 1, 0, 0, 0, 0 };
+		struct oit_link self = { .href = job->out, .internal = 1 };
 		pdate dd;
 		if (job->kind != PG_NOT_FOUND && oit_link_date(sc, &self, &dd)) {
 			tv_sets(a, v, "data_date", pg_tdate(sc, a, dd));

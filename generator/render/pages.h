@@ -51,6 +51,8 @@ struct site_ctx {
 	const char *version;
 	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
 	const struct assets *assets; /* the theme's files (assets.h), or NULL */
+	const struct page_job *jobs; /* the page plan, once made (NULL before) */
+	size_t n_jobs;
 };
 
 /* Folder names a page slug may not take (they hold other parts of the site). */

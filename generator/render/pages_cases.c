@@ -131,14 +131,38 @@ void pg_track(const struct site_ctx *sc, const struct page_job *job, struct aren
 
 /* ---- complaint statistics ---- */
 
-static void fy_stats_view(const struct site_ctx *sc, struct arena *a, struct tval *v,
-	const struct cstats_fy *f)
+/* The quarters, first half and months of fiscal year fy into v (rows
+ * flagged future before they begin, none when empty). */
+static void periods_view(const struct site_ctx *sc, struct arena *a, struct tval *v, int fy,
+	const struct period_count *quarters, const struct period_count *months)
 {
 	static const char *const q_th[4] = { "ไตรมาส 1 (ต.ค.-ธ.ค.)", "ไตรมาส 2 (ม.ค.-มี.ค.)",
 		"ไตรมาส 3 (เม.ย.-มิ.ย.)", "ไตรมาส 4 (ก.ค.-ก.ย.)" };
 	static const char *const q_en[4] = { "Q1 (Oct-Dec)", "Q2 (Jan-Mar)", "Q3 (Apr-Jun)", "Q4 (Jul-Sep)" };
-	struct tval *t, *fv = tv_map(a);
-	struct period_count half = { 0, 0, 0 };
+	struct period_count half = stats_first_half(quarters);
+	struct tval *t = tv_list(a);
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		tv_push(a, t, period_row(sc, a, q_th[i], q_en[i], &quarters[i],
+			i ? fiscal_quarter_end(fy, (int)i) + 1 : fiscal_year_start(fy)));
+	tv_set(a, v, "quarters", t);
+	tv_set(a, v, "half", period_row(sc, a, "รอบ 6 เดือน (ต.ค.-มี.ค.)", "First six months (Oct-Mar)", &half,
+		fiscal_year_start(fy)));
+	t = tv_list(a);
+	for (i = 0; i < 12; i++) {
+		int mo, y;
+		fiscal_month(fy, (int)i, &y, &mo);
+		tv_push(a, t, period_row(sc, a, pg_month_label(sc, a, y, mo), NULL, &months[i],
+			date_from_ymd(y, mo, 1)));
+	}
+	tv_set(a, v, "months", t);
+}
+
+static void fy_stats_view(const struct site_ctx *sc, struct arena *a, struct tval *v,
+	const struct cstats_fy *f)
+{
+	struct tval *t, *cv, *fv = tv_map(a);
 	size_t i;
 	int s;
 
@@ -151,26 +175,15 @@ static void fy_stats_view(const struct site_ctx *sc, struct arena *a, struct tva
 	}
 	tv_sets(a, fv, "median_days", days_label(sc, a, f->median_days));
 	tv_setb(a, fv, "has_median", f->median_days >= 0);
-	t = tv_list(a);
-	for (i = 0; i < 4; i++)
-		tv_push(a, t, period_row(sc, a, q_th[i], q_en[i], &f->quarters[i],
-			i ? fiscal_quarter_end(f->fiscal_year, (int)i) + 1 : fiscal_year_start(f->fiscal_year)));
-	tv_set(a, fv, "quarters", t);
-	for (i = 0; i < 2; i++) {
-		half.total += f->quarters[i].total;
-		half.closed += f->quarters[i].closed;
-		half.open += f->quarters[i].open;
+	periods_view(sc, a, fv, f->fiscal_year, f->quarters, f->months);
+	cv = tv_map(a);
+	set_count(sc, a, cv, &f->corr_all);
+	if (fiscal_year_start(f->fiscal_year) > sc->m->today) {
+		tv_setb(a, cv, "future", 1);
+		tv_setb(a, cv, "none", 0);
 	}
-	tv_set(a, fv, "half", period_row(sc, a, "รอบ 6 เดือน (ต.ค.-มี.ค.)", "First six months (Oct-Mar)", &half,
-		fiscal_year_start(f->fiscal_year)));
-	t = tv_list(a);
-	for (i = 0; i < 12; i++) {
-		int mo, y;
-		fiscal_month(f->fiscal_year, (int)i, &y, &mo);
-		tv_push(a, t, period_row(sc, a, pg_month_label(sc, a, y, mo), NULL, &f->months[i],
-			date_from_ymd(y, mo, 1)));
-	}
-	tv_set(a, fv, "months", t);
+	periods_view(sc, a, cv, f->fiscal_year, f->corr_quarters, f->corr_months);
+	tv_set(a, fv, "corruption", cv);
 	t = tv_list(a);
 	for (i = CHANNEL_GENERAL; i <= CHANNEL_CORRUPTION; i++)
 		tv_push(a, t, count_row(sc, a, channel_th[i], channel_en[i], &f->channels[i]));

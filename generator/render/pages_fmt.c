@@ -93,6 +93,14 @@ void pg_set_str(struct arena *a, struct tval *v, const char *k, const char *s)
 		tv_sets(a, v, k, s);
 }
 
+void pg_set_opt(struct arena *a, struct tval *v, const char *k, const char *s)
+{
+	if (s)
+		tv_sets(a, v, k, s);
+	else
+		tv_setb(a, v, k, 0);
+}
+
 const char *pg_name_of(const struct named *n)
 {
 	return n ? n->name : "";

@@ -21,6 +21,9 @@ const char *pg_name_of(const struct named *n);
 /* "../" repeated depth times ("" at the site root). */
 const char *pg_root_of(struct arena *a, int depth);
 void pg_set_str(struct arena *a, struct tval *v, const char *k, const char *s);
+/* pg_set_str(), but false when s is NULL, so that a section of that name
+ * does not find the enclosing page's value. */
+void pg_set_opt(struct arena *a, struct tval *v, const char *k, const char *s);
 struct tval *pg_project_row(const struct site_ctx *sc, struct arena *a, const char *root,
 	const struct project *p);
 struct tval *pg_rollup_view(const struct site_ctx *sc, struct arena *a, const struct rollup *r);

@@ -319,6 +319,8 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 		tv_set(a, row, "kpis", kpis);
 		if (r && r->problems)
 			tv_sets(a, row, "problems", markdown_html(a, r->problems));
+		if (r && r->suggestions)
+			tv_sets(a, row, "suggestions", markdown_html(a, r->suggestions));
 		tv_push(a, rows, row);
 	}
 	tv_set(a, v, "rows", rows);
@@ -387,30 +389,63 @@ void pg_oit(const struct site_ctx *sc, const struct page_job *job, struct arena 
 	pg_set_str(a, v, "note_en", y->note_en);
 	if (!job->fy)
 		tv_sets(a, v, "year_href", arena_printf(a, "%soit/%d/index.html", root, y->year));
+	tv_setb(a, v, "has_main_site", y->main_site != NULL);
+	pg_set_str(a, v, "main_site", y->main_site);
+	tv_sets(a, v, "itas_href", arena_printf(a, "%soit/%d/itas.csv", root, y->year));
+	if (y->n_sources) {
+		struct tval *src = tv_list(a);
+		for (i = 0; i < y->n_sources; i++)
+			tv_push(a, src, tv_str(a, y->sources[i]));
+		tv_set(a, v, "sources", src);
+	}
 	for (i = 0; i < y->n_items; i++) {
 		const struct oit_item *o = &y->items[i];
-		struct tval *iv = tv_map(a), *links = tv_list(a);
-		struct oit_item_dates od;
+		struct tval *iv = tv_map(a), *links = tv_list(a), *finds = tv_list(a);
+		struct oit_assessment as;
 		tv_sets(a, iv, "code", o->code);
 		tv_sets(a, iv, "title", o->title);
-		pg_set_str(a, iv, "title_en", o->title_en);
-		pg_set_str(a, iv, "asks", o->asks);
-		oit_item_dates(sc, y, o, &od);
-		if (od.req)
-			tv_sets(a, iv, "required", pg_fy_label(sc, a, od.req));
+		pg_set_opt(a, iv, "title_en", o->title_en);
+		pg_set_opt(a, iv, "asks", o->asks);
+		oit_assess(sc, sc->jobs, sc->n_jobs, y, o, &as);
+		pg_set_opt(a, iv, "required", as.dates.req ? pg_fy_label(sc, a, as.dates.req) : NULL);
+		pg_set_opt(a, iv, "period", !o->period ? NULL : o->period == OIT_PERIOD_FIRST_HALF ?
+			"ครอบคลุมอย่างน้อยเดือนตุลาคมถึงมีนาคม" : "ครบทั้ง 12 เดือน");
+		tv_sets(a, iv, "state", oit_state_th(as.state));
+		tv_sets(a, iv, "state_en", oit_state_en(as.state));
+		tv_sets(a, iv, "state_class", as.state == OIT_MISSING ? "status-seriously-behind" :
+			as.n ? "status-behind" : "status-on-track");
 		for (j = 0; j < o->n_links; j++) {
 			const struct oit_link *l = &o->links[j];
 			struct tval *lv = tv_map(a);
+			pdate dt;
 			tv_sets(a, lv, "href", l->internal ? arena_printf(a, "%s%s", root, l->href) : l->href);
 			tv_sets(a, lv, "label", l->label ? l->label : l->href);
 			tv_setb(a, lv, "external", !l->internal);
+			pg_set_opt(a, lv, "contains", l->contains);
+			if (oit_link_date(sc, l, &dt)) {
+				tv_sets(a, lv, "date", pg_tdate(sc, a, dt));
+				tv_sets(a, lv, "date_iso", pg_isodate(a, dt));
+			} else {
+				tv_setb(a, lv, "date", 0);
+			}
 			tv_push(a, links, lv);
 		}
 		tv_set(a, iv, "links", links);
-		if (od.any_dated) {
-			tv_sets(a, iv, "newest", pg_tdate(sc, a, od.newest));
-			tv_sets(a, iv, "newest_iso", pg_isodate(a, od.newest));
-			tv_setb(a, iv, "outside", od.outside);
+		for (j = 0; j < as.n; j++) {
+			char buf[512];
+			oit_finding_text(&as.f[j], o, 0, buf, sizeof(buf));
+			tv_push(a, finds, tv_strdup(a, buf));
+		}
+		if (as.n)
+			tv_set(a, iv, "findings", finds);
+		else
+			tv_setb(a, iv, "findings", 0);
+		tv_setb(a, iv, "outside", as.dates.outside);
+		if (as.dates.any_dated) {
+			tv_sets(a, iv, "newest", pg_tdate(sc, a, as.dates.newest));
+			tv_sets(a, iv, "newest_iso", pg_isodate(a, as.dates.newest));
+		} else {
+			tv_setb(a, iv, "newest", 0);
 		}
 		tv_push(a, items, iv);
 	}
@@ -428,6 +463,9 @@ static struct tval *proc_row(const struct site_ctx *sc, struct arena *a, const s
 	tv_sets(a, v, "no", pg_integer(sc, a, (int64_t)no));
 	tv_sets(a, v, "item", r->item);
 	tv_sets(a, v, "budget", pg_money(sc, a, r->budget));
+	tv_sets(a, v, "reference_price", r->has_reference_price ? pg_money(sc, a, r->reference_price) : "-");
+	pg_set_str(a, v, "egp_no", r->egp_no);
+	pg_set_str(a, v, "budget_source", r->budget_source);
 	tv_sets(a, v, "method", proc_method_th(r->method));
 	tv_sets(a, v, "winner", r->winner);
 	tv_sets(a, v, "price", pg_money(sc, a, r->price));
@@ -489,6 +527,11 @@ void pg_procurement(const struct site_ctx *sc, const struct page_job *job, struc
 		return;
 	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, job->fy));
 	tv_sets(a, v, "fy_href", arena_printf(a, "%sprocurement/%d/index.html", root, job->fy));
+	if (job->index)
+		tv_sets(a, v, "file_base", arena_printf(a, "%sprocurement/%d/%02d/sor-kor-1-%d-%02zu", root, job->fy,
+			(int)job->index, job->fy, job->index));
+	else
+		tv_sets(a, v, "file_base", arena_printf(a, "%sprocurement/%d/sor-kor-1-%d", root, job->fy, job->fy));
 	if (job->index) { /* one month, the สขร.1 layout */
 		int mo = (int)job->index, y = fiscal_month_year(job->fy, mo);
 		tv_sets(a, v, "month_label", pg_month_label(sc, a, y, mo));

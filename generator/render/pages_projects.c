@@ -451,6 +451,8 @@ void pg_project_page(const struct site_ctx *sc, const struct project *p, struct 
 			tv_sets(a, rv, "narrative", markdown_html_at(a, r->narrative, 4));
 		if (r->problems)
 			tv_sets(a, rv, "problems", markdown_html_at(a, r->problems, 5));
+		if (r->suggestions)
+			tv_sets(a, rv, "suggestions", markdown_html_at(a, r->suggestions, 5));
 		if (r->correction)
 			tv_sets(a, rv, "correction", r->correction);
 		for (j = 0; j < r->n_photos; j++) {
