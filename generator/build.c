@@ -2,15 +2,18 @@
 #define _DEFAULT_SOURCE
 #include "build.h"
 
+#include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "check/check.h"
 #include "publish/assets.h"
 #include "load/complaints.h"
+#include "load/history.h"
 #include "load/load.h"
 #include "load/submissions.h"
 #include "model/model.h"
@@ -82,6 +85,37 @@ static int load_submissions(const struct build_opts *o, struct model *m, struct 
 	subs_merge_sample(m, d);
 	complaints_check(m, d);
 	return 0;
+}
+
+/* The revision history (load/history.h) into h, unless --no-history.  A
+ * repository that cannot be read is a warning: the site is built without
+ * history (the pages say it is not available). */
+static void read_history(const struct build_opts *o, const struct model *m, struct history *h,
+	struct arena *a)
+{
+	struct hist_opts ho = { o->content, o->history_cache, m };
+	char cache[PATH_MAX], d[PATH_MAX], b[PATH_MAX], err[1024];
+	double t0 = now_seconds();
+
+	memset(h, 0, sizeof(*h));
+	if (o->no_history)
+		return;
+	if (!ho.cache) {
+		snprintf(d, sizeof(d), "%s", o->out);
+		snprintf(b, sizeof(b), "%s", o->out);
+		if (snprintf(cache, sizeof(cache), "%s/.%s-history", dirname(d), basename(b)) < (int)sizeof(cache))
+			ho.cache = cache;
+	}
+	if (history_read(h, &ho, a, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s: คำเตือน: อ่านประวัติจาก git ไม่ได้ หน้าเว็บจะแสดงว่าไม่มีประวัติ"
+			" / warning: the git history could not be read (%s); the pages say it is not available\n",
+			o->content, err);
+		return;
+	}
+	if (h->available)
+		say(o, "ประวัติ: %zu commit ใหม่ %zu การแก้ไข (%.2f วินาที)",
+			"history: %zu new commits, %zu changes (%.2f s)", h->commits_read, h->n_changes,
+			now_seconds() - t0);
 }
 
 /* Render into a staging folder and swap it in; then the database.  Returns
@@ -159,6 +193,7 @@ int build_run(const struct build_opts *o)
 	struct diags d;
 	struct model m;
 	struct site_assembly s;
+	struct history hist;
 	double t0 = now_seconds();
 	int rc = 1, assembled = 0;
 
@@ -171,7 +206,11 @@ int build_run(const struct build_opts *o)
 	if (load_submissions(o, &m, &d) != 0)
 		goto done;
 	if (!d.errors) {
-		site_assemble(&s, &m, PRONGSAI_VERSION);
+		if (!o->check_only)
+			read_history(o, &m, &hist, &m.arena);
+		else
+			memset(&hist, 0, sizeof(hist));
+		site_assemble_hist(&s, &m, PRONGSAI_VERSION, &hist);
 		assembled = 1;
 		/* the OIT checks need the figures and the list of pages */
 		oit_check(&s.sc, s.jobs, s.n_jobs, &d);

@@ -25,6 +25,7 @@ static void usage(FILE *f)
 		"      ตรวจเนื้อหา รายงานทุกปัญหาเป็น path:line:col / validate content\n"
 		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE]\n"
 		"                 [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
+		"                 [--no-history] [--history-cache FILE]\n"
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
@@ -51,16 +52,20 @@ static void cmd_usage(const char *cmd, FILE *f)
 	else
 		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE]\n"
 			"                      [--public-key B64] [--today YYYY-MM-DD] [-j JOBS] [-q] [--lang th|en]\n"
+			"                      [--no-history] [--history-cache FILE]\n"
 			"  ตรวจเนื้อหาแล้วสร้างเว็บไซต์ใน OUT; ถ้าพบข้อผิดพลาด OUT จะไม่ถูกแตะต้อง\n"
 			"  Runs the checks, then renders the site beside OUT and swaps it in at once.\n"
 			"  --db FILE        create/migrate the collector's database and install the forms\n"
 			"  --public-key B64 the complaint officer's public key (overrides site.yaml)\n"
 			"  --today DATE     the as-of date for every figure (default: today, Asia/Bangkok)\n"
 			"  -j JOBS          threads (default: CPU count)\n"
-			"  -q               no progress output\n", f);
+			"  -q               no progress output\n"
+			"  --no-history     do not read the revision history from git (the pages say so)\n"
+			"  --history-cache FILE  where the history read is kept (default: .OUT-history\n"
+			"                   beside OUT); a missing or bad cache means a full read\n", f);
 }
 
-enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY };
+enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_NO_HISTORY, OPT_HISTORY_CACHE };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
  * (printed), or 2 on a usage error (reported). */
@@ -78,6 +83,8 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		{ "theme", required_argument, NULL, OPT_THEME },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "public-key", required_argument, NULL, OPT_PUBLIC_KEY },
+		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
+		{ "history-cache", required_argument, NULL, OPT_HISTORY_CACHE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -108,6 +115,12 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 			break;
 		case OPT_PUBLIC_KEY:
 			o->public_key = optarg;
+			break;
+		case OPT_NO_HISTORY:
+			o->no_history = 1;
+			break;
+		case OPT_HISTORY_CACHE:
+			o->history_cache = optarg;
 			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") == 0)
