@@ -3,6 +3,7 @@
 #include "build.h"
 
 #include <libgen.h>
+#include <stdlib.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "model/model.h"
 #include "publish/output.h"
 #include "publish/sitewrite.h"
+#include "render/pages.h"
 #include "render/tmpl.h"
 #include "site.h"
 #include "version.h"
@@ -118,6 +120,69 @@ static void read_history(const struct build_opts *o, const struct model *m, stru
 			now_seconds() - t0);
 }
 
+/* Each closed report (load/history.h) again, from content/ as it was at
+ * its closing commit, over the page the current content gave.  A closing
+ * whose content cannot be read or checked leaves the current page (with a
+ * warning). */
+static int render_closed(const struct build_opts *o, const struct site_assembly *s,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out, char *err,
+	size_t errlen)
+{
+	const struct history *h = s->rev.h;
+	size_t i, k;
+
+	for (i = 0; h && h->available && i < s->n_jobs; i++) {
+		const struct page_job *job = &s->jobs[i];
+		const struct hist_closing *c;
+		char tmp[PATH_MAX - 16], dir[PATH_MAX];
+		const char *td = getenv("TMPDIR");
+		struct model cm;
+		struct diags d;
+		struct site_assembly cs;
+		int rc = 0;
+
+		if (job->kind != PG_REPORT || !(c = history_closing(h, job->fy, job->index == 1)))
+			continue;
+		snprintf(tmp, sizeof(tmp), "%s/prongsai-closed-XXXXXX", td && td[0] ? td : "/tmp");
+		if (!mkdtemp(tmp)) {
+			snprintf(err, errlen, "mkdtemp %.200s failed", tmp);
+			return -1;
+		}
+		snprintf(dir, sizeof(dir), "%s/content", tmp);
+		if (history_checkout(o->content, c->commit, dir, err, errlen) != 0) {
+			fprintf(stderr, "prongsai: %s: คำเตือน: อ่านเนื้อหา ณ commit ที่ปิดรายงานไม่ได้ / warning: the"
+				" content at the closing commit could not be read\n", err);
+			remove_tree(tmp);
+			continue;
+		}
+		diags_init(&d, o->lang);
+		model_init(&cm);
+		cm.today = rev_date(c->time) < o->today ? rev_date(c->time) : o->today;
+		load_content(&cm, dir, 1, &d);
+		check_model(&cm, &d);
+		subs_merge_sample(&cm, &d);
+		if (d.errors) {
+			fprintf(stderr, "prongsai: %s: คำเตือน: เนื้อหา ณ commit ที่ปิดรายงานมีข้อผิดพลาด แสดงตัวเลขปัจจุบัน"
+				" / warning: the content at the closing commit has errors; the current figures are shown\n",
+				job->out);
+		} else {
+			site_assemble_hist(&cs, &cm, PRONGSAI_VERSION, h);
+			cs.sc.closing = c;
+			cs.sc.assets = s->sc.assets;
+			for (k = 0; k < cs.n_jobs; k++)
+				if (strcmp(cs.jobs[k].out, job->out) == 0)
+					rc = site_render_pages(&cs.sc, &cs.jobs[k], 1, tmpl, wo, out, err, errlen);
+			site_assembly_free(&cs);
+		}
+		model_free(&cm);
+		diags_free(&d);
+		remove_tree(tmp);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 /* Render into a staging folder and swap it in; then the database.  Returns
  * 0, or -1 with the message printed and the live site (and, unless the
  * swap was done, the database) as they were. */
@@ -154,7 +219,8 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		return -1;
 	}
 	say(o, "กำลังสร้าง %zu หน้า ...", "rendering %zu pages ...", s->n_jobs);
-	if (site_write(&s->sc, s->jobs, s->n_jobs, tmpl, &wo, &out, err, sizeof(err)) != 0) {
+	if (site_write(&s->sc, s->jobs, s->n_jobs, tmpl, &wo, &out, err, sizeof(err)) != 0 ||
+		render_closed(o, s, tmpl, &wo, &out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n", err);
 		out_abort(&out);
 		goto fail;

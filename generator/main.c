@@ -12,6 +12,7 @@
 #include "model/dates.h"
 #include "jobs/backup.h"
 #include "desk/inbox.h"
+#include "desk/closecmd.h"
 #include "desk/newcmd.h"
 #include "jobs/notify.h"
 #include "version.h"
@@ -29,6 +30,8 @@ static void usage(FILE *f)
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
+		"  prongsai report close FY half-year|annual [-C CONTENT]\n"
+		"      ปิดรายงานที่ลงนามแล้ว (บันทึกใน git) / record in git that a report was closed\n"
 		"  prongsai inbox keygen|list|show|export|purge ...\n"
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
 		"  prongsai notify --db FILE [--config FILE]\n"
@@ -192,6 +195,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "new") == 0)
 		return new_main(argc - 1, argv + 1, o.content, o.today);
+	if (strcmp(cmd, "report") == 0)
+		return report_main(argc - 1, argv + 1, o.content);
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "notify") == 0)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "derive/revisions.h"
@@ -316,6 +317,48 @@ static int git_fail(struct reader *r, const char *what)
 	return -1;
 }
 
+static void add_closing(struct history *h, int fy, int annual, int64_t t, const char *commit,
+	struct hist_author who)
+{
+	if (history_closing(h, fy, annual) || h->n_closings >= HIST_MAX_CLOSINGS)
+		return; /* the first closing counts */
+	h->closings[h->n_closings].fy = fy;
+	h->closings[h->n_closings].annual = annual;
+	h->closings[h->n_closings].time = t;
+	h->closings[h->n_closings].commit = commit;
+	h->closings[h->n_closings++].who = who;
+}
+
+int history_close_trailer(const char *msg, int *fy, int *annual)
+{
+	size_t n = strlen(HIST_CLOSE_TRAILER);
+	const char *l;
+
+	for (l = msg; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		char kind[16];
+		int y;
+		if (strncmp(l, HIST_CLOSE_TRAILER, n) != 0)
+			continue;
+		if (sscanf(l + n, " %4d %15s", &y, kind) == 2 && y >= 2400 && y <= 2700 &&
+			(strcmp(kind, "annual") == 0 || strcmp(kind, "half-year") == 0)) {
+			*fy = y;
+			*annual = kind[0] == 'a';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+const struct hist_closing *history_closing(const struct history *h, int fy, int annual)
+{
+	size_t i;
+
+	for (i = 0; h && i < h->n_closings; i++)
+		if (h->closings[i].fy == fy && h->closings[i].annual == annual)
+			return &h->closings[i];
+	return NULL;
+}
+
 /* Read one commit: its changes against its first parent (a merge: only
  * what differs from every parent). */
 static int read_commit(struct reader *r, git_repository *repo, const git_oid *id, const char *pathspec,
@@ -345,6 +388,11 @@ static int read_commit(struct reader *r, git_repository *repo, const git_oid *id
 	git_oid_tostr(hex, sizeof(hex), id);
 	r->commit = arena_strdup(r->a, hex);
 	r->who = author_of(r, git_commit_author(c));
+	{
+		int fy, annual;
+		if (history_close_trailer(git_commit_message(c), &fy, &annual))
+			add_closing(r->h, fy, annual, r->time, r->commit, r->who);
+	}
 	if (pathspec[0]) {
 		spec[0] = (char *)pathspec;
 		dopt.pathspec.strings = spec;
@@ -449,6 +497,14 @@ static void cache_write(const struct reader *r, const char *path, uint64_t fp, c
 		put_field(f, c->who.name);
 		put_field(f, c->who.person);
 		put_field(f, c->reason);
+		fputc('\n', f);
+	}
+	for (i = 0; i < r->h->n_closings; i++) {
+		const struct hist_closing *k = &r->h->closings[i];
+		fprintf(f, "K\t%d\t%d\t%lld", k->fy, k->annual, (long long)k->time);
+		put_field(f, k->commit);
+		put_field(f, k->who.name);
+		put_field(f, k->who.person);
 		fputc('\n', f);
 	}
 	fprintf(f, "end\t%zu\t%zu\n", r->n_files, r->n_changes);
@@ -576,6 +632,13 @@ static int cache_read(struct reader *r, const char *path, uint64_t fp, const cha
 			c->who.name = arena_strdup(r->a, fld[7]);
 			c->who.person = dup_or_null(r, fld[8]);
 			c->reason = dup_or_null(r, fld[9]);
+		} else if (n == 7 && strcmp(fld[0], "K") == 0) {
+			int64_t fy, an, t;
+			if (parse_i64(fld[1], &fy) || parse_i64(fld[2], &an) || parse_i64(fld[3], &t) || !fld[4] ||
+				!fld[5] || fy < 2400 || fy > 2700)
+				goto bad;
+			add_closing(r->h, (int)fy, an != 0, t, arena_strdup(r->a, fld[4]),
+				(struct hist_author){ arena_strdup(r->a, fld[5]), dup_or_null(r, fld[6]) });
 		} else if (n == 3 && strcmp(fld[0], "end") == 0) {
 			int64_t a, b;
 			if (parse_i64(fld[1], &a) || parse_i64(fld[2], &b))
@@ -598,6 +661,7 @@ bad:
 	r->seq = 0;
 	r->h->shallow = 0;
 	r->h->starts = r->h->rewritten_after = 0;
+	r->h->n_closings = 0;
 	if (r->slots)
 		memset(r->slots, 0, r->n_slots * sizeof(*r->slots));
 	return -1;
@@ -753,6 +817,7 @@ static void reader_free(struct reader *r)
 
 static void reader_reset(struct reader *r)
 {
+	r->h->n_closings = 0;
 	r->n_files = r->n_changes = 0;
 	r->seq = 0;
 	if (r->slots)
@@ -791,6 +856,7 @@ int history_read(struct history *h, const struct hist_opts *o, struct arena *a, 
 		(prefix[0] && git_tree_entry_bypath(&e, tree, prefix) != 0))
 		goto none; /* no history: quietly */
 	head = *git_commit_id(hc);
+	h->prefix = arena_strdup(a, prefix);
 	git_oid_tostr(hex, sizeof(hex), &head);
 	fp = fingerprint(o->m, prefix);
 	if (o->cache && cache_read(&r, o->cache, fp, prefix, cached, sizeof(cached)) == 0)
@@ -803,6 +869,7 @@ int history_read(struct history *h, const struct hist_opts *o, struct arena *a, 
 		if (git_oid_equal(&old, &head)) {
 			h->head = arena_strdup(a, hex);
 			h->available = 1;
+			h->prefix = arena_strdup(a, prefix);
 			finish(&r);
 			goto out;
 		}
@@ -825,6 +892,7 @@ int history_read(struct history *h, const struct hist_opts *o, struct arena *a, 
 	}
 	h->head = arena_strdup(a, hex);
 	h->available = 1;
+	h->prefix = arena_strdup(a, prefix);
 	if (old_rewritten)
 		h->rewritten_after = old_rewritten;
 	if (o->cache)
@@ -859,4 +927,94 @@ const struct hist_file *history_file(const struct history *h, const char *path)
 			hi = mid;
 	}
 	return NULL;
+}
+
+/* Write tree (the blobs and subtrees) into dir. */
+static int write_tree(git_repository *repo, git_tree *tree, const char *dir, int depth, char *err,
+	size_t errlen)
+{
+	size_t i, n = git_tree_entrycount(tree);
+	char path[PATH_MAX];
+
+	if (depth > 32 || mkdir(dir, 0755) != 0) {
+		snprintf(err, errlen, "%s: %s", dir, depth > 32 ? "too deep" : strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(e);
+		if (strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+			snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path))
+			continue;
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			git_tree *sub;
+			int rc;
+			if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) != 0)
+				goto git;
+			rc = write_tree(repo, sub, path, depth + 1, err, errlen);
+			git_tree_free(sub);
+			if (rc)
+				return -1;
+		} else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+			git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
+			git_blob *b;
+			FILE *f;
+			int ok;
+			if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) != 0)
+				goto git;
+			if (!(f = fopen(path, "wb"))) {
+				snprintf(err, errlen, "%s: %s", path, strerror(errno));
+				git_blob_free(b);
+				return -1;
+			}
+			ok = fwrite(git_blob_rawcontent(b), 1, (size_t)git_blob_rawsize(b), f) ==
+				(size_t)git_blob_rawsize(b);
+			ok &= fclose(f) == 0;
+			git_blob_free(b);
+			if (!ok) {
+				snprintf(err, errlen, "%s: write failed", path);
+				return -1;
+			}
+		}
+	}
+	return 0;
+git:
+	snprintf(err, errlen, "git: %s", git_error_last() ? git_error_last()->message : "error");
+	return -1;
+}
+
+int history_checkout(const char *content, const char *commit, const char *dir, char *err, size_t errlen)
+{
+	git_repository *repo = NULL;
+	git_commit *c = NULL;
+	git_tree *root = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	git_oid id;
+	char prefix[PATH_MAX];
+	int rc = -1;
+
+	git_libgit2_init();
+	if (git_repository_open_ext(&repo, content, 0, NULL) != 0 ||
+		content_prefix(repo, content, prefix, sizeof(prefix)) != 0 || git_oid_fromstr(&id, commit) != 0 ||
+		git_commit_lookup(&c, repo, &id) != 0 || git_commit_tree(&root, c) != 0) {
+		snprintf(err, errlen, "git: %s: %s", commit,
+			git_error_last() ? git_error_last()->message : "not found");
+		goto out;
+	}
+	if (prefix[0]) {
+		prefix[strlen(prefix) - 1] = '\0';
+		if (git_tree_entry_bypath(&e, root, prefix) != 0 || git_tree_lookup(&sub, repo, git_tree_entry_id(e)) != 0) {
+			snprintf(err, errlen, "git: %s: no %s at %s", content, prefix, commit);
+			goto out;
+		}
+	}
+	rc = write_tree(repo, sub ? sub : root, dir, 0, err, errlen);
+out:
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(root);
+	git_commit_free(c);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return rc;
 }

@@ -65,6 +65,19 @@ struct hist_change {
 	size_t seq;               /* order read (oldest first), unique */
 };
 
+/* A half-year or annual report closed by `prongsai report close`: a commit
+ * whose message has the trailer "Prongsai-Close: <fy> half-year|annual". */
+#define HIST_CLOSE_TRAILER "Prongsai-Close:"
+#define HIST_MAX_CLOSINGS 100
+
+struct hist_closing {
+	int fy;                   /* BE */
+	int annual;               /* 1 annual, 0 half-year */
+	int64_t time;
+	const char *commit;
+	struct hist_author who;
+};
+
 struct history {
 	int available;
 	const char *head;         /* HEAD commit, 40 hex */
@@ -76,6 +89,9 @@ struct history {
 	struct hist_change *changes; /* oldest first */
 	size_t n_changes;
 	size_t commits_read;      /* by this build (0: all from the cache) */
+	struct hist_closing closings[HIST_MAX_CLOSINGS]; /* the first closing of each report */
+	size_t n_closings;
+	const char *prefix;       /* content/ in the repository: "" or "dir/" */
 };
 
 struct hist_opts {
@@ -90,6 +106,18 @@ struct hist_opts {
  * without history).  A cache that cannot be written is not an error. */
 int history_read(struct history *h, const struct hist_opts *o, struct arena *a, char *err,
 	size_t errlen);
+
+/* The closing of fy's report (annual or half-year), or NULL. */
+const struct hist_closing *history_closing(const struct history *h, int fy, int annual);
+
+/* Parse "Prongsai-Close: 2569 annual" lines of a commit message: returns 1
+ * with *fy and *annual set at the first such line, else 0. */
+int history_close_trailer(const char *msg, int *fy, int *annual);
+
+/* Write content/ as it was at commit (40 hex) into the new folder dir (which
+ * must not exist).  Returns 0, or -1 with a message in err (dir may then
+ * hold part of it: the caller removes it). */
+int history_checkout(const char *content, const char *commit, const char *dir, char *err, size_t errlen);
 
 /* The first publication of path, or NULL. */
 const struct hist_file *history_file(const struct history *h, const char *path);

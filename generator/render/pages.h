@@ -17,6 +17,7 @@
 
 struct assets;
 struct rev_index;
+struct hist_closing;
 
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
@@ -51,6 +52,8 @@ struct site_ctx {
 	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
 	const struct assets *assets; /* the theme's files (assets.h), or NULL */
 	const struct rev_index *rev; /* the revision history (revindex.h), never NULL */
+	const struct hist_closing *closing; /* set when rendering a closed report from
+	                                       the model at its closing commit */
 };
 
 /* Folder names a page slug may not take (they hold other parts of the site). */

@@ -243,3 +243,33 @@ void pg_revisions(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 	tv_sets(a, hv, "total", pg_integer(sc, a, (int64_t)sc->rev->n));
 	tv_set(a, v, "history", hv);
 }
+
+void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy,
+	int annual)
+{
+	const struct hist_closing *c = sc->closing;
+	struct tval *cv, *after;
+	char fp[32], fq[32];
+	size_t i;
+
+	if (!c || c->fy != fy || c->annual != annual)
+		return;
+	cv = tv_map(a);
+	after = tv_list(a);
+	tv_sets(a, cv, "date", pg_tdate(sc, a, rev_date(c->time)));
+	tv_sets(a, cv, "date_iso", pg_isodate(a, rev_date(c->time)));
+	tv_sets(a, cv, "commit", c->commit);
+	tv_sets(a, cv, "commit_short", arena_printf(a, "%.10s", c->commit));
+	tv_sets(a, cv, "who", c->who.name);
+	snprintf(fp, sizeof(fp), "progress/%d/", fy);
+	snprintf(fq, sizeof(fq), "projects/%d/", fy);
+	for (i = 0; i < sc->rev->n; i++) {
+		const struct hist_change *x = sc->rev->recent[i];
+		if (x->time <= c->time)
+			break; /* newest first: the rest came before the closing */
+		if (strncmp(x->path, fp, strlen(fp)) == 0 || strncmp(x->path, fq, strlen(fq)) == 0)
+			tv_push(a, after, change_view(sc, a, root, x, 1));
+	}
+	tv_set(a, cv, "changes", after);
+	tv_set(a, v, "closed", cv);
+}

@@ -41,6 +41,10 @@ void pg_report_history(const struct site_ctx *sc, struct arena *a, struct tval *
 void pg_project_history(const struct site_ctx *sc, const struct project *p, struct arena *a,
 	struct tval *v, const char *root);
 void pg_revisions(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+/* A closed report (sc->closing for fy's annual or half-year report): when,
+ * which commit, by whom, and the later changes to the data it covered. */
+void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy,
+	int annual);
 void pg_project_page(const struct site_ctx *sc, const struct project *p, struct arena *a,
 	struct tval *v, const char *root);
 struct tval *pg_news_item(const struct site_ctx *sc, struct arena *a, const char *root,

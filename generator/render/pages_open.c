@@ -284,7 +284,8 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 	tv_sets(a, v, "period_end", pg_tdate(sc, a, end));
 	tv_sets(a, v, "asof", pg_tdate(sc, a, t));
 	tv_setb(a, v, "annual", annual);
-	tv_setb(a, v, "provisional", m->today < end);
+	tv_setb(a, v, "provisional", m->today < end && !sc->closing);
+	pg_report_closing(sc, a, v, root, fy, annual);
 	for (i = 0; i < m->n_projects; i++) {
 		const struct project *p = m->projects[i];
 		const struct report *r = project_report_at(p, t);
