@@ -27,6 +27,8 @@ void site_assemble_hist(struct site_assembly *s, struct model *m, const char *ve
 	arena_init(&s->plan);
 	revindex_build(&s->rev, h, &m->arena);
 	s->sc.rev = &s->rev;
+	timeliness_build(&s->tl, m, h, &m->arena);
+	s->sc.tl = &s->tl;
 	derive_all(m, &s->dv);
 	stats_build(m, &m->arena, &s->cs);
 	s->sc.m = m;

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "derive/derive.h"
 #include "derive/revindex.h"
+#include "derive/timeliness.h"
 #include "derive/stats.h"
 #include "model/model.h"
 #include "render/pages.h"
@@ -20,6 +21,7 @@ struct site_assembly {
 	struct derived dv;
 	struct cstats cs;
 	struct rev_index rev;    /* the history, indexed (empty without one) */
+	struct timeliness tl;    /* on-time reports, from the history */
 	struct site_ctx sc;      /* points into m, dv and cs */
 	struct arena plan;       /* the page plan's memory */
 	struct page_job *jobs;   /* every page, in a fixed order */

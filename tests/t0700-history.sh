@@ -55,6 +55,17 @@ expect_no_grep 'evil.example' "$TEST_OUT/p1" "no author e-mail on the site"
 expect_no_grep 'evil.example' "$TEST_OUT/.p1-history" "no author e-mail in the cache"
 expect_grep 'history: 2 new commits' <(cat "$TEST_OUT/p1.err"; run_prongsai build -C "$r" -o "$TEST_OUT/p1" --lang en --today 2026-04-20 --theme "$TOP/themes/default" --history-cache "$TEST_OUT/fresh-cache" 2>&1) "a build without a cache reads every commit"
 
+# ---- timeliness: from the commit that published each report ----
+# all three first published 2026-03-26, due the 5th of the next month:
+# 2026-03-25 on time; 2025-12-20 (due 2026-01-05) and 2026-01-10 late
+tl=$TEST_OUT/p1/data/timeliness.csv
+expect_grep 'office,,สำนักงานทดสอบ,3,1,33.33,5,' "$tl" "the office: 1 of 3 on time"
+expect_grep 'group,strategy,' "$tl" "per group"
+expect_grep 'officer,somchai,นายสมชาย ทดสอบ,2,1,50.00,5,' "$tl" "per officer"
+expect_grep 'officer,malee,นางมาลี ทดสอบ,1,0,0.00,5,' "$tl" "an officer with no report on time"
+expect_grep 'การส่งรายงานตรงเวลา' "$TEST_OUT/p1/dashboard/index.html" "on the dashboard"
+expect_grep '<td class="num">33.33%</td>' "$TEST_OUT/p1/dashboard/index.html" "the office's share on the dashboard"
+
 # ---- the cache: only new commits are read ----
 run_prongsai build -C "$r" -o "$TEST_OUT/p1" --lang en --today 2026-04-20 --theme "$TOP/themes/default" 2>"$TEST_OUT/e2"
 expect_grep 'history: 0 new commits, 1 changes' "$TEST_OUT/e2" "a second build reads nothing new"
@@ -82,6 +93,14 @@ GIT_CEILING_DIRECTORIES=$TEST_OUT build "$n" "$TEST_OUT/p2"; expect_eq "$?" 0 "b
 expect_grep 'ไม่มีประวัติการแก้ไขให้แสดง' "$TEST_OUT/p2/projects/2569-001/index.html" "the section says the history is not available"
 expect_no_grep 'คำเตือน' "$TEST_OUT/p2.err" "no warning without git"
 expect_eq "$(grep -c . "$TEST_OUT/p2/data/revisions.csv")" 1 "revisions.csv has its header only"
+expect_eq "$(grep -c . "$TEST_OUT/p2/data/timeliness.csv")" 1 "timeliness.csv has its header only"
+expect_grep 'ยังคำนวณไม่ได้' "$TEST_OUT/p2/dashboard/index.html" "the dashboard says timeliness needs the history"
+echo "report_due_day: 28" >>"$n/site.yaml"
+run_prongsai check -C "$n" --today 2026-04-20; expect_eq "$?" 0 "report_due_day 28 (the cap) is accepted"
+sed -i 's/^report_due_day: 28/report_due_day: 29/' "$n/site.yaml"
+run_prongsai check -C "$n" --today 2026-04-20 --lang en 2>"$TEST_OUT/due.err"; expect_eq "$?" 1 "report_due_day 29 is an error"
+expect_grep 'site.yaml:' "$TEST_OUT/due.err" "the error names the file"
+sed -i '/^report_due_day:/d' "$n/site.yaml"
 build "$n" "$TEST_OUT/p2b" --no-history
 expect_grep 'ไม่มีประวัติการแก้ไขให้แสดง' "$TEST_OUT/p2b/projects/2569-001/index.html" "--no-history: not available"
 

@@ -912,6 +912,13 @@ out:
 	return rc;
 }
 
+pdate history_date(int64_t t)
+{
+	int64_t s = t + 7 * 3600;
+
+	return (pdate)(s >= 0 ? s / 86400 : -((-s + 86399) / 86400));
+}
+
 const struct hist_file *history_file(const struct history *h, const char *path)
 {
 	size_t lo = 0, hi = h->n_files;

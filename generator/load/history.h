@@ -119,6 +119,9 @@ int history_close_trailer(const char *msg, int *fy, int *annual);
  * hold part of it: the caller removes it). */
 int history_checkout(const char *content, const char *commit, const char *dir, char *err, size_t errlen);
 
+/* The Bangkok date (UTC+7 all year) of a commit time. */
+pdate history_date(int64_t t);
+
 /* The first publication of path, or NULL. */
 const struct hist_file *history_file(const struct history *h, const char *path);
 

@@ -9,6 +9,7 @@
 #include "derive/stats.h"
 #include "derive/revindex.h"
 #include "derive/revisions.h"
+#include "derive/timeliness.h"
 #include "load/history.h"
 #include "publish/textout.h"
 
@@ -137,6 +138,18 @@ static const struct od_column revision_cols[] = {
 	{ "url", "string", "หน้าที่แสดงการแก้ไขนี้ (เทียบกับรากของเว็บไซต์)", "the page that shows the change, relative to the site root" },
 };
 
+static const struct od_column timeliness_cols[] = {
+	{ "scope", "string", "ระดับ office (ทั้งสำนักงาน), group (กลุ่มงาน) หรือ officer (เจ้าหน้าที่)",
+	  "scope: office, group or officer" },
+	{ "id", "string", "รหัสกลุ่มงานหรือเจ้าหน้าที่ (ว่างสำหรับ office)", "group or officer id, empty for the office" },
+	{ "name", "string", "ชื่อ", "name" },
+	{ "reports", "integer", "รายงานประจำเดือนที่รู้วันเผยแพร่", "monthly reports whose publication date is known" },
+	{ "on_time", "integer", "รายงานที่ commit เผยแพร่ภายในวันครบกำหนด", "reports published (by commit) by their due date" },
+	{ "share_on_time", "number", "ร้อยละที่ตรงเวลา (ว่าง = ไม่มีรายงาน)", "share on time, %, empty without reports" },
+	{ "due_day", "integer", "ครบกำหนดวันที่เท่าไรของเดือนถัดไป (site.yaml report_due_day)", "due day of the next month (site.yaml report_due_day)" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
+
 const struct od_resource od_resources[] = {
 	{ "projects", "โครงการ", "Projects",
 	  "ทุกโครงการพร้อมงบประมาณ ความก้าวหน้า และการเบิกจ่าย ณ วันที่ข้อมูล",
@@ -168,6 +181,10 @@ const struct od_resource od_resources[] = {
 	  "การแก้ไขตัวเลขที่เผยแพร่แล้วทุกครั้ง หนึ่งแถวต่อหนึ่งช่องข้อมูลที่เปลี่ยน ใหม่สุดก่อน อ่านจากประวัติใน git",
 	  "Every change to a published figure, one row per changed field, newest first, from the git history",
 	  revision_cols, N(revision_cols), NULL },
+	{ "timeliness", "การส่งรายงานตรงเวลา", "Reports on time",
+	  "ร้อยละของรายงานประจำเดือนที่เผยแพร่ (ตามวันที่ commit ใน git) ภายในวันครบกำหนด รายสำนักงาน กลุ่มงาน และเจ้าหน้าที่ ไม่มีแถวถ้าไม่มีประวัติ git",
+	  "Share of monthly reports published (by git commit date) by their due date, for the office, each group and each officer; no rows without a git history",
+	  timeliness_cols, N(timeliness_cols), NULL },
 };
 const size_t od_n_resources = N(od_resources);
 
@@ -178,6 +195,7 @@ _Static_assert(N(procurement_cols) <= OPENDATA_MAX_COLS, "procurement: too many 
 _Static_assert(N(complaint_cols) <= OPENDATA_MAX_COLS, "complaint-statistics: too many columns");
 _Static_assert(N(survey_cols) <= OPENDATA_MAX_COLS, "survey-results: too many columns");
 _Static_assert(N(revision_cols) <= OPENDATA_MAX_COLS, "revisions: too many columns");
+_Static_assert(N(timeliness_cols) <= OPENDATA_MAX_COLS, "timeliness: too many columns");
 
 int opendata_has(const char *rel)
 {
@@ -716,6 +734,41 @@ static void revision_rows(const struct site_ctx *sc, struct table *t, struct are
 	}
 }
 
+static void timely_row(const struct site_ctx *sc, struct table *t, const char *scope, const char *id,
+	const char *name, size_t n, size_t ok)
+{
+	c_str(t, scope);
+	c_str(t, id);
+	c_str(t, name);
+	c_int(t, (int64_t)n);
+	c_int(t, (int64_t)ok);
+	if (n)
+		c_num(t, (int64_t)(ok * 10000 / n));
+	else
+		c_str(t, NULL);
+	c_int(t, sc->tl->due_day);
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+static void timeliness_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct timeliness *tl = sc->tl;
+	size_t i;
+
+	if (!tl->available)
+		return;
+	timely_row(sc, t, "office", NULL, sc->m->site.name, tl->reports, tl->on_time);
+	for (i = 0; i < tl->n_groups; i++)
+		timely_row(sc, t, "group", tl->groups[i].id, name_or_empty(model_group(sc->m, tl->groups[i].id)),
+			tl->groups[i].reports, tl->groups[i].on_time);
+	for (i = 0; i < tl->n_officers; i++) {
+		const struct person *p = model_person(sc->m, tl->officers[i].id);
+		timely_row(sc, t, "officer", tl->officers[i].id, p ? p->name : "", tl->officers[i].reports,
+			tl->officers[i].on_time);
+	}
+}
+
 static const char *oc4ids_status(const struct project *p, pdate today)
 {
 	switch (p->fig.status) {
@@ -956,6 +1009,9 @@ int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max
 	rc |= table_end(&t, out, err, errlen);
 	table_begin(&t, &od_resources[7], max);
 	revision_rows(sc, &t, &a);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[8], max);
+	timeliness_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
 	buf_init(&b, max);
 	oc4ids(sc, &b);

@@ -18,6 +18,7 @@
 struct assets;
 struct rev_index;
 struct hist_closing;
+struct timeliness;
 
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
@@ -52,6 +53,7 @@ struct site_ctx {
 	const struct cstats *cs; /* complaint and survey statistics (stats.h) */
 	const struct assets *assets; /* the theme's files (assets.h), or NULL */
 	const struct rev_index *rev; /* the revision history (revindex.h), never NULL */
+	const struct timeliness *tl; /* on-time reports (timeliness.h), never NULL */
 	const struct hist_closing *closing; /* set when rendering a closed report from
 	                                       the model at its closing commit */
 };

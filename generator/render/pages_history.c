@@ -7,15 +7,14 @@
 #include <string.h>
 
 #include "derive/revindex.h"
+#include "derive/timeliness.h"
 #include "load/history.h"
 #include "model/numfmt.h"
 #include "render/pages_int.h"
 
 pdate rev_date(int64_t t)
 {
-	int64_t s = t + 7 * 3600; /* Asia/Bangkok: UTC+7 all year */
-
-	return (pdate)(s >= 0 ? s / 86400 : -((-s + 86399) / 86400));
+	return history_date(t);
 }
 
 /* The number at the start of s (0 when none); at most 9 digits. */
@@ -272,4 +271,38 @@ void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *
 	}
 	tv_set(a, cv, "changes", after);
 	tv_set(a, v, "closed", cv);
+}
+
+static struct tval *timely_view(const struct site_ctx *sc, struct arena *a, const char *name, size_t n,
+	size_t ok)
+{
+	struct tval *v = tv_map(a);
+
+	tv_sets(a, v, "name", name);
+	tv_sets(a, v, "reports", pg_integer(sc, a, (int64_t)n));
+	tv_sets(a, v, "on_time", pg_integer(sc, a, (int64_t)ok));
+	tv_sets(a, v, "share", n ? pg_pct(sc, a, (int64_t)(ok * 10000 / n)) : "–");
+	return v;
+}
+
+void pg_timeliness(const struct site_ctx *sc, struct arena *a, struct tval *v)
+{
+	const struct timeliness *t = sc->tl;
+	struct tval *tv = tv_map(a), *groups = tv_list(a), *officers = tv_list(a);
+	size_t i;
+
+	tv_setb(a, tv, "available", t->available);
+	tv_sets(a, tv, "due_day", pg_integer(sc, a, t->due_day));
+	tv_set(a, tv, "office", timely_view(sc, a, "ทั้งสำนักงาน", t->reports, t->on_time));
+	for (i = 0; i < t->n_groups; i++)
+		tv_push(a, groups, timely_view(sc, a, pg_name_of(model_group(sc->m, t->groups[i].id)),
+			t->groups[i].reports, t->groups[i].on_time));
+	for (i = 0; i < t->n_officers; i++) {
+		const struct person *p = model_person(sc->m, t->officers[i].id);
+		tv_push(a, officers, timely_view(sc, a, p ? p->name : t->officers[i].id, t->officers[i].reports,
+			t->officers[i].on_time));
+	}
+	tv_set(a, tv, "groups", groups);
+	tv_set(a, tv, "officers", officers);
+	tv_set(a, v, "timeliness", tv);
 }

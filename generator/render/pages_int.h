@@ -43,6 +43,8 @@ void pg_project_history(const struct site_ctx *sc, const struct project *p, stru
 void pg_revisions(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
 /* A closed report (sc->closing for fy's annual or half-year report): when,
  * which commit, by whom, and the later changes to the data it covered. */
+/* The dashboard's on-time reports per group and officer (v "timeliness"). */
+void pg_timeliness(const struct site_ctx *sc, struct arena *a, struct tval *v);
 void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy,
 	int annual);
 void pg_project_page(const struct site_ctx *sc, const struct project *p, struct arena *a,

@@ -201,6 +201,7 @@ void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 	size_t i, n = 0;
 
 	pg_fy_page(sc, a, v, root, sc->dv->current_fy);
+	pg_timeliness(sc, a, v);
 	tv_set(a, v, "projects", tv_bool(a, 0));
 	for (i = 0; i < m->n_projects; i++) {
 		const struct project *p = m->projects[i];
