@@ -1,5 +1,6 @@
 /* revindex.c: the history arranged for the pages (see revindex.h). */
 #include "derive/revindex.h"
+#include "derive/revisions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,10 +26,11 @@ void revindex_build(struct rev_index *ix, const struct history *h, struct arena 
 	ix->n = h->n_changes;
 	ix->by_path = arena_alloc(a, ix->n * sizeof(*ix->by_path));
 	ix->recent = arena_alloc(a, ix->n * sizeof(*ix->recent));
-	for (i = 0; i < ix->n; i++) {
+	for (i = 0; i < ix->n; i++)
 		ix->by_path[i] = &h->changes[i];
-		ix->recent[ix->n - 1 - i] = &h->changes[i]; /* read oldest first */
-	}
+	for (i = ix->n; i-- > 0;) /* read oldest first */
+		if (rev_kind_of(h->changes[i].path) != REV_COMPLAINT)
+			ix->recent[ix->n_recent++] = &h->changes[i];
 	qsort(ix->by_path, ix->n, sizeof(*ix->by_path), by_path_seq);
 }
 

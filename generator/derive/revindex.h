@@ -2,6 +2,9 @@
  * changes of each project (its project file and its progress reports),
  * the changes of each file, and all changes newest first.
  *
+ * The site-wide list (recent) leaves out complaint answers: a case's code
+ * and notes are shown only on its own tracking page (whistle-blowers'
+ * codes are listed nowhere else).
  * A project's files are projects/<fy>/<id>.md and the reports in progress/<fy>/<id>/.
  * Pure: no I/O; memory from the arena given. */
 #ifndef PRONGSAI_REVINDEX_H
@@ -15,7 +18,8 @@ struct rev_index {
 	const struct history *h;          /* NULL or not available: no history */
 	const struct hist_change **by_path; /* by path, then oldest first */
 	size_t n;
-	const struct hist_change **recent;  /* newest first */
+	const struct hist_change **recent;  /* newest first, no complaint answers */
+	size_t n_recent;
 };
 
 /* Index h (which must outlive ix); h may be NULL. */

@@ -54,8 +54,6 @@ static int tracked(enum rev_kind k, const char *key)
 		return strcmp(key, "budget.allocated") == 0 || under(key, "plan") || under(key, "period") ||
 			strcmp(key, "status") == 0;
 	case REV_COMPLAINT:
-		if (strcmp(key, "summary") == 0)
-			return 1;
 		if (!under(key, "history") || !(dot = strrchr(key, '.')))
 			return 0;
 		return strcmp(dot, ".status") == 0 || strcmp(dot, ".note") == 0 || strcmp(dot, ".reason") == 0;

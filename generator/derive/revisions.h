@@ -6,7 +6,8 @@
  * that matter for the record type (docs/content-format.md, "ประวัติการแก้ไข"):
  *   progress/    percent, disbursed, kpis.<id>
  *   projects/    budget.allocated, plan[<month>].*, period.*, status
- *   complaints/  history.<n>.status, .note, .reason (the answer), summary
+ *   complaints/  history.<n>.status, .note, .reason (the answer); not the
+ *                summary, which is published only when publish_summary says
  *   procurement/ every field of every row (records.<n>.*)
  * A sequence item that has a `month` or `id` key is named by it
  * (plan[2026-01].percent), others by their index from 0.  Pure: no I/O. */

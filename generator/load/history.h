@@ -35,7 +35,7 @@
 #include "arena.h"
 #include "model/model.h"
 
-#define HIST_MAX_CHANGES 2000000  /* changes kept; older ones are dropped past it */
+#define HIST_MAX_CHANGES 2000000  /* changes kept; later ones are not kept */
 #define HIST_MAX_FILES 1000000
 #define HIST_CACHE_MAX_LINE (64 * 1024)
 

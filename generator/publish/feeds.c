@@ -224,8 +224,8 @@ int feeds_write_max(const struct site_ctx *sc, const struct page_job *jobs, size
 	rc |= put(out, "feeds/updates.xml", &b, err, errlen);
 	/* corrections of published figures, newest first (revindex.h) */
 	feed_head(sc, &b, "feeds/revisions.xml", arena_printf(&a, "การแก้ไขล่าสุด: %s", m->site.name),
-		sc->rev->n ? rev_date(sc->rev->recent[0]->time) : m->today);
-	for (i = 0; i < sc->rev->n && i < FEEDS_MAX_REVISIONS; i++) {
+		sc->rev->n_recent ? rev_date(sc->rev->recent[0]->time) : m->today);
+	for (i = 0; i < sc->rev->n_recent && i < FEEDS_MAX_REVISIONS; i++) {
 		const struct hist_change *c = sc->rev->recent[i];
 		entry(sc, &b, rev_page_of(c, &a), arena_printf(&a, "#rev-%zu", c->seq),
 			arena_printf(&a, "%s: %s", rev_what(sc, c->path, &a), rev_field_label(c->field, &a)),

@@ -122,8 +122,8 @@ static const struct od_column lookup_cols[] = {
 
 static const struct od_column revision_cols[] = {
 	{ "date", "date", "วันที่ของ commit ที่แก้ไข (เวลาประเทศไทย)", "date of the commit that made the change (Bangkok)" },
-	{ "record", "string", "ชนิดข้อมูล progress, project, complaint, procurement",
-	  "record type: progress, project, complaint, procurement" },
+	{ "record", "string", "ชนิดข้อมูล progress, project หรือ procurement",
+	  "record type: progress, project or procurement" },
 	{ "project_id", "string", "รหัสโครงการ (ว่าง = ไม่ใช่ข้อมูลโครงการ)", "project id, empty when not a project's file" },
 	{ "path", "string", "ไฟล์ใน content/", "the file, relative to content/" },
 	{ "field", "string", "ช่องข้อมูลที่แก้ เช่น disbursed, kpis.villages, plan[2026-01].percent",
@@ -716,7 +716,7 @@ static void revision_rows(const struct site_ctx *sc, struct table *t, struct are
 	char id[MODEL_MAX_ID + 1];
 	size_t i;
 
-	for (i = 0; i < sc->rev->n; i++) {
+	for (i = 0; i < sc->rev->n_recent; i++) {
 		const struct hist_change *c = sc->rev->recent[i];
 		c_date(t, rev_date(c->time), 1);
 		c_str(t, records[rev_kind_of(c->path)]);

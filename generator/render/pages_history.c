@@ -234,12 +234,12 @@ void pg_revisions(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 	size_t i;
 
 	history_state(sc, a, hv);
-	for (i = 0; i < sc->rev->n && i < REV_PAGE_MAX; i++)
+	for (i = 0; i < sc->rev->n_recent && i < REV_PAGE_MAX; i++)
 		tv_push(a, list, change_view(sc, a, root, sc->rev->recent[i], 1));
 	tv_set(a, hv, "changes", list);
-	tv_setb(a, hv, "more", sc->rev->n > REV_PAGE_MAX);
-	tv_sets(a, hv, "shown", pg_integer(sc, a, (int64_t)(sc->rev->n < REV_PAGE_MAX ? sc->rev->n : REV_PAGE_MAX)));
-	tv_sets(a, hv, "total", pg_integer(sc, a, (int64_t)sc->rev->n));
+	tv_setb(a, hv, "more", sc->rev->n_recent > REV_PAGE_MAX);
+	tv_sets(a, hv, "shown", pg_integer(sc, a, (int64_t)(sc->rev->n_recent < REV_PAGE_MAX ? sc->rev->n_recent : REV_PAGE_MAX)));
+	tv_sets(a, hv, "total", pg_integer(sc, a, (int64_t)sc->rev->n_recent));
 	tv_set(a, v, "history", hv);
 }
 
@@ -262,7 +262,7 @@ void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *
 	tv_sets(a, cv, "who", c->who.name);
 	snprintf(fp, sizeof(fp), "progress/%d/", fy);
 	snprintf(fq, sizeof(fq), "projects/%d/", fy);
-	for (i = 0; i < sc->rev->n; i++) {
+	for (i = 0; i < sc->rev->n_recent; i++) {
 		const struct hist_change *x = sc->rev->recent[i];
 		if (x->time <= c->time)
 			break; /* newest first: the rest came before the closing */

@@ -73,10 +73,12 @@ int main(void)
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	{
-		char *v = arena_printf(&a, "summary: %s\n", big);
+		char *v = arena_printf(&a, "history:\n  - {status: received, note: %s}\n", big);
 		const char *g = diff(&a, "complaints/ABCD.yaml", NULL, v);
 		CHECK(strstr(g, "…;") != NULL);
 	}
+	/* a complaint's summary is not tracked (published only on request) */
+	CHECK_STR(diff(&a, "complaints/ABCD.yaml", "summary: a\n", "summary: b\n"), "");
 	{
 		const char *t = "correction: ใบเสร็จซ้ำ\n";
 		CHECK_STR(rev_reason("progress/2569/2569-001/a.yaml", t, strlen(t), &a), "ใบเสร็จซ้ำ");
@@ -103,6 +105,21 @@ int main(void)
 	CHECK(revindex_project_of("projects/2569/2569-002.yaml", id, sizeof(id)) == NULL);
 	CHECK(revindex_project_of("complaints/X.yaml", id, sizeof(id)) == NULL);
 	CHECK(revindex_project_of("progress/2569/2569-001/a.yaml", id, 4) == NULL); /* too long for buf */
+	/* the site-wide list leaves out complaint answers (codes stay private) */
+	{
+		struct hist_change ch[2] = {
+			{ .path = "complaints/ABCD-EFGH.yaml", .field = "history.0.status", .seq = 0 },
+			{ .path = "progress/2569/2569-001/a.yaml", .field = "disbursed", .seq = 1 },
+		};
+		struct history h = { .available = 1, .changes = ch, .n_changes = 2 };
+		struct rev_index ix;
+		size_t n;
+		revindex_build(&ix, &h, &a);
+		CHECK_INT(ix.n, 2);
+		CHECK_INT(ix.n_recent, 1);
+		CHECK_STR(ix.recent[0]->path, "progress/2569/2569-001/a.yaml");
+		CHECK(revindex_file(&ix, "complaints/ABCD-EFGH.yaml", &n) != NULL && n == 1);
+	}
 	arena_free(&a);
 	return CHECK_RESULT();
 }
