@@ -361,7 +361,113 @@ const struct hist_closing *history_closing(const struct history *h, int fy, int 
 
 /* Read one commit: its changes against its first parent (a merge: only
  * what differs from every parent). */
-static int read_commit(struct reader *r, git_repository *repo, const git_oid *id, const char *pathspec,
+/* The changes between two trees (either may be NULL), found by comparing
+ * entries and descending only into subtrees whose ids differ (libgit2's
+ * tree diff visits every entry of both trees, which for 100,000 report
+ * files costs milliseconds a commit).  Blobs only; paths are full, from the
+ * scratch arena; only those under prefix.  Returns -1 past max deltas. */
+struct tdiff {
+	git_diff_delta *d;
+	size_t n, cap, max;
+	int adds, dels;           /* tracked files added and deleted */
+};
+
+static int tree_changes(struct reader *r, git_repository *repo, git_tree *a, git_tree *b, const char *base,
+	const char *prefix, struct tdiff *t, int depth);
+
+static int entry_change(struct reader *r, git_repository *repo, const git_tree_entry *ea,
+	const git_tree_entry *eb, const char *base, const char *prefix, struct tdiff *t, int depth)
+{
+	const git_tree_entry *e = eb ? eb : ea;
+	const char *path;
+	size_t pl, n;
+	int ta, tb;
+
+	if (ea && eb && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
+		return 0; /* the same file or subtree: nothing below changed */
+	path = arena_printf(&r->scratch, "%s%s", base, git_tree_entry_name(e));
+	pl = strlen(prefix);
+	n = strlen(path);
+	ta = ea && git_tree_entry_type(ea) == GIT_OBJECT_TREE;
+	tb = eb && git_tree_entry_type(eb) == GIT_OBJECT_TREE;
+	/* outside content/: neither under the prefix nor on the way to it */
+	if (strncmp(path, prefix, n < pl ? n : pl) != 0)
+		return 0;
+	if (ta || tb) {
+		git_tree *x = NULL, *y = NULL;
+		int rc = 0;
+		if (n < pl && prefix[n] != '/')
+			return 0;
+		if (ta && git_tree_lookup(&x, repo, git_tree_entry_id(ea)) != 0)
+			return -1;
+		if (tb && git_tree_lookup(&y, repo, git_tree_entry_id(eb)) != 0) {
+			git_tree_free(x);
+			return -1;
+		}
+		rc = tree_changes(r, repo, x, y, arena_printf(&r->scratch, "%s/", path), prefix, t, depth + 1);
+		git_tree_free(x);
+		git_tree_free(y);
+		if (rc)
+			return rc;
+		if (ta && tb)
+			return 0;
+		/* a blob became a tree or the other way: the blob side below */
+		if (ta)
+			ea = NULL;
+		else
+			eb = NULL;
+		if (!ea && !eb)
+			return 0;
+	}
+	if (n < pl)
+		return 0;
+	if (t->n == t->cap) {
+		if (t->cap >= t->max)
+			return -1;
+		t->cap = t->cap ? 2 * t->cap : 64;
+		if (!(t->d = realloc(t->d, t->cap * sizeof(*t->d))))
+			abort();
+	}
+	memset(&t->d[t->n], 0, sizeof(t->d[0]));
+	t->d[t->n].status = !ea ? GIT_DELTA_ADDED : !eb ? GIT_DELTA_DELETED : GIT_DELTA_MODIFIED;
+	t->d[t->n].old_file.path = t->d[t->n].new_file.path = path;
+	if (ea)
+		t->d[t->n].old_file.id = *git_tree_entry_id(ea);
+	if (eb)
+		t->d[t->n].new_file.id = *git_tree_entry_id(eb);
+	if (rev_kind_of(path + pl) != REV_NONE) {
+		t->adds += !ea;
+		t->dels += !eb;
+	}
+	t->n++;
+	return 0;
+}
+
+static int tree_changes(struct reader *r, git_repository *repo, git_tree *a, git_tree *b, const char *base,
+	const char *prefix, struct tdiff *t, int depth)
+{
+	size_t i, na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
+
+	if (depth > 64)
+		return -1;
+	for (i = 0; i < nb; i++) {
+		const git_tree_entry *eb = git_tree_entry_byindex(b, i);
+		const git_tree_entry *ea = a ? git_tree_entry_byname(a, git_tree_entry_name(eb)) : NULL;
+		if (entry_change(r, repo, ea, eb, base, prefix, t, depth) != 0)
+			return -1;
+	}
+	for (i = 0; i < na; i++) {
+		const git_tree_entry *ea = git_tree_entry_byindex(a, i);
+		if ((!b || !git_tree_entry_byname(b, git_tree_entry_name(ea))) &&
+			entry_change(r, repo, ea, NULL, base, prefix, t, depth) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+#define TDIFF_MAX 100000          /* files one commit may change; more: libgit2's diff */
+
+static int read_commit(struct reader *r, git_repository *repo, const git_oid *id, const char *prefix,
 	size_t prefix_len, int first_parent)
 {
 	git_commit *c = NULL, *p0 = NULL;
@@ -369,11 +475,12 @@ static int read_commit(struct reader *r, git_repository *repo, const git_oid *id
 	git_diff *diff = NULL;
 	git_diff_options dopt = GIT_DIFF_OPTIONS_INIT;
 	git_diff_find_options fopt = GIT_DIFF_FIND_OPTIONS_INIT;
-	char hex[GIT_OID_HEXSZ + 1];
+	char hex[GIT_OID_HEXSZ + 1], spec_buf[PATH_MAX];
 	char *spec[1];
 	unsigned np, k;
 	int boundary = 0, rc = -1;
 	size_t i, n;
+	struct tdiff td = { NULL, 0, 0, TDIFF_MAX, 0, 0 };
 
 	if (git_commit_lookup(&c, repo, id) != 0 || git_commit_tree(&tree, c) != 0)
 		return git_fail(r, "commit");
@@ -393,22 +500,28 @@ static int read_commit(struct reader *r, git_repository *repo, const git_oid *id
 		if (history_close_trailer(git_commit_message(c), &fy, &annual))
 			add_closing(r->h, fy, annual, r->time, r->commit, r->who);
 	}
-	if (pathspec[0]) {
-		spec[0] = (char *)pathspec;
-		dopt.pathspec.strings = spec;
-		dopt.pathspec.count = 1;
+	if (tree_changes(r, repo, ptree, tree, "", prefix, &td, 0) == 0 && !(td.adds && td.dels)) {
+		n = td.n; /* no rename possible: the quick comparison is the diff */
+	} else {
+		/* a tracked file added and another deleted: let git find renames */
+		if (prefix_len) {
+			snprintf(spec_buf, sizeof(spec_buf), "%.*s", (int)prefix_len - 1, prefix);
+			spec[0] = spec_buf;
+			dopt.pathspec.strings = spec;
+			dopt.pathspec.count = 1;
+		}
+		if (git_diff_tree_to_tree(&diff, repo, ptree, tree, &dopt) != 0)
+			goto out_git;
+		fopt.flags = GIT_DIFF_FIND_RENAMES;
+		fopt.rename_limit = RENAME_LIMIT;
+		if (git_diff_find_similar(diff, &fopt) != 0)
+			goto out_git;
+		n = git_diff_num_deltas(diff);
 	}
-	if (git_diff_tree_to_tree(&diff, repo, ptree, tree, &dopt) != 0)
-		goto out_git;
-	fopt.flags = GIT_DIFF_FIND_RENAMES;
-	fopt.rename_limit = RENAME_LIMIT;
-	if (git_diff_find_similar(diff, &fopt) != 0)
-		goto out_git;
-	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const git_diff_delta *d = diff ? git_diff_get_delta(diff, i) : &td.d[i];
 		int skip = 0;
-		if (strlen(d->new_file.path) < prefix_len || strlen(d->old_file.path) < prefix_len)
+		if (strncmp(d->new_file.path, prefix, prefix_len) != 0 || strncmp(d->old_file.path, prefix, prefix_len) != 0)
 			continue;
 		for (k = 1; k < np && !skip && !first_parent; k++) {
 			git_commit *pk;
@@ -430,6 +543,7 @@ static int read_commit(struct reader *r, git_repository *repo, const git_oid *id
 out_git:
 	git_fail(r, "diff");
 out:
+	free(td.d);
 	arena_reset(&r->scratch);
 	git_diff_free(diff);
 	git_tree_free(ptree);
@@ -756,7 +870,7 @@ static int walk(struct reader *r, git_repository *repo, const git_oid *head, con
 		return git_fail(r, "revwalk");
 	}
 	while ((e = git_revwalk_next(&id, w)) == 0) {
-		if (read_commit(r, repo, &id, spec, plen, 0) != 0) {
+		if (read_commit(r, repo, &id, prefix, plen, 0) != 0) {
 			rc = -1;
 			break;
 		}
@@ -800,7 +914,7 @@ static int walk_shallow(struct reader *r, git_repository *repo, const git_oid *h
 		git_commit_free(c);
 	}
 	while (n > 0 && !rc) {
-		rc = read_commit(r, repo, &ids[--n], spec, plen, 1);
+		rc = read_commit(r, repo, &ids[--n], prefix, plen, 1);
 		r->h->commits_read++;
 	}
 	free(ids);
@@ -849,6 +963,11 @@ int history_read(struct history *h, const struct hist_opts *o, struct arena *a, 
 	err[0] = '\0';
 	arena_init(&r.scratch);
 	git_libgit2_init();
+	/* a folder of 10,000 reports is a tree of ~400 KB: libgit2 caches only
+	 * trees up to 4 KB by default, so each commit would inflate its
+	 * parent's trees again */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)512 << 20);
 	if (git_repository_open_ext(&repo, o->content, 0, NULL) != 0 || git_repository_is_bare(repo) ||
 		content_prefix(repo, o->content, prefix, sizeof(prefix)) != 0 ||
 		git_repository_head(&ref, repo) != 0 || git_reference_peel((git_object **)&hc, ref, GIT_OBJECT_COMMIT) != 0 ||
