@@ -9,7 +9,7 @@ SHELL := /bin/bash
 CC ?= cc
 VARIANT ?= release
 B := build/$(VARIANT)
-PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng xlsxwriter libzip expat
+PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng xlsxwriter libzip expat libgit2
 
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -106,7 +106,7 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
-DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev \
+DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev \
 	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \

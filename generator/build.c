@@ -2,6 +2,8 @@
 #define _DEFAULT_SOURCE
 #include "build.h"
 
+#include <libgen.h>
+#include <stdlib.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,12 +14,14 @@
 #include "check/check.h"
 #include "publish/assets.h"
 #include "load/complaints.h"
+#include "load/history.h"
 #include "load/load.h"
 #include "load/submissions.h"
 #include "model/model.h"
 #include "publish/output.h"
 #include "publish/sitewrite.h"
 #include "publish/staffinfo.h"
+#include "render/pages.h"
 #include "render/tmpl.h"
 #include "site.h"
 #include "version.h"
@@ -86,6 +90,100 @@ static int load_submissions(const struct build_opts *o, struct model *m, struct 
 	return 0;
 }
 
+/* The revision history (load/history.h) into h, unless --no-history.  A
+ * repository that cannot be read is a warning: the site is built without
+ * history (the pages say it is not available). */
+static void read_history(const struct build_opts *o, const struct model *m, struct history *h,
+	struct arena *a)
+{
+	struct hist_opts ho = { o->content, o->history_cache, m };
+	char cache[PATH_MAX], d[PATH_MAX], b[PATH_MAX], err[1024];
+	double t0 = now_seconds();
+
+	memset(h, 0, sizeof(*h));
+	if (o->no_history)
+		return;
+	if (!ho.cache) {
+		snprintf(d, sizeof(d), "%s", o->out);
+		snprintf(b, sizeof(b), "%s", o->out);
+		if (snprintf(cache, sizeof(cache), "%s/.%s-history", dirname(d), basename(b)) < (int)sizeof(cache))
+			ho.cache = cache;
+	}
+	if (history_read(h, &ho, a, err, sizeof(err)) != 0) {
+		fprintf(stderr, "prongsai: %s: คำเตือน: อ่านประวัติจาก git ไม่ได้ หน้าเว็บจะแสดงว่าไม่มีประวัติ"
+			" / warning: the git history could not be read (%s); the pages say it is not available\n",
+			o->content, err);
+		return;
+	}
+	if (h->available)
+		say(o, "ประวัติ: %zu commit ใหม่ %zu การแก้ไข (%.2f วินาที)",
+			"history: %zu new commits, %zu changes (%.2f s)", h->commits_read, h->n_changes,
+			now_seconds() - t0);
+}
+
+/* Each closed report (load/history.h) again, from content/ as it was at
+ * its closing commit, over the page the current content gave.  A closing
+ * whose content cannot be read or checked leaves the current page (with a
+ * warning). */
+static int render_closed(const struct build_opts *o, const struct site_assembly *s,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out, char *err,
+	size_t errlen)
+{
+	const struct history *h = s->rev.h;
+	size_t i, k;
+
+	for (i = 0; h && h->available && i < s->n_jobs; i++) {
+		const struct page_job *job = &s->jobs[i];
+		const struct hist_closing *c;
+		char tmp[PATH_MAX - 16], dir[PATH_MAX];
+		const char *td = getenv("TMPDIR");
+		struct model cm;
+		struct diags d;
+		struct site_assembly cs;
+		int rc = 0;
+
+		if (job->kind != PG_REPORT || !(c = history_closing(h, job->fy, job->index == 1)))
+			continue;
+		snprintf(tmp, sizeof(tmp), "%s/prongsai-closed-XXXXXX", td && td[0] ? td : "/tmp");
+		if (!mkdtemp(tmp)) {
+			snprintf(err, errlen, "mkdtemp %.200s failed", tmp);
+			return -1;
+		}
+		snprintf(dir, sizeof(dir), "%s/content", tmp);
+		if (history_checkout(o->content, c->commit, dir, err, errlen) != 0) {
+			fprintf(stderr, "prongsai: %s: คำเตือน: อ่านเนื้อหา ณ commit ที่ปิดรายงานไม่ได้ / warning: the"
+				" content at the closing commit could not be read\n", err);
+			remove_tree(tmp);
+			continue;
+		}
+		diags_init(&d, o->lang);
+		model_init(&cm);
+		cm.today = rev_date(c->time) < o->today ? rev_date(c->time) : o->today;
+		load_content(&cm, dir, 1, &d);
+		check_model(&cm, &d);
+		subs_merge_sample(&cm, &d);
+		if (d.errors) {
+			fprintf(stderr, "prongsai: %s: คำเตือน: เนื้อหา ณ commit ที่ปิดรายงานมีข้อผิดพลาด แสดงตัวเลขปัจจุบัน"
+				" / warning: the content at the closing commit has errors; the current figures are shown\n",
+				job->out);
+		} else {
+			site_assemble_hist(&cs, &cm, PRONGSAI_VERSION, h);
+			cs.sc.closing = c;
+			cs.sc.assets = s->sc.assets;
+			for (k = 0; k < cs.n_jobs; k++)
+				if (strcmp(cs.jobs[k].out, job->out) == 0)
+					rc = site_render_pages(&cs.sc, &cs.jobs[k], 1, tmpl, wo, out, err, errlen);
+			site_assembly_free(&cs);
+		}
+		model_free(&cm);
+		diags_free(&d);
+		remove_tree(tmp);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 /* Render into a staging folder and swap it in; then the database.  Returns
  * 0, or -1 with the message printed and the live site (and, unless the
  * swap was done, the database) as they were. */
@@ -122,7 +220,8 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		return -1;
 	}
 	say(o, "กำลังสร้าง %zu หน้า ...", "rendering %zu pages ...", s->n_jobs);
-	if (site_write(&s->sc, s->jobs, s->n_jobs, tmpl, &wo, &out, err, sizeof(err)) != 0) {
+	if (site_write(&s->sc, s->jobs, s->n_jobs, tmpl, &wo, &out, err, sizeof(err)) != 0 ||
+		render_closed(o, s, tmpl, &wo, &out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n", err);
 		out_abort(&out);
 		goto fail;
@@ -165,11 +264,12 @@ fail:
 
 /* The checks, as `prongsai check` runs them: load (content, with
  * o->overlay laid over it, then the submissions of o->db) -> check_model ->
+ * the git history into hist (build only; check leaves it empty) ->
  * assemble -> OIT checks.  Returns 0 (problems in d; *assembled set and s
  * to be freed when there were no errors), or -1 when the database could
  * not be read (message printed). */
 static int validate(const struct build_opts *o, struct model *m, struct diags *d, struct site_assembly *s,
-		    int *assembled)
+		    struct history *hist, int *assembled)
 {
 	*assembled = 0;
 	m->today = o->today;
@@ -179,7 +279,11 @@ static int validate(const struct build_opts *o, struct model *m, struct diags *d
 	if (load_submissions(o, m, d) != 0)
 		return -1;
 	if (!d->errors) {
-		site_assemble(s, m, PRONGSAI_VERSION);
+		if (!o->check_only)
+			read_history(o, m, hist, &m->arena);
+		else
+			memset(hist, 0, sizeof(*hist));
+		site_assemble_hist(s, m, PRONGSAI_VERSION, hist);
 		*assembled = 1;
 		/* the OIT checks need the figures and the list of pages */
 		oit_check(&s->sc, s->jobs, s->n_jobs, d);
@@ -197,6 +301,7 @@ void build_check_overlay(const char *content, const struct load_overlay *ov, siz
 {
 	struct build_opts o;
 	struct site_assembly s;
+	struct history hist;
 	int assembled;
 
 	memset(&o, 0, sizeof(o));
@@ -208,7 +313,7 @@ void build_check_overlay(const char *content, const struct load_overlay *ov, siz
 	o.quiet = 1;
 	o.check_only = 1;
 	o.lang = d->lang;
-	validate(&o, m, d, &s, &assembled); /* no database: cannot fail */
+	validate(&o, m, d, &s, &hist, &assembled); /* no database: cannot fail */
 	if (assembled)
 		site_assembly_free(&s);
 }
@@ -218,12 +323,13 @@ int build_run(const struct build_opts *o)
 	struct diags d;
 	struct model m;
 	struct site_assembly s;
+	struct history hist;
 	double t0 = now_seconds();
 	int rc = 1, assembled = 0;
 
 	diags_init(&d, o->lang);
 	model_init(&m);
-	if (validate(o, &m, &d, &s, &assembled) != 0)
+	if (validate(o, &m, &d, &s, &hist, &assembled) != 0)
 		goto done;
 	diags_print(&d, stderr, "");
 	if (d.errors) {

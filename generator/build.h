@@ -30,6 +30,8 @@ struct build_opts {
 	int jobs;                /* threads, >= 1 */
 	int quiet;               /* no progress on stderr */
 	int check_only;          /* stop after validation */
+	int no_history;          /* do not read git (load/history.h) */
+	const char *history_cache; /* NULL: ".<OUT>-history" beside OUT */
 	enum diag_lang lang;
 	const struct load_overlay *overlay; /* files laid over content (load.h), or NULL */
 	size_t n_overlay;

@@ -13,6 +13,7 @@
 #include "jobs/backup.h"
 #include "desk/inbox.h"
 #include "desk/import.h"
+#include "desk/closecmd.h"
 #include "desk/newcmd.h"
 #include "sheet/sheet.h"
 #include "desk/staff.h"
@@ -28,10 +29,12 @@ static void usage(FILE *f)
 		"      ตรวจเนื้อหา รายงานทุกปัญหาเป็น path:line:col / validate content\n"
 		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 		"                 [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
-		"                 [--lang th|en]\n"
+		"                 [--lang th|en] [--no-history] [--history-cache FILE]\n"
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
+		"  prongsai report close FY half-year|annual [-C CONTENT]\n"
+		"      ปิดรายงานที่ลงนามแล้ว (บันทึกใน git) / record in git that a report was closed\n"
 		"  prongsai inbox keygen|list|show|export|purge ...\n"
 		"      กล่องเรื่องร้องเรียนของเจ้าหน้าที่ / the complaint officer's inbox\n"
 		"  prongsai staff add|passwd|disable|list ...\n"
@@ -61,7 +64,7 @@ static void cmd_usage(const char *cmd, FILE *f)
 	else
 		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 			"                      [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
-			"                      [--lang th|en]\n"
+			"                      [--lang th|en] [--no-history] [--history-cache FILE]\n"
 			"  ตรวจเนื้อหาแล้วสร้างเว็บไซต์ใน OUT; ถ้าพบข้อผิดพลาด OUT จะไม่ถูกแตะต้อง\n"
 			"  Runs the checks, then renders the site beside OUT and swaps it in at once.\n"
 			"  --db FILE        create/migrate the collector's database and install the forms\n"
@@ -72,10 +75,14 @@ static void cmd_usage(const char *cmd, FILE *f)
 			"                   repeat for more, up to 7\n"
 			"  --today DATE     the as-of date for every figure (default: today, Asia/Bangkok)\n"
 			"  -j JOBS          threads (default: CPU count)\n"
-			"  -q               no progress output\n", f);
+			"  -q               no progress output\n"
+			"  --no-history     do not read the revision history from git (the pages say so)\n"
+			"  --history-cache FILE  where the history read is kept (default: .OUT-history\n"
+			"                   beside OUT); a missing or bad cache means a full read\n", f);
 }
 
-enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB, OPT_ORIGIN };
+enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB, OPT_ORIGIN, OPT_NO_HISTORY,
+	OPT_HISTORY_CACHE };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
  * (printed), or 2 on a usage error (reported). */
@@ -95,6 +102,8 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		{ "staff-db", required_argument, NULL, OPT_STAFF_DB },
 		{ "public-key", required_argument, NULL, OPT_PUBLIC_KEY },
 		{ "origin", required_argument, NULL, OPT_ORIGIN },
+		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
+		{ "history-cache", required_argument, NULL, OPT_HISTORY_CACHE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -134,6 +143,12 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 				origin_list_add(o->origins, sizeof o->origins, optarg) != 0)
 				return cli_usage_error(cmd, "--origin ต้องเป็น URL แบบ http(s)://ชื่อโฮสต์[:พอร์ต] ไม่เกิน 7 รายการ",
 					"--origin takes an http(s)://host[:port] URL, at most 7 of them", optarg);
+			break;
+		case OPT_NO_HISTORY:
+			o->no_history = 1;
+			break;
+		case OPT_HISTORY_CACHE:
+			o->history_cache = optarg;
 			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") == 0)
@@ -205,6 +220,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "new") == 0)
 		return new_main(argc - 1, argv + 1, o.content, o.today);
+	if (strcmp(cmd, "report") == 0)
+		return report_main(argc - 1, argv + 1, o.content);
 	if (strcmp(cmd, "inbox") == 0)
 		return inbox_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "staff") == 0)

@@ -15,10 +15,20 @@ static int cmp_recent(const void *pa, const void *pb)
 
 void site_assemble(struct site_assembly *s, struct model *m, const char *version)
 {
+	site_assemble_hist(s, m, version, NULL);
+}
+
+void site_assemble_hist(struct site_assembly *s, struct model *m, const char *version,
+	const struct history *h)
+{
 	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	arena_init(&s->plan);
+	revindex_build(&s->rev, h, &m->arena);
+	s->sc.rev = &s->rev;
+	timeliness_build(&s->tl, m, h, &m->arena);
+	s->sc.tl = &s->tl;
 	derive_all(m, &s->dv);
 	stats_build(m, &m->arena, &s->cs);
 	s->sc.m = m;

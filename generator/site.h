@@ -11,6 +11,8 @@
 
 #include "arena.h"
 #include "derive/derive.h"
+#include "derive/revindex.h"
+#include "derive/timeliness.h"
 #include "derive/stats.h"
 #include "model/model.h"
 #include "render/pages.h"
@@ -18,6 +20,8 @@
 struct site_assembly {
 	struct derived dv;
 	struct cstats cs;
+	struct rev_index rev;    /* the history, indexed (empty without one) */
+	struct timeliness tl;    /* on-time reports, from the history */
 	struct site_ctx sc;      /* points into m, dv and cs */
 	struct arena plan;       /* the page plan's memory */
 	struct page_job *jobs;   /* every page, in a fixed order */
@@ -28,6 +32,11 @@ struct site_assembly {
  * footers.  Memory comes from m->arena and s->plan; it cannot fail (an
  * allocation failure aborts, as the arena does everywhere). */
 void site_assemble(struct site_assembly *s, struct model *m, const char *version);
+
+/* site_assemble() with the revision history h (NULL: none), which must
+ * outlive s. */
+void site_assemble_hist(struct site_assembly *s, struct model *m, const char *version,
+	const struct history *h);
 
 /* Release s->plan (the rest goes with the model). */
 void site_assembly_free(struct site_assembly *s);

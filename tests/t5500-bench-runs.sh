@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # variants: release
 # `make bench` cannot rot (issue 11.16): tests/bench/run builds a tiny
-# synthetic office (5 projects x 2 reports, one timed build) and a sheet of
-# 20 rows, prints the Lighthouse scores of the sample's home page, and
-# exits 0 with its figures.  No time or score is asserted.
+# synthetic office (5 projects x 2 reports, one timed build), a sheet of
+# 20 rows and the history bench on a repository of it, prints the
+# Lighthouse scores of the sample's home page, and exits 0 with its
+# figures.  No time or score is asserted.
 . "$(dirname "$0")/lib/test-lib.sh"
 BENCH_PROJECTS=5 BENCH_REPORTS=2 BENCH_RUNS=1 BENCH_COLLECTOR=0 BENCH_SHEET_ROWS=20 BENCH_LH_PAGES=index.html PRONGSAI=$PRONGSAI \
 	"$TOP/tests/bench/run" >"$TEST_OUT/bench.out" 2>&1
@@ -19,4 +20,6 @@ if grep -qE '^index\.html +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ ' "$TEST_OUT/
 else
 	fail "no Lighthouse scores in the bench's output"
 fi
+expect_grep "first build (whole history):" "$TEST_OUT/bench.out" "the history bench ran (tests/bench/history)"
+expect_grep "build after one new commit:" "$TEST_OUT/bench.out" "and timed a build after one commit"
 finish

@@ -58,6 +58,7 @@ struct site {
 	enum digit_style digits;
 	int64_t behind, seriously_behind; /* hundredths of a percentage point */
 	enum rollup_method rollup;
+	int report_due_day;       /* 1..28, 0 = not given (5) */
 	struct named *districts, *groups, *dimensions;
 	size_t n_districts, n_groups, n_dimensions;
 	struct disb_target *targets;

@@ -97,6 +97,7 @@ static const struct sfield site_f[] = {
 	T("display", SF_MAP, SF_DOC_EXPAND, 0, 0, NULL, &schema_display, struct site, digits, "การแสดงผล", "display", NULL),
 	T("status", SF_MAP, SF_REQ | SF_DOC_EXPAND, 0, 0, NULL, &schema_status, struct site, behind, "เกณฑ์ล่าช้า", "thresholds for behind", NULL),
 	M("rollup", SF_ENUM, 0, rollup_v, NULL, "วิธีรวมความก้าวหน้า", "how progress is combined"),
+	T("report_due_day", SF_INT, 0, 1, 28, NULL, NULL, struct site, report_due_day, "รายงานประจำเดือนต้องถึงภายในวันที่เท่าไรของเดือนถัดไป (ค่าเริ่มต้น 5)", "the day of the next month by which a monthly report is due (default 5)", NULL),
 	M("districts", SF_LIST, SF_REQ, NULL, &schema_named, "อำเภอ", "districts"),
 	M("groups", SF_LIST, SF_REQ, NULL, &schema_named, "กลุ่มงาน", "groups"),
 	M("dimensions", SF_LIST, 0, NULL, &schema_named, "มิติ/ยุทธศาสตร์", "dimensions"),

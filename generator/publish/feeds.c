@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "derive/revindex.h"
 #include "publish/textout.h"
 #include "utf8.h"
 
@@ -222,6 +223,19 @@ int feeds_write_max(const struct site_ctx *sc, const struct page_job *jobs, size
 	}
 	buf_adds(&b, "</feed>\n");
 	rc |= put(out, "feeds/updates.xml", &b, err, errlen);
+	/* corrections of published figures, newest first (revindex.h) */
+	feed_head(sc, &b, "feeds/revisions.xml", arena_printf(&a, "การแก้ไขล่าสุด: %s", m->site.name),
+		sc->rev->n_recent ? rev_date(sc->rev->recent[0]->time) : m->today);
+	for (i = 0; i < sc->rev->n_recent && i < FEEDS_MAX_REVISIONS; i++) {
+		const struct hist_change *c = sc->rev->recent[i];
+		entry(sc, &b, rev_page_of(c, &a), arena_printf(&a, "#rev-%zu", c->seq),
+			arena_printf(&a, "%s: %s", rev_what(sc, c->path, &a), rev_field_label(c->field, &a)),
+			arena_printf(&a, "%s → %s · %s%s%s", c->old_value ? c->old_value : "–",
+				c->new_value ? c->new_value : "–", c->who.name, c->reason ? " · เหตุผล: " : "",
+				c->reason ? c->reason : ""), rev_date(c->time));
+	}
+	buf_adds(&b, "</feed>\n");
+	rc |= put(out, "feeds/revisions.xml", &b, err, errlen);
 	rc |= sitemaps(sc, jobs, n_jobs, out, &b, err, errlen);
 	buf_printf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", base(sc));
 	rc |= put(out, "robots.txt", &b, err, errlen);

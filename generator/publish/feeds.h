@@ -4,6 +4,9 @@
  *                      newest first; a summary longer than FEEDS_MAX_SUMMARY
  *                      code points is cut to FEEDS_MAX_SUMMARY - 1 and "…"
  *   feeds/updates.xml  Atom, the latest FEEDS_MAX_UPDATES progress reports
+ *   feeds/revisions.xml Atom, the latest FEEDS_MAX_REVISIONS changes of
+ *                      published figures (load/history.h), newest first; an
+ *                      entry links to the change on its page (#rev-N)
  *   sitemap.xml        every page except 404.html, the forms' thanks pages and
  *                      the case-tracking pages.  Past the sitemap protocol's
  *                      limits (FEEDS_SITEMAP_MAX_URLS URLs or
@@ -11,7 +14,8 @@
  *                      to sitemap-1.xml, sitemap-2.xml, ... (each within both
  *                      limits) and sitemap.xml is their sitemap index
  *   robots.txt         allow all, name the sitemap
- * Dates are the record's date at 00:00 Bangkok time (+07:00). */
+ * Dates are the record's date at 00:00 Bangkok time (+07:00) (a change:
+ * the date of its commit). */
 #ifndef PRONGSAI_FEEDS_H
 #define PRONGSAI_FEEDS_H
 
@@ -20,6 +24,7 @@
 
 #define FEEDS_MAX_NEWS 100
 #define FEEDS_MAX_UPDATES 50
+#define FEEDS_MAX_REVISIONS 100
 #define FEEDS_MAX_SUMMARY 500                        /* code points */
 #define FEEDS_SITEMAP_MAX_URLS 50000                 /* sitemaps.org limits */
 #define FEEDS_SITEMAP_MAX_BYTES (50u * 1024 * 1024)

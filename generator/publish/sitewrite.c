@@ -107,6 +107,13 @@ static int render_pages(const struct site_ctx *sc, const struct page_job *jobs, 
 	return 0;
 }
 
+int site_render_pages(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
+	char *err, size_t errlen)
+{
+	return render_pages(sc, jobs, n_jobs, tmpl, wo, out, err, errlen);
+}
+
 int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
 	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
 	char *err, size_t errlen)

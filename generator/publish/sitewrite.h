@@ -40,6 +40,13 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
 	char *err, size_t errlen);
 
+/* Render just these pages into out (what site_write() does first), e.g. a
+ * closed report's page again from the model at its closing commit.
+ * Returns 0, or -1 with err set. */
+int site_render_pages(const struct site_ctx *sc, const struct page_job *jobs, size_t n_jobs,
+	const struct tmpl_set *tmpl, const struct site_write_opts *wo, struct outdir *out,
+	char *err, size_t errlen);
+
 /* Whether db can be written: makes its folder (0700) if missing and says
  * so on note (may be NULL), then checks that the database file, if it
  * exists, and its folder are writable.  Changes no file.  Returns 0, or -1

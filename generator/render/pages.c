@@ -357,6 +357,9 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_DATA:
 		*title_en = "Open data";
 		return "ข้อมูลเปิด";
+	case PG_REVISIONS:
+		*title_en = "Recent corrections";
+		return "การแก้ไขล่าสุด";
 	case PG_SEARCH:
 		*title_en = "Search";
 		return "ค้นหา";
@@ -456,6 +459,9 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_DATA:
 		pg_data(sc, a, v, root);
+		break;
+	case PG_REVISIONS:
+		pg_revisions(sc, a, v, root);
 		break;
 	case PG_TRACK:
 	case PG_TRACK_CASE:
@@ -643,6 +649,7 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 		}
 	}
 	add_job(&pl, PG_DATA, "data", "data/index.html");
+	add_job(&pl, PG_REVISIONS, "revisions", "revisions/index.html");
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");
 	add_job(&pl, PG_NOT_FOUND, "404", "404.html");
 	add_job(&pl, PG_STAFF_SIGNIN, "staff-signin", "staff/index.html");

@@ -16,12 +16,15 @@
 #include "render/tval.h"
 
 struct assets;
+struct rev_index;
+struct hist_closing;
+struct timeliness;
 
 enum page_kind {
 	PG_HOME, PG_PROJECTS, PG_PROJECTS_FY, PG_FILTER, PG_PROJECT, PG_NEWS_LIST, PG_NEWS,
 	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
 	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH,
-	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY,
+	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY, PG_REVISIONS,
 	PG_STAFF_SIGNIN   /* staff/index.html: the staff area's sign-in (staff.cgi) */
 };
 
@@ -53,6 +56,10 @@ struct site_ctx {
 	const struct assets *assets; /* the theme's files (assets.h), or NULL */
 	const struct page_job *jobs; /* the page plan, once made (NULL before) */
 	size_t n_jobs;
+	const struct rev_index *rev; /* the revision history (revindex.h), never NULL */
+	const struct timeliness *tl; /* on-time reports (timeliness.h), never NULL */
+	const struct hist_closing *closing; /* set when rendering a closed report from
+	                                       the model at its closing commit */
 };
 
 /* Folder names a page slug may not take (they hold other parts of the site). */
@@ -66,5 +73,18 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	const char **title_en);
 struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, struct arena *a);
+
+/* The revision history as the pages, the feed and the open data show it
+ * (pages_history.c). */
+#define REV_PAGE_MAX 500          /* changes on revisions/index.html */
+struct hist_change;
+/* The Bangkok date of a time (seconds since the epoch). */
+pdate rev_date(int64_t t);
+/* A field's Thai label ("เบิกจ่ายสะสม (บาท)", "แผนเดือน 2026-01: ร้อยละ"). */
+const char *rev_field_label(const char *field, struct arena *a);
+/* The page that shows a change, relative to the site root. */
+const char *rev_page_of(const struct hist_change *c, struct arena *a);
+/* What a content path is, in Thai ("<project>: รายงานความก้าวหน้า 2026-03-25"). */
+const char *rev_what(const struct site_ctx *sc, const char *path, struct arena *a);
 
 #endif

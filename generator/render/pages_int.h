@@ -38,6 +38,18 @@ void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, cons
 void pg_home_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
 void pg_filter_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root);
+/* pages_history.c: a report's publication and correction marks (rv), a
+ * project's "history" section, the site-wide revisions page. */
+void pg_report_history(const struct site_ctx *sc, struct arena *a, struct tval *rv, const char *path);
+void pg_project_history(const struct site_ctx *sc, const struct project *p, struct arena *a,
+	struct tval *v, const char *root);
+void pg_revisions(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+/* A closed report (sc->closing for fy's annual or half-year report): when,
+ * which commit, by whom, and the later changes to the data it covered. */
+/* The dashboard's on-time reports per group and officer (v "timeliness"). */
+void pg_timeliness(const struct site_ctx *sc, struct arena *a, struct tval *v);
+void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy,
+	int annual);
 void pg_project_page(const struct site_ctx *sc, const struct project *p, struct arena *a,
 	struct tval *v, const char *root);
 struct tval *pg_news_item(const struct site_ctx *sc, struct arena *a, const char *root,

@@ -201,6 +201,7 @@ void pg_dashboard(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 	size_t i, n = 0;
 
 	pg_fy_page(sc, a, v, root, sc->dv->current_fy);
+	pg_timeliness(sc, a, v);
 	tv_set(a, v, "projects", tv_bool(a, 0));
 	for (i = 0; i < m->n_projects; i++) {
 		const struct project *p = m->projects[i];
@@ -284,7 +285,8 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 	tv_sets(a, v, "period_end", pg_tdate(sc, a, end));
 	tv_sets(a, v, "asof", pg_tdate(sc, a, t));
 	tv_setb(a, v, "annual", annual);
-	tv_setb(a, v, "provisional", m->today < end);
+	tv_setb(a, v, "provisional", m->today < end && !sc->closing);
+	pg_report_closing(sc, a, v, root, fy, annual);
 	for (i = 0; i < m->n_projects; i++) {
 		const struct project *p = m->projects[i];
 		const struct report *r = project_report_at(p, t);

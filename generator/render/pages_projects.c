@@ -455,6 +455,7 @@ void pg_project_page(const struct site_ctx *sc, const struct project *p, struct 
 			tv_sets(a, rv, "suggestions", markdown_html_at(a, r->suggestions, 5));
 		if (r->correction)
 			tv_sets(a, rv, "correction", r->correction);
+		pg_report_history(sc, a, rv, r->path);
 		for (j = 0; j < r->n_photos; j++) {
 			struct tval *ph = tv_map(a);
 			tv_sets(a, ph, "src", arena_printf(a, "%s%s", root, r->photos[j].src));
@@ -475,6 +476,7 @@ void pg_project_page(const struct site_ctx *sc, const struct project *p, struct 
 		tv_push(a, reps, rv);
 	}
 	tv_set(a, v, "reports", reps);
+	pg_project_history(sc, p, a, v, root);
 	if (p->fig.has_report)
 		tv_sets(a, v, "updated", pg_tdate(sc, a, p->fig.last_report));
 	/* plan against actual, month by month over the period */
