@@ -15,7 +15,7 @@
 
 #include "derive/revisions.h"
 
-#define CACHE_MAGIC "prongsai-history 1"
+#define CACHE_MAGIC "prongsai-history 2"
 #define RENAME_LIMIT 1000
 
 /* The reading state: growable arrays (capped by HIST_MAX_*), an index of
@@ -317,7 +317,7 @@ static int git_fail(struct reader *r, const char *what)
 	return -1;
 }
 
-static void add_closing(struct history *h, int fy, int annual, int64_t t, const char *commit,
+static void add_closing(struct history *h, int fy, int annual, int64_t t, size_t seq, const char *commit,
 	struct hist_author who)
 {
 	if (history_closing(h, fy, annual) || h->n_closings >= HIST_MAX_CLOSINGS)
@@ -325,6 +325,7 @@ static void add_closing(struct history *h, int fy, int annual, int64_t t, const 
 	h->closings[h->n_closings].fy = fy;
 	h->closings[h->n_closings].annual = annual;
 	h->closings[h->n_closings].time = t;
+	h->closings[h->n_closings].seq = seq;
 	h->closings[h->n_closings].commit = commit;
 	h->closings[h->n_closings++].who = who;
 }
@@ -498,7 +499,7 @@ static int read_commit(struct reader *r, git_repository *repo, const git_oid *id
 	{
 		int fy, annual;
 		if (history_close_trailer(git_commit_message(c), &fy, &annual))
-			add_closing(r->h, fy, annual, r->time, r->commit, r->who);
+			add_closing(r->h, fy, annual, r->time, r->seq, r->commit, r->who);
 	}
 	if (tree_changes(r, repo, ptree, tree, "", prefix, &td, 0) == 0 && !(td.adds && td.dels)) {
 		n = td.n; /* no rename possible: the quick comparison is the diff */
@@ -615,7 +616,7 @@ static void cache_write(const struct reader *r, const char *path, uint64_t fp, c
 	}
 	for (i = 0; i < r->h->n_closings; i++) {
 		const struct hist_closing *k = &r->h->closings[i];
-		fprintf(f, "K\t%d\t%d\t%lld", k->fy, k->annual, (long long)k->time);
+		fprintf(f, "K\t%d\t%d\t%lld\t%zu", k->fy, k->annual, (long long)k->time, k->seq);
 		put_field(f, k->commit);
 		put_field(f, k->who.name);
 		put_field(f, k->who.person);
@@ -746,13 +747,13 @@ static int cache_read(struct reader *r, const char *path, uint64_t fp, const cha
 			c->who.name = arena_strdup(r->a, fld[7]);
 			c->who.person = dup_or_null(r, fld[8]);
 			c->reason = dup_or_null(r, fld[9]);
-		} else if (n == 7 && strcmp(fld[0], "K") == 0) {
-			int64_t fy, an, t;
-			if (parse_i64(fld[1], &fy) || parse_i64(fld[2], &an) || parse_i64(fld[3], &t) || !fld[4] ||
-				!fld[5] || fy < 2400 || fy > 2700)
+		} else if (n == 8 && strcmp(fld[0], "K") == 0) {
+			int64_t fy, an, t, sq;
+			if (parse_i64(fld[1], &fy) || parse_i64(fld[2], &an) || parse_i64(fld[3], &t) ||
+				parse_i64(fld[4], &sq) || sq < 0 || !fld[5] || !fld[6] || fy < 2400 || fy > 2700)
 				goto bad;
-			add_closing(r->h, (int)fy, an != 0, t, arena_strdup(r->a, fld[4]),
-				(struct hist_author){ arena_strdup(r->a, fld[5]), dup_or_null(r, fld[6]) });
+			add_closing(r->h, (int)fy, an != 0, t, (size_t)sq, arena_strdup(r->a, fld[5]),
+				(struct hist_author){ arena_strdup(r->a, fld[6]), dup_or_null(r, fld[7]) });
 		} else if (n == 3 && strcmp(fld[0], "end") == 0) {
 			int64_t a, b;
 			if (parse_i64(fld[1], &a) || parse_i64(fld[2], &b))

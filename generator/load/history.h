@@ -76,6 +76,9 @@ struct hist_closing {
 	int64_t time;
 	const char *commit;
 	struct hist_author who;
+	size_t seq;               /* the seq of the first change read after it:
+	                             changes with seq >= this came after the
+	                             closing (commit times may be equal) */
 };
 
 struct history {

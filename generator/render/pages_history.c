@@ -264,8 +264,8 @@ void pg_report_closing(const struct site_ctx *sc, struct arena *a, struct tval *
 	snprintf(fq, sizeof(fq), "projects/%d/", fy);
 	for (i = 0; i < sc->rev->n_recent; i++) {
 		const struct hist_change *x = sc->rev->recent[i];
-		if (x->time <= c->time)
-			break; /* newest first: the rest came before the closing */
+		if (x->seq < c->seq)
+			continue; /* read before the closing commit */
 		if (strncmp(x->path, fp, strlen(fp)) == 0 || strncmp(x->path, fq, strlen(fq)) == 0)
 			tv_push(a, after, change_view(sc, a, root, x, 1));
 	}
