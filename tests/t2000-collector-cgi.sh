@@ -158,7 +158,7 @@ expect_eq "$(printf '%s\n' "$out" | sed -n 's/^Location: //p' | tr -d '\r')" \
 # as its choices; an unknown one is refused with 400 and a Thai message
 expect_eq "$(sqlite3 "$CL_DB" "SELECT count(*) FROM form_choices WHERE form_id = 'satisfaction' AND field_name = 'project'")" \
 	"$(find "$TOP/content/projects" -name '*.md' | wc -l)" "every project id installed as a choice of the survey"
-S='speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4'
+S='website=&speed=4&courtesy=4&clarity=4&process=4&transparency=4&overall=4'
 expect 400 "survey with an unknown project id" POST /satisfaction "$URL" "$S&project=2569-999"
 grep -q 'ไม่มีโครงการรหัสนี้' "$TEST_OUT/last" && pass "unknown project: Thai message" || fail "unknown project: $(cat "$TEST_OUT/last")"
 expect 303 "survey rating project 2569-001" POST /satisfaction "$URL" "$S&project=2569-001"
