@@ -25,7 +25,7 @@ def client(c):
     for i in range(each):
         subject = "c%02d-%04d" % (c, i)
         if i % 5 == 4:  # some surveys, which have no code
-            form, body = "satisfaction", "speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&comment=" + subject
+            form, body = "satisfaction", "website=&speed=5&courtesy=4&clarity=3&process=2&transparency=1&overall=5&comment=" + subject
         else:
             form = "corruption" if i % 5 == 3 else "complaint"
             body = urllib.parse.urlencode({"subject": subject, "detail": "ถนนชำรุด " + subject,

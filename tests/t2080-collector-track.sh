@@ -57,7 +57,7 @@ code2=$(sqlite3 "$CL_DB" "SELECT code FROM submissions ORDER BY id DESC LIMIT 1"
 r=$(cl_cgi GET /track '' '' QUERY_STRING="code=$code2")
 expect_eq "$(cl_status "$r")" 200 "a complaint after the build: 200 until the next"
 # a survey has no code: the site's thank-you page
-r=$(cl_cgi POST /satisfaction application/x-www-form-urlencoded 'speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=5')
+r=$(cl_cgi POST /satisfaction application/x-www-form-urlencoded 'website=&speed=5&courtesy=5&clarity=5&process=5&transparency=5&overall=5')
 printf '%s' "$r" | grep -q "^Location: /forms/satisfaction/thanks/index.html" && pass "survey: the site's thank-you page" ||
 	fail "survey: $(printf '%s' "$r" | grep -a ^Location)"
 
