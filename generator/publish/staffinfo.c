@@ -16,8 +16,8 @@ enum { S_PERSON, S_PROJECT, S_MEMBER, S_KPI, S_REPORT, S_SETTING, S_N };
 
 static const char *const sql[S_N] = {
 	"INSERT INTO staff_people(id, name, grp, roles) VALUES (?,?,?,?)",
-	"INSERT INTO staff_projects(id, fiscal_year, title, grp, owner, start, end, allocated, status) "
-	"VALUES (?,?,?,?,?,?,?,?,?)",
+	("INSERT INTO staff_projects(id, fiscal_year, title, grp, owner, start, end, allocated, status) "
+	 "VALUES (?,?,?,?,?,?,?,?,?)"),
 	"INSERT OR IGNORE INTO staff_members(project_id, person_id) VALUES (?,?)",
 	"INSERT OR IGNORE INTO staff_kpis(project_id, position, kpi_id, name, unit, target) VALUES (?,?,?,?,?,?)",
 	"INSERT OR REPLACE INTO staff_reports(project_id, date, percent, disbursed, kpis) VALUES (?,?,?,?,?)",
