@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # The collector behind real web servers on 127.0.0.1, driven with curl:
 # lighttpd, Apache httpd (mod_proxy_fcgi) and nginx, each with fcgiwrap (each
 # when installed; lighttpd and Apache are required).  Every status of the issue is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # Closing the loop, end to end, as in production: staff push content/ to a
 # bare repository whose cron/post-receive hook checks it out and runs
 # cron/rebuild with PRONGSAI_DB; lighttpd serves the built site and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # A flood of slow senders cannot starve the site (issue 19.12).  Through
 # each of lighttpd, Apache and nginx (docs/webserver/, collector behind
 # fcgiwrap), 100 clients on 127.0.0.1 each start a POST to the collector and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # Fingerprinted assets and compression (issue 11.14).  prongsai build
 # writes the theme's files under name.HASH.ext too (HASH: 16 hex digits of
 # the BLAKE2b of the content) and every page links to those; a stylesheet

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # What a stolen database can tell about reporters (issue 19.2, 19.7, 19.9):
 # the rate-limit key is a 0600 file beside the database, never in it, and is
 # replaced every hour; addresses count by network (IPv4 /32, IPv6 /64, any

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # A slow phone's upload is taken whole (issue 19.10).  Through each of
 # lighttpd, Apache and nginx (docs/webserver/, collector behind fcgiwrap), a
 # complaint with two PDF attachments, 6.2 MB in all (what the finding sent),

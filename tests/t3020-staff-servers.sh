@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # The staff area through each web server configuration of docs/webserver/
 # (lighttpd, Apache, nginx with fcgiwrap): the sign-in page and staff.cgi
 # are noindex, a sign-in gives the session cookie, "my projects" and the

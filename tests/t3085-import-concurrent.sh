@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # Concurrent imports are serialised (flock on STAFFDB-import.lock): two runs
 # started at once, and a --follow run beside them, settle every entry once,
 # with exactly one commit per entry.  --follow picks up what is queued

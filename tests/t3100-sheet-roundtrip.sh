@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # The spreadsheet round trip (#14): `sheet export` writes a protected,
 # validated workbook that LibreOffice reads; filled by script and saved by
 # LibreOffice (a real Excel date), `sheet import --as` queues one 'sheet'
