@@ -212,7 +212,7 @@ char *new_report_text(const char *iso, const struct project *p, const struct rep
 		{ "date", iso }, { "reporter", reporter }, { "percent", pct }, { "disbursed", disb },
 		{ "kpis", NULL }, { NULL, NULL }
 	};
-	size_t i, j, n = 5, t0, off[SCHEMA_MAX_FIELDS + 6];
+	size_t i, j, n = 5, t0, off[SCHEMA_MAX_FIELDS + 6] = { 0 };
 
 	num_format_plain(from ? from->percent : 0, pct, sizeof(pct));
 	num_format_plain(from ? from->disbursed : 0, disb, sizeof(disb));

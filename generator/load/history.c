@@ -902,9 +902,11 @@ static int walk_shallow(struct reader *r, git_repository *repo, const git_oid *h
 		if (git_commit_lookup(&c, repo, &cur) != 0)
 			break;
 		if (n == cap) {
+			git_oid *grown;
 			cap = cap ? 2 * cap : 256;
-			if (!(ids = realloc(ids, cap * sizeof(*ids))))
+			if (!(grown = realloc(ids, cap * sizeof(*ids))))
 				abort();
+			ids = grown;
 		}
 		ids[n++] = cur;
 		if (git_commit_parentcount(c) == 0) {
