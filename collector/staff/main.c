@@ -21,6 +21,7 @@
 
 #define STAFF_TIME_LIMIT 120 /* seconds, against a stuck request */
 #define STAFF_LOGIN_MAX_BODY 4096
+#define STAFF_ANSWER_MAX_BODY (64 * 1024)
 
 static const char style[] =
 	"body{font-family:Sarabun,'TH Sarabun New',Tahoma,sans-serif;margin:0;line-height:1.6;color:#1a1a1a;"
@@ -116,7 +117,8 @@ static void handle(struct staff_req *r)
 		return;
 	}
 	if (strcmp(r->route, "/login") && strcmp(r->route, "/logout") && strcmp(r->route, "/projects") &&
-	    strcmp(r->route, "/report")) {
+	    strcmp(r->route, "/report") && strcmp(r->route, "/cases") && strcmp(r->route, "/case") &&
+	    strcmp(r->route, "/answer")) {
 		staff_error(r, 404, "ไม่พบหน้านี้", "Not found.");
 		return;
 	}
@@ -141,6 +143,12 @@ static void handle(struct staff_req *r)
 			not_signed_in(r);
 		else if (strcmp(r->route, "/projects") == 0)
 			staff_projects(r);
+		else if (strcmp(r->route, "/cases") == 0)
+			staff_cases(r);
+		else if (strcmp(r->route, "/case") == 0)
+			staff_case_page(r);
+		else if (strcmp(r->route, "/answer") == 0)
+			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 		else
 			staff_report_form(r);
 		return;
@@ -159,15 +167,20 @@ static void handle(struct staff_req *r)
 		return;
 	}
 	memset(&body, 0, sizeof body);
-	if (read_body(r, strcmp(r->route, "/report") == 0 ? (size_t)STAFF_MAX_BODY : STAFF_LOGIN_MAX_BODY,
+	if (read_body(r, strcmp(r->route, "/report") == 0 ? (size_t)STAFF_MAX_BODY :
+		      strcmp(r->route, "/answer") == 0 ? STAFF_ANSWER_MAX_BODY : STAFF_LOGIN_MAX_BODY,
 		      &body, fd) == 0) {
 		if (strcmp(r->route, "/login") == 0)
 			staff_login(r, fd);
 		else if (strcmp(r->route, "/logout") == 0)
 			staff_logout(r, fd);
-		else if (staff_post_allowed(r, fd, 1) && strcmp(r->route, "/report") == 0)
+		else if (!staff_post_allowed(r, fd, 1))
+			; /* the error page is set */
+		else if (strcmp(r->route, "/report") == 0)
 			staff_report_post(r, fd);
-		else if (strcmp(r->route, "/projects") == 0)
+		else if (strcmp(r->route, "/answer") == 0)
+			staff_answer_post(r, fd);
+		else
 			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 	}
 	if (body.data)
