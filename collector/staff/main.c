@@ -39,7 +39,14 @@ static const char style[] =
 	"ul.projects,ul.sent{list-style:none;padding:0}ul.projects li{border-bottom:1px solid #ccc;padding:.6rem 0}"
 	".due-late{color:#a00000;font-weight:bold}.due-due{color:#7a4b00}.due-done{color:#1e7b34}"
 	"a{color:#0645ad}a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #f0b400}"
-	"[lang=en]{color:inherit;opacity:.85}";
+	"[lang=en]{color:inherit;opacity:.85}"
+	"select{box-sizing:border-box;font:inherit;min-height:44px;width:100%;padding:.5rem;border:1px solid #555;"
+	"border-radius:4px;background:#fff}select:focus{outline:3px solid #f0b400}"
+	"ul.cases{list-style:none;padding:0}ul.cases li{border-bottom:1px solid #ccc;padding:.6rem 0}"
+	"ul.cases h2 a{display:inline-block;min-height:44px;line-height:44px}.filters a{display:inline-block;"
+	"min-height:44px;line-height:44px;margin-right:.6rem}.sealed{background:#fff8e1;padding:.6rem;"
+	"border-left:4px solid #8a5300}dl.values dt{font-weight:bold}dl.values dd{margin:0 0 .5rem;"
+	"white-space:pre-wrap}code,dd,.answer,ol.history li{overflow-wrap:anywhere}";
 
 static int env_is(const char *v, const char *want)
 {
