@@ -246,7 +246,7 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 			: "prongsai: เผยแพร่เว็บไซต์แล้ว แต่ยังไม่ได้ปรับฐานข้อมูล แก้ไขฐานข้อมูลแล้วสร้างใหม่อีกครั้ง");
 		return -1;
 	}
-	if (o->staff_db && staffinfo_install(o->staff_db, m, o->origins, err, sizeof(err)) != 0) {
+	if (o->staff_db && staffinfo_install(o->staff_db, m, o->origins, o->db, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
 			o->lang == LANG_EN ? "prongsai: the site was published but the staff database was not updated;"
 				" fix it and build again"

@@ -168,3 +168,43 @@ void staff_cookie_header(const struct staff_req *r, const char *token, char *out
 		 token ? token : "", plen, r->base, r->loopback_http ? "" : " Secure",
 		 token ? "" : "; Max-Age=0");
 }
+
+char *staff_normalise_number(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), i, o = 0;
+	char *out = arena_alloc(a, n + 1);
+
+	for (i = 0; i < n; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (i + 2 < n && u[0] == 0xE0 && u[1] == 0xB9 && u[2] >= 0x90 && u[2] <= 0x99) {
+			out[o++] = (char)('0' + (u[2] - 0x90));
+			i += 2;
+		} else if (s[i] != ',' && s[i] != ' ') {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int staff_parse_date(struct arena *a, const char *s, pdate *out)
+{
+	char *t = staff_normalise_number(a, s);
+	int d, m, y, be;
+	char tail;
+
+	if (sscanf(t, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) {
+		if (y > 2400)
+			y -= 543;
+		t = arena_printf(a, "%04d-%02d-%02d", y, m, d);
+	}
+	return date_parse(t, out, &be) == DATE_OK ? 0 : -1;
+}
+
+void staff_be_date(pdate d, char *out, size_t outlen)
+{
+	int y, m, dd;
+
+	date_to_ymd(d, &y, &m, &dd);
+	snprintf(out, outlen, "%d/%d/%d", dd, m, y + 543);
+}

@@ -21,6 +21,7 @@
 
 #define STAFF_TIME_LIMIT 120 /* seconds, against a stuck request */
 #define STAFF_LOGIN_MAX_BODY 4096
+#define STAFF_ANSWER_MAX_BODY (64 * 1024)
 
 static const char style[] =
 	"body{font-family:Sarabun,'TH Sarabun New',Tahoma,sans-serif;margin:0;line-height:1.6;color:#1a1a1a;"
@@ -38,7 +39,14 @@ static const char style[] =
 	"ul.projects,ul.sent{list-style:none;padding:0}ul.projects li{border-bottom:1px solid #ccc;padding:.6rem 0}"
 	".due-late{color:#a00000;font-weight:bold}.due-due{color:#7a4b00}.due-done{color:#1e7b34}"
 	"a{color:#0645ad}a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #f0b400}"
-	"[lang=en]{color:inherit;opacity:.85}";
+	"[lang=en]{color:inherit;opacity:.85}"
+	"select{box-sizing:border-box;font:inherit;min-height:44px;width:100%;padding:.5rem;border:1px solid #555;"
+	"border-radius:4px;background:#fff}select:focus{outline:3px solid #f0b400}"
+	"ul.cases{list-style:none;padding:0}ul.cases li{border-bottom:1px solid #ccc;padding:.6rem 0}"
+	"ul.cases h2 a{display:inline-block;min-height:44px;line-height:44px}.filters a{display:inline-block;"
+	"min-height:44px;line-height:44px;margin-right:.6rem}.sealed{background:#fff8e1;padding:.6rem;"
+	"border-left:4px solid #8a5300}dl.values dt{font-weight:bold}dl.values dd{margin:0 0 .5rem;"
+	"white-space:pre-wrap}code,dd,.answer,ol.history li{overflow-wrap:anywhere}";
 
 static int env_is(const char *v, const char *want)
 {
@@ -116,7 +124,8 @@ static void handle(struct staff_req *r)
 		return;
 	}
 	if (strcmp(r->route, "/login") && strcmp(r->route, "/logout") && strcmp(r->route, "/projects") &&
-	    strcmp(r->route, "/report")) {
+	    strcmp(r->route, "/report") && strcmp(r->route, "/cases") && strcmp(r->route, "/case") &&
+	    strcmp(r->route, "/answer")) {
 		staff_error(r, 404, "ไม่พบหน้านี้", "Not found.");
 		return;
 	}
@@ -141,6 +150,12 @@ static void handle(struct staff_req *r)
 			not_signed_in(r);
 		else if (strcmp(r->route, "/projects") == 0)
 			staff_projects(r);
+		else if (strcmp(r->route, "/cases") == 0)
+			staff_cases(r);
+		else if (strcmp(r->route, "/case") == 0)
+			staff_case_page(r);
+		else if (strcmp(r->route, "/answer") == 0)
+			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 		else
 			staff_report_form(r);
 		return;
@@ -159,15 +174,20 @@ static void handle(struct staff_req *r)
 		return;
 	}
 	memset(&body, 0, sizeof body);
-	if (read_body(r, strcmp(r->route, "/report") == 0 ? (size_t)STAFF_MAX_BODY : STAFF_LOGIN_MAX_BODY,
+	if (read_body(r, strcmp(r->route, "/report") == 0 ? (size_t)STAFF_MAX_BODY :
+		      strcmp(r->route, "/answer") == 0 ? STAFF_ANSWER_MAX_BODY : STAFF_LOGIN_MAX_BODY,
 		      &body, fd) == 0) {
 		if (strcmp(r->route, "/login") == 0)
 			staff_login(r, fd);
 		else if (strcmp(r->route, "/logout") == 0)
 			staff_logout(r, fd);
-		else if (staff_post_allowed(r, fd, 1) && strcmp(r->route, "/report") == 0)
+		else if (!staff_post_allowed(r, fd, 1))
+			; /* the error page is set */
+		else if (strcmp(r->route, "/report") == 0)
 			staff_report_post(r, fd);
-		else if (strcmp(r->route, "/projects") == 0)
+		else if (strcmp(r->route, "/answer") == 0)
+			staff_answer_post(r, fd);
+		else
 			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 	}
 	if (body.data)

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 1 if the space-separated roles hold role. */
-static int has_role(const struct staff_req *r, const char *role)
+int staff_has_role(const struct staff_req *r, const char *role)
 {
 	size_t n = strlen(role);
 	const char *p = r->roles;
@@ -23,13 +22,13 @@ static int has_role(const struct staff_req *r, const char *role)
  * staff_projects p with ?1 = the person, ?2 = their group. */
 static const char *scope_sql(const struct staff_req *r)
 {
-	if (has_role(r, "admin"))
+	if (staff_has_role(r, "admin"))
 		return "1";
-	if (has_role(r, "group-director") && has_role(r, "officer"))
+	if (staff_has_role(r, "group-director") && staff_has_role(r, "officer"))
 		return "(p.grp = ?2 OR EXISTS (SELECT 1 FROM staff_members m WHERE m.project_id = p.id AND m.person_id = ?1))";
-	if (has_role(r, "group-director"))
+	if (staff_has_role(r, "group-director"))
 		return "p.grp = ?2 AND ?1 = ?1";
-	if (has_role(r, "officer"))
+	if (staff_has_role(r, "officer"))
 		return "EXISTS (SELECT 1 FROM staff_members m WHERE m.project_id = p.id AND m.person_id = ?1) AND ?2 = ?2";
 	return "0 AND ?1 = ?1 AND ?2 = ?2";
 }
@@ -148,6 +147,11 @@ void staff_projects(struct staff_req *r)
 	staff_head(r, 200, NULL);
 	staff_page_top(r, "โครงการของฉัน");
 	buf_adds(&r->out, "<h1>โครงการของฉัน <span lang=\"en\">My projects</span></h1>");
+	if (staff_desk_role(r)) {
+		buf_adds(&r->out, "<p><a class=\"button\" href=\"");
+		staff_h(r, r->base);
+		buf_adds(&r->out, "/cases\">เรื่องร้องเรียน <span lang=\"en\">Complaint desk</span></a></p>");
+	}
 	if (staff_query_get(r->query, "queued", q, sizeof q) == 0 && strspn(q, "0123456789") == strlen(q) && *q)
 		buf_printf(&r->out, "<p class=\"ok\" role=\"status\">รับรายงานแล้ว เลขที่ #%s สถานะ: รอนำเข้า — ระบบจะตรวจและเผยแพร่ภายในไม่กี่นาที "
 			   "<span lang=\"en\">Report #%s received: queued; it is checked and published within minutes.</span> "

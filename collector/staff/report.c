@@ -364,41 +364,6 @@ void staff_report_form(struct staff_req *r)
 
 /* ---- the POST ---- */
 
-/* Thai digits to ASCII, thousands separators and spaces out: "๑,๒๕๐" ->
- * "1250".  Returns a new string from the arena. */
-static char *normalise_number(struct form *f, const char *s)
-{
-	size_t n = strlen(s), i, o = 0;
-	char *out = arena_alloc(&f->m.arena, n + 1);
-
-	for (i = 0; i < n; i++) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		if (i + 2 < n + 0 && u[0] == 0xE0 && u[1] == 0xB9 && u[2] >= 0x90 && u[2] <= 0x99) {
-			out[o++] = (char)('0' + (u[2] - 0x90));
-			i += 2;
-		} else if (s[i] != ',' && s[i] != ' ') {
-			out[o++] = s[i];
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* A date typed as d/m/yyyy (BE when the year is past 2400) or yyyy-mm-dd. */
-static int parse_date(struct form *f, const char *s, pdate *out)
-{
-	char *t = normalise_number(f, s);
-	int d, m, y, be;
-	char tail;
-
-	if (sscanf(t, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) {
-		if (y > 2400)
-			y -= 543;
-		t = arena_printf(&f->m.arena, "%04d-%02d-%02d", y, m, d);
-	}
-	return date_parse(t, out, &be) == DATE_OK ? 0 : -1;
-}
-
 /* The field of the generated report's line (1-based), from the text. */
 static const char *line_field(struct form *f, const char *text, int line)
 {
@@ -542,13 +507,13 @@ void staff_report_post(struct staff_req *r, struct form_data *fd)
 		if (!*s && strncmp(v->name, "kpi.", 4) == 0)
 			s = v->value = pre; /* a KPI left empty keeps its last figure */
 		if (v == fdate) {
-			if (parse_date(&f, s, &now.date) != 0) {
+			if (staff_parse_date(&f.m.arena, s, &now.date) != 0) {
 				v->error = "วันที่ไม่ถูกต้อง ใช้ วัน/เดือน/ปี พ.ศ. เช่น 30/11/2569 / not a date (day/month/BE year)";
 				bad = 1;
 			}
 		} else if (v->kind == 2) {
 			int64_t x = 0;
-			nr = num_parse_hundredths(normalise_number(&f, s), &x);
+			nr = num_parse_hundredths(staff_normalise_number(&f.m.arena, s), &x);
 			if (!*s || nr == NUM_SYNTAX) {
 				v->error = "ต้องเป็นตัวเลข เช่น 45 หรือ 1,250,000.50 / a number such as 45 or 1,250,000.50";
 				bad = 1;

@@ -8,10 +8,15 @@
  *   GET  /report?project=ID   the progress form for one project
  *   POST /report     the form: checked with check's rules, then queued
  *   POST /logout     ends the session on the server
+ *   GET  /cases      the complaint desk: the cases the person's roles show
+ *   GET  /case?code=CODE      one case and the answer form
+ *   POST /answer     the answer: checked with check's rules, then queued
  *   GET  /style.css  the pages' style sheet
- * It reads only the staff database (PRONGSAI_STAFF_DB, else staff.db beside
+ * It reads the staff database (PRONGSAI_STAFF_DB, else staff.db beside
  * PRONGSAI_DB): accounts, sessions, and what `prongsai build --staff-db`
- * installed; it writes sessions, sign-in failures and the queue.
+ * installed; it writes sessions, sign-in failures and the queue.  The
+ * complaint desk also reads the collector's database, read-only and its
+ * public columns only (PRONGSAI_DB, else the path the build installed).
  *
  * Every POST needs an Origin equal to the site's (base_url) or the
  * request's own, and every POST but /login the session's CSRF token.
@@ -25,10 +30,12 @@
 #include <time.h>
 #include <sqlite3.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "cgienv.h"
 #include "formdata.h"
 #include "staffdb.h"
+#include "model/dates.h"
 
 #define STAFF_COOKIE "prongsai_staff"
 #define STAFF_MAX_PHOTOS 4                     /* photos per report */
@@ -89,6 +96,15 @@ void staff_signin_link(struct staff_req *r, const char *th, const char *en);
 /* The Set-Cookie value for token (or, token NULL, one that deletes it). */
 void staff_cookie_header(const struct staff_req *r, const char *token, char *out, size_t outlen);
 
+/* A date typed as d/m/yyyy (a BE year when past 2400, Thai digits too) or
+ * yyyy-mm-dd: 0 and *out, or -1.  Scratch strings from a. */
+int staff_parse_date(struct arena *a, const char *s, pdate *out);
+/* Thai digits to ASCII, thousands separators and spaces out: "๑,๒๕๐" ->
+ * "1250".  A new string from a. */
+char *staff_normalise_number(struct arena *a, const char *s);
+/* d as "30/11/2569" (day/month/BE year) into out. */
+void staff_be_date(pdate d, char *out, size_t outlen);
+
 /* ---- auth.c ---- */
 /* Read the session from the cookie: sets r->signed_in and the person. */
 int staff_session_load(struct staff_req *r);
@@ -102,6 +118,8 @@ void staff_logout(struct staff_req *r, struct form_data *fd);
 const struct form_part *staff_part(const struct form_data *fd, const char *name);
 
 /* ---- projects.c ---- */
+/* 1 if the person's roles (space-separated) hold role. */
+int staff_has_role(const struct staff_req *r, const char *role);
 /* 1 if the signed-in person may report on project id (owner or team
  * member with the officer role, group director of its group, admin). */
 int staff_may_report(struct staff_req *r, const char *project_id);
@@ -112,5 +130,17 @@ void staff_projects(struct staff_req *r);
 /* GET /report?project=ID and POST /report. */
 void staff_report_form(struct staff_req *r);
 void staff_report_post(struct staff_req *r, struct form_data *fd);
+
+/* ---- cases.c: the complaint desk ---- */
+#define STAFF_MAX_CASES 500                    /* slots for the list: the newest 499 are shown */
+/* 1 if the person may use the complaint desk (complaint-officer: the
+ * general channel; corruption-officer: the corruption channel). */
+int staff_desk_role(const struct staff_req *r);
+/* GET /cases, GET /case?code=CODE, POST /answer.  A case of a channel the
+ * person's roles do not show is answered 404, as a code that does not
+ * exist. */
+void staff_cases(struct staff_req *r);
+void staff_case_page(struct staff_req *r);
+void staff_answer_post(struct staff_req *r, struct form_data *fd);
 
 #endif

@@ -9,6 +9,7 @@
 #ifndef PRONGSAI_STAGE_DESK_H
 #define PRONGSAI_STAGE_DESK_H
 
+#include "desk/answer.h"
 #include "desk/csvout.h"
 #include "desk/gitrun.h"
 #include "desk/import.h"

@@ -117,6 +117,18 @@ fail:
 	return -1;
 }
 
+int inbox_db_open_public(struct inbox_db *x, const char *db_path, char *err, size_t errlen)
+{
+	memset(x, 0, sizeof(*x));
+	arena_init(&x->arena);
+	if (db_open(db_path, DB_OPEN_READONLY, &x->db, err, errlen) != 0 ||
+	    db_require_current(x->db, db_path, err, errlen) != 0 || load_forms(x, err, errlen) != 0) {
+		inbox_db_close(x);
+		return -1;
+	}
+	return 0;
+}
+
 void inbox_db_close(struct inbox_db *x)
 {
 	sqlite3_close(x->db);

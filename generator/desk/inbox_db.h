@@ -44,6 +44,14 @@ struct inbox_db {
 int inbox_db_open(struct inbox_db *x, const char *db_path, const char *key_path, int writable,
 		  char *err, size_t errlen);
 
+/* Open the database read-only without a key, for the staff desk's case
+ * list (staff.cgi): the schema version is checked and the installed forms
+ * loaded, and only the functions that read public columns may be used
+ * (inbox_each_case, inbox_find_case, inbox_public_values, attachments
+ * without data); the sealed personal values stay ciphertext.  Returns 0,
+ * or -1 with err and nothing left open. */
+int inbox_db_open_public(struct inbox_db *x, const char *db_path, char *err, size_t errlen);
+
 /* Close the database and wipe the key; x may have failed to open. */
 void inbox_db_close(struct inbox_db *x);
 

@@ -507,3 +507,22 @@ struct report *load_report_text(struct model *m, const char *rel, const char *te
 	arena_free(&scratch);
 	return r;
 }
+
+struct complaint_resp *load_complaint_text(struct model *m, const char *rel, const char *text, size_t len,
+	struct diags *d)
+{
+	struct arena scratch;
+	struct loader ld = { { &m->arena, d, NULL }, &scratch, m->root, &m->site };
+	struct complaint_resp *r = NULL;
+	struct ynode *root;
+	const char *path = arena_strdup(&m->arena, rel);
+	int ok;
+
+	arena_init(&scratch);
+	ld.c.path = path;
+	root = yload(&scratch, d, path, text, len, 0, &ok);
+	if (ok)
+		r = load_complaint(&ld.c, path, root);
+	arena_free(&scratch);
+	return r;
+}

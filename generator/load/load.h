@@ -49,6 +49,15 @@ int load_responses(struct model *m, const char *root, struct diags *d);
 struct report *load_report_text(struct model *m, const char *rel, const char *text, size_t len,
 	struct diags *d);
 
+/* One staff response's text, rel its path ("complaints/<CODE>.yaml"),
+ * mapped as load_content() maps it (load_complaint(): the file's own
+ * rules, status order and dates included), into m's arena; problems into
+ * d.  NULL when it cannot be used (the reasons are in d).  The text must
+ * be valid UTF-8 (the caller checks).  For the staff desk's answer form,
+ * which checks what it is about to queue exactly as check will read it. */
+struct complaint_resp *load_complaint_text(struct model *m, const char *rel, const char *text, size_t len,
+	struct diags *d);
+
 /* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
  * and the body, returns 0; returns -1 if text does not start with a front
  * matter block or it is not closed. */

@@ -1,10 +1,14 @@
 /* staffinfo.c: see staffinfo.h.  Tables: common/staffdb.c. */
+#define _DEFAULT_SOURCE /* realpath under c11 */
 #include "publish/staffinfo.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "desk/answer.h"
 #include "db.h"
 #include "errmsg.h"
 #include "origin.h"
@@ -44,6 +48,50 @@ static int bind2(sqlite3_stmt *st, const char *a, const char *b)
 	text(st, 1, a);
 	text(st, 2, b);
 	return step(st);
+}
+
+/* What the complaint desk needs (staffinfo.h): the collector's database,
+ * the holidays and the responses. */
+static int fill_desk(sqlite3_stmt *set, const struct model *m, const char *collector_db)
+{
+	char abs[PATH_MAX], iso[11], key[64];
+	struct buf h;
+	size_t i;
+	int bad;
+
+	if (collector_db && *collector_db) {
+		/* the file may not exist yet on a first build: its folder does */
+		const char *slash = strrchr(collector_db, '/');
+		char dir[PATH_MAX];
+		if (collector_db[0] == '/')
+			snprintf(abs, sizeof abs, "%s", collector_db);
+		else if (snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - collector_db) : 1,
+				  slash ? collector_db : ".") < (int)sizeof dir && realpath(dir, abs) &&
+			 strlen(abs) + strlen(slash ? slash : collector_db) + 2 < sizeof abs)
+			snprintf(abs + strlen(abs), sizeof abs - strlen(abs), "/%s", slash ? slash + 1 : collector_db);
+		else
+			snprintf(abs, sizeof abs, "%s", collector_db);
+		if (bind2(set, "collector_db", abs))
+			return -1;
+	}
+	buf_init(&h, 64 * 1024);
+	for (i = 0; i < m->n_holidays; i++) {
+		date_iso(m->holidays[i], iso);
+		buf_printf(&h, "%s%s", i ? " " : "", iso);
+	}
+	bad = h.err != BUF_OK || bind2(set, "holidays", buf_str(&h));
+	buf_free(&h);
+	if (bad)
+		return -1;
+	for (i = 0; i < m->n_responses; i++) {
+		char *y = answer_yaml(m->responses[i], NULL);
+		snprintf(key, sizeof key, "case:%s", m->responses[i]->code);
+		bad = !y || bind2(set, key, y);
+		free(y);
+		if (bad)
+			return -1;
+	}
+	return 0;
 }
 
 static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m, const char *origins)
@@ -137,7 +185,8 @@ static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m, const cha
 	return 0;
 }
 
-int staffinfo_install(const char *path, const struct model *m, const char *origins, char *err, size_t errlen)
+int staffinfo_install(const char *path, const struct model *m, const char *origins, const char *collector_db,
+	char *err, size_t errlen)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st[S_N] = { NULL };
@@ -152,7 +201,8 @@ int staffinfo_install(const char *path, const struct model *m, const char *origi
 	for (i = 0; i < S_N; i++)
 		if (sqlite3_prepare_v2(db, sql[i], -1, &st[i], NULL) != SQLITE_OK)
 			goto out;
-	if (fill(db, st, m, origins) == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (fill(db, st, m, origins) == 0 && fill_desk(st[S_SETTING], m, collector_db) == 0 &&
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		rc = 0;
 out:
 	if (rc)
