@@ -264,7 +264,8 @@ int pg_form_offers(const struct form_def *f, const char *id)
 }
 
 /* The survey forms that rate project id, each linking its page with the
- * project chosen in advance. */
+ * project chosen in advance (a complaint form that offers it is linked
+ * apart, as complain_href). */
 static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, const char *root,
 	const char *id)
 {
@@ -275,7 +276,7 @@ static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, con
 	for (i = 0; i < m->n_forms; i++) {
 		struct tval *f;
 
-		if (!pg_form_offers(&m->forms[i], id))
+		if (m->forms[i].kind != FORM_SURVEY || !pg_form_offers(&m->forms[i], id))
 			continue;
 		f = tv_map(a);
 		tv_sets(a, f, "title", m->forms[i].title_th);
@@ -423,6 +424,10 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		tv_set(a, v, "rating_forms", rating_forms(sc, a, root, m->projects[job->index]->id));
 		tv_sets(a, v, "sheet_href", arena_printf(a, "%sprint/projects/%s/index.html", root,
 			m->projects[job->index]->id));
+		if (model_form(m, "complaint") && pg_form_offers(model_form(m, "complaint"),
+			m->projects[job->index]->id))
+			tv_sets(a, v, "complain_href", arena_printf(a, "%sforms/complaint/%s/index.html", root,
+				m->projects[job->index]->id));
 		break;
 	case PG_PRINT_PROJECT:
 		pg_print_project(sc, m->projects[job->index], a, v, root);
