@@ -9,7 +9,7 @@ SHELL := /bin/bash
 CC ?= cc
 VARIANT ?= release
 B := build/$(VARIANT)
-PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng xlsxwriter libzip expat libgit2
+PKGS := yaml-0.1 libcmark-gfm sqlite3 libsodium libthai libcurl libidn2 libturbojpeg libpng xlsxwriter libzip expat libgit2 libqrencode
 
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -107,11 +107,11 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/
 
 # ---- set-up: Debian packages (apt-get when root, else print the command) ----
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev \
-	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \
-	chromium default-jre-headless cppcheck libreoffice-calc-nogui
+	chromium default-jre-headless cppcheck libreoffice-calc-nogui librsvg2-bin zbar-tools
 deps-build:
 	@tests/lib/install-deps $(DEB_BUILD)
 deps-serve: deps-build

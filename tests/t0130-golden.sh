@@ -37,7 +37,8 @@ data/projects.csv data/progress.json data/procurement.csv data/datapackage.json 
 feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json
 track/index.html track/7NJ6-QX11-GG92-2QTE/index.html track/0000-0000-0000-0000/index.html
 complaints/index.html complaints/2569/index.html complaints/statistics.csv
-surveys/index.html surveys/satisfaction/index.html data/survey-results.csv"
+surveys/index.html surveys/satisfaction/index.html data/survey-results.csv
+print/index.html print/projects/2569-001/index.html print/poster/index.html print/announcement/index.html"
 # assets' fingerprints (name.HASH.ext, t2160) as name.HASH.ext, so that a
 # theme file's change does not change every golden page
 unprint() { sed -E 's/\.[0-9a-f]{16}\.(css|js|svg|woff2)\b/.HASH.\1/g' "$1"; }

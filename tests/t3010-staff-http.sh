@@ -119,6 +119,9 @@ expect_eq "$(header Location)" "/staff/staff.cgi/projects" "sign-in goes to my p
 req 200 "my projects" -b "prongsai_staff=$A" "$S/projects"
 expect_grep "$(sqlite3 "$SDB" "SELECT title FROM staff_projects WHERE id = '$PA'")" "$D/resp.b" "A sees their project"
 expect_grep "report?project=$PA" "$D/resp.b" "with a button to report"
+expect_grep 'href="/print/index.html"' "$D/resp.b" "and a link to the print kit (issue 18)"
+req 200 "the print kit it links" "$WS_URL/print/index.html"
+expect_grep 'print/projects/' "$D/resp.b" "the print kit lists the notice sheets"
 req 200 "the form" -b "prongsai_staff=$A" "$S/report?project=$PA"
 CS=$(csrf_of)
 [ ${#CS} -eq 43 ] && pass "the form has a CSRF token" || fail "csrf: [$CS]"

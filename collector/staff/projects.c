@@ -133,6 +133,29 @@ static void submissions(struct staff_req *r)
 	sqlite3_finalize(st);
 }
 
+/* A link to the site's print kit (print/index.html, the notice sheets and
+ * posters with QR codes): the staff folder is one level below the site
+ * root ("/staff/" -> "/print/index.html"). */
+static void print_kit_link(struct staff_req *r)
+{
+	char f[1024];
+	size_t n;
+
+	staff_folder(r, f, sizeof f);
+	n = strlen(f);
+	if (n > 1) {
+		n--;
+		while (n > 0 && f[n - 1] != '/')
+			n--;
+	}
+	f[n ? n : 1] = '\0';
+	buf_adds(&r->out, "<p><a href=\"");
+	staff_h(r, f);
+	buf_adds(&r->out, "print/index.html\">เอกสารสำหรับพิมพ์: แผ่นประกาศโครงการ โปสเตอร์ และแจ้งเวียน "
+		 "พร้อมคิวอาร์โค้ด <span lang=\"en\">(Print kit: notice sheets, poster and announcement with QR "
+		 "codes)</span></a></p>");
+}
+
 void staff_projects(struct staff_req *r)
 {
 	char sql[1024], today[11], a[40], b[40], d1[16];
@@ -205,5 +228,6 @@ void staff_projects(struct staff_req *r)
 			 "<span lang=\"en\">(No projects you may report on; ask the administrator to check your roles in "
 			 "people.yaml.)</span></p>");
 	submissions(r);
+	print_kit_link(r);
 	staff_page_end(r);
 }

@@ -127,7 +127,9 @@ static int sitemaps(const struct site_ctx *sc, const struct page_job *jobs, size
 	buf_adds(b, sm_head);
 	for (i = 0; i < n_jobs; i++) {
 		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE ||
-		    jobs[i].kind == PG_STAFF_SIGNIN)
+		    jobs[i].kind == PG_STAFF_SIGNIN || jobs[i].kind == PG_PRINT_INDEX ||
+		    jobs[i].kind == PG_PRINT_PROJECT || jobs[i].kind == PG_PRINT_POSTER ||
+		    jobs[i].kind == PG_PRINT_ANNOUNCE)
 			continue;
 		buf_reset(&e);
 		buf_adds(&e, "<url><loc>");

@@ -16,7 +16,7 @@
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
-	"procurement", "surveys", "complaints", "index", "404", "staff", NULL };
+	"procurement", "surveys", "complaints", "index", "404", "staff", "print", NULL };
 
 int page_slug_reserved(const char *slug)
 {
@@ -252,9 +252,7 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	return v;
 }
 
-/* Whether form f's projects field offers project id (its pre-chosen page
- * forms/<form>/<id>/ exists). */
-static int form_rates(const struct form_def *f, const char *id)
+int pg_form_offers(const struct form_def *f, const char *id)
 {
 	const struct form_field *fd = form_projects_field(f);
 	size_t i;
@@ -266,7 +264,8 @@ static int form_rates(const struct form_def *f, const char *id)
 }
 
 /* The survey forms that rate project id, each linking its page with the
- * project chosen in advance. */
+ * project chosen in advance (a complaint form that offers it is linked
+ * apart, as complain_href). */
 static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, const char *root,
 	const char *id)
 {
@@ -277,7 +276,7 @@ static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, con
 	for (i = 0; i < m->n_forms; i++) {
 		struct tval *f;
 
-		if (!form_rates(&m->forms[i], id))
+		if (m->forms[i].kind != FORM_SURVEY || !pg_form_offers(&m->forms[i], id))
 			continue;
 		f = tv_map(a);
 		tv_sets(a, f, "title", m->forms[i].title_th);
@@ -366,6 +365,18 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_STAFF_SIGNIN:
 		*title_en = "Staff sign-in";
 		return "เข้าสู่ระบบเจ้าหน้าที่";
+	case PG_PRINT_INDEX:
+		*title_en = "Print kit: notice sheets and QR codes";
+		return "เอกสารสำหรับพิมพ์: แผ่นประกาศและคิวอาร์โค้ด";
+	case PG_PRINT_PROJECT:
+		*title_en = m->projects[job->index]->title_en;
+		return arena_printf(a, "ประกาศโครงการ: %s", m->projects[job->index]->title);
+	case PG_PRINT_POSTER:
+		*title_en = "Follow our projects and have your say online";
+		return "ติดตามโครงการและแจ้งเรื่องถึงสำนักงานทางออนไลน์";
+	case PG_PRINT_ANNOUNCE:
+		*title_en = "Announcement: the project progress tracking system";
+		return "แจ้งเวียน: ระบบติดตามความก้าวหน้าโครงการ";
 	case PG_TRACK:
 		*title_en = "Track a complaint";
 		return "ติดตามเรื่องร้องเรียน";
@@ -411,6 +422,20 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_PROJECT:
 		pg_project_page(sc, m->projects[job->index], a, v, root);
 		tv_set(a, v, "rating_forms", rating_forms(sc, a, root, m->projects[job->index]->id));
+		tv_sets(a, v, "sheet_href", arena_printf(a, "%sprint/projects/%s/index.html", root,
+			m->projects[job->index]->id));
+		if (model_form(m, "complaint") && pg_form_offers(model_form(m, "complaint"),
+			m->projects[job->index]->id))
+			tv_sets(a, v, "complain_href", arena_printf(a, "%sforms/complaint/%s/index.html", root,
+				m->projects[job->index]->id));
+		break;
+	case PG_PRINT_PROJECT:
+		pg_print_project(sc, m->projects[job->index], a, v, root);
+		break;
+	case PG_PRINT_INDEX:
+	case PG_PRINT_POSTER:
+	case PG_PRINT_ANNOUNCE:
+		pg_print_page(sc, job, a, v, root);
 		break;
 	case PG_NEWS_LIST: {
 		struct tval *list = tv_list(a);
@@ -477,6 +502,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_STAFF_SIGNIN:
 		tv_setb(a, v, "noindex", 1);
 		tv_sets(a, v, "login_action", arena_printf(a, "%sstaff/staff.cgi/login", root));
+		tv_sets(a, v, "print_href", arena_printf(a, "%sprint/index.html", root));
 		break;
 	case PG_FORM:
 	case PG_THANKS:
@@ -590,7 +616,7 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 				m->forms[i].id));
 			j->index = i;
 			for (k = 0; k < m->n_projects; k++) {
-				if (!form_rates(&m->forms[i], m->projects[k]->id))
+				if (!pg_form_offers(&m->forms[i], m->projects[k]->id))
 					continue;
 				j = add_job(&pl, PG_FORM, "form", arena_printf(a, "forms/%s/%s/index.html",
 					m->forms[i].id, m->projects[k]->id));
@@ -653,6 +679,14 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");
 	add_job(&pl, PG_NOT_FOUND, "404", "404.html");
 	add_job(&pl, PG_STAFF_SIGNIN, "staff-signin", "staff/index.html");
+	add_job(&pl, PG_PRINT_INDEX, "print-index", "print/index.html");
+	for (i = 0; i < m->n_projects; i++) {
+		j = add_job(&pl, PG_PRINT_PROJECT, "print-project", arena_printf(a, "print/projects/%s/index.html",
+			m->projects[i]->id));
+		j->index = i;
+	}
+	add_job(&pl, PG_PRINT_POSTER, "print-poster", "print/poster/index.html");
+	add_job(&pl, PG_PRINT_ANNOUNCE, "print-announcement", "print/announcement/index.html");
 	*n = pl.n;
 	return pl.jobs;
 }

@@ -25,7 +25,10 @@ enum page_kind {
 	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
 	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH,
 	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY, PG_REVISIONS,
-	PG_STAFF_SIGNIN   /* staff/index.html: the staff area's sign-in (staff.cgi) */
+	PG_STAFF_SIGNIN,  /* staff/index.html: the staff area's sign-in (staff.cgi) */
+	/* the print kit (pages_print.c): print/index.html, a notice sheet per
+	 * project with QR codes, the office poster, the announcement */
+	PG_PRINT_INDEX, PG_PRINT_PROJECT, PG_PRINT_POSTER, PG_PRINT_ANNOUNCE
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };
@@ -42,7 +45,8 @@ struct page_job {
 	                           year in m->oit; PG_PROCUREMENT: CE month 1..12,
 	                           0 for the year; PG_TRACK_CASE: the case in
 	                           cs->cases; PG_SURVEY: the survey in
-	                           cs->surveys; PG_COMPLAINTS: fy 0 = index) */
+	                           cs->surveys; PG_COMPLAINTS: fy 0 = index;
+	                           PG_PRINT_PROJECT: the project) */
 	const char *project;    /* PG_FORM: the project chosen in advance, or NULL */
 };
 

@@ -83,4 +83,17 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max,
 	size_t *n_withheld);
 
+/* Whether form f's projects field offers project id (its page with the
+ * project chosen in advance, forms/<form>/<id>/, exists). */
+int pg_form_offers(const struct form_def *f, const char *id);
+
+/* pages_print.c: the print kit.  pg_print_project: project p's A4 notice
+ * sheet (the project page's view, plus QR codes "live" and "complain" to
+ * its page and the complaint form with p chosen in advance);
+ * pg_print_page: the index, the poster and the announcement. */
+void pg_print_project(const struct site_ctx *sc, const struct project *p, struct arena *a,
+	struct tval *v, const char *root);
+void pg_print_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+
 #endif

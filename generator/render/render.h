@@ -1,7 +1,7 @@
 /* render/render.h: the render stage.
  *
  * What the folder is for: turning the model into pages: the page plan,
- * views, the template engine, Markdown, SVG charts and Thai dates.  Writes
+ * views, the template engine, Markdown, SVG charts, QR codes and Thai dates.  Writes
  * only through the publish stage's output handle.
  */
 #ifndef PRONGSAI_STAGE_RENDER_H
@@ -9,6 +9,7 @@
 
 #include "render/markdown.h"
 #include "render/pages.h"
+#include "render/qr.h"
 #include "render/svg.h"
 #include "render/thaidate.h"
 #include "render/tmpl.h"
