@@ -271,7 +271,8 @@ int search_write_limits(const struct site_ctx *sc, struct outdir *out,
 	}
 	if (!rc) { /* the site's own sections, by their page titles */
 		static const enum page_kind sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS,
-			PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA };
+			PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_PARTICIPATION, PG_SERVICES,
+			PG_GUIDELINE };
 		size_t n_jobs, k;
 		struct page_job *jobs = pages_plan(sc, &a, &n_jobs);
 		for (k = 0; k < sizeof sections / sizeof sections[0]; k++)

@@ -25,7 +25,10 @@ enum page_kind {
 	PG_PAGE, PG_NOT_FOUND, PG_FORMS, PG_FORM, PG_THANKS,
 	PG_DASHBOARD, PG_REPORTS, PG_REPORT, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_SEARCH,
 	PG_TRACK, PG_TRACK_CASE, PG_COMPLAINTS, PG_SURVEYS, PG_SURVEY, PG_REVISIONS,
-	PG_STAFF_SIGNIN   /* staff/index.html: the staff area's sign-in (staff.cgi) */
+	PG_STAFF_SIGNIN,  /* staff/index.html: the staff area's sign-in (staff.cgi) */
+	PG_PARTICIPATION, /* participation/ (fy 0) and participation/<FY>/: OIT O19 */
+	PG_SERVICES,      /* services/: the service guides, OIT O9 */
+	PG_GUIDELINE      /* corruption-guideline/: OIT O16 */
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };

@@ -83,4 +83,11 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const char *root, size_t max,
 	size_t *n_withheld);
 
+/* pages_oitrec.c: participation activities (job->fy 0: the list of years),
+ * service guides, the corruption-complaint guideline. */
+void pg_participation(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_services(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_guideline(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+
 #endif
