@@ -46,6 +46,9 @@ static const char *const targets[] = {
 	"progress/2569/2569-002/2026-02-01.yaml", /* new */
 	"news/2026-02-02-fuzz.md",                /* new */
 	"pages/fuzz.md",                          /* new */
+	"participation/2569/fuzz.md",             /* new */
+	"services/fuzz.yaml",                     /* new */
+	"corruption-guideline.yaml",              /* new */
 };
 #define N_TARGETS (sizeof targets / sizeof targets[0])
 
