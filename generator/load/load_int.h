@@ -4,7 +4,8 @@
  * with its size cap; load_site.c maps site.yaml and people.yaml;
  * load_records.c maps projects, progress reports, news and pages;
  * load_oit.c and load_procurement.c the OIT mappings and procurement
- * records; load.c runs them (several threads) and assembles the model.
+ * records; load_oitrec.c participation activities, service guides and the
+ * corruption-complaint guideline; load.c runs them (several threads) and assembles the model.
  * Every mapper reports each problem into c.d and returns NULL (or leaves
  * the output empty) when the record cannot be used. */
 #ifndef PRONGSAI_LOAD_INT_H
