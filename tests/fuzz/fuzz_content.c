@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -122,7 +123,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	for (i = 0; i < N_TARGETS; i++) {
+		char *slash;
 		snprintf(path, sizeof path, "%s/%s", root, targets[i]);
+		/* a new file's folders (participation/2569/, services/) */
+		for (slash = strchr(path + strlen(root) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+			*slash = '\0';
+			(void)mkdir(path, 0700);
+			*slash = '/';
+		}
 		orig[i] = slurp(path, &orig_len[i]); /* NULL: a new file */
 	}
 	return 0;
