@@ -111,7 +111,7 @@ check('dashboard-first-screen', 'dashboard/index.html', DESKTOP, async (page) =>
 const absence = [
 	['procurement/2570/05/index.html', 'ยังไม่ถึงรอบ'],
 	['procurement/2569/12/index.html', 'ไม่มีการจัดซื้อจัดจ้าง'],
-	['procurement/2569/03/index.html', 'ยังไม่ได้บันทึก'],
+	['procurement/2569/04/index.html', 'ยังไม่ได้บันทึก'],
 ];
 for (const [url, want] of absence) {
 	check(`absence-${url.split('/').slice(1, 3).join('-')}`, url, PHONE, async (page) => {
