@@ -24,6 +24,27 @@ submissions:
   - {form: satisfaction, date: 2026-03-01, speed: 5, courtesy: 4, clarity: 4, process: 3, transparency: 5, overall: 5, project: 2569-001}
   - {form: satisfaction, date: 2026-03-02, speed: 3, courtesy: 4, clarity: 2, process: 3, transparency: 4, overall: 3}
 Y
+# issue 15: the OIT records (a participation activity, a service guide
+# without fee or documents, the corruption-complaint guideline)
+mkdir -p "$TEST_OUT/c/participation/2569" "$TEST_OUT/c/services"
+cat >"$TEST_OUT/c/participation/2569/forum-dan-sai.md" <<'Y'
+---
+topic: เวทีประชาคมจัดลำดับความต้องการอาชีพ ตำบลด่านซ้าย
+date: 2026-01-20
+format: forum
+district: dan-sai
+participants:
+  - {group: ผู้นำชุมชน, count: 12}
+  - {group: ประชาชน, count: 40}
+outcome: จัดลำดับอาชีพที่ต้องการ 3 อันดับ
+changes: ปรับหลักสูตรการฝึกอาชีพตามผลประชาคม
+projects: [2569-001]
+links:
+  - {label: ข่าวการประชุม, url: news/2026-01-05-meeting/index.html}
+---
+Y
+cp "$TOP/content/services/bmn-data-request.yaml" "$TEST_OUT/c/services/"
+cp "$TOP/content/corruption-guideline.yaml" "$TEST_OUT/c/"
 run_prongsai build -q -C "$TEST_OUT/c" -o "$TEST_OUT/site" --today 2026-04-15 || fail "build"
 pages="index.html projects/index.html projects/2569/index.html projects/2569/group/strategy/index.html
 projects/2569/status/behind/index.html projects/2569-001/index.html projects/2569-002/index.html
@@ -38,7 +59,8 @@ feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json
 track/index.html track/7NJ6-QX11-GG92-2QTE/index.html track/0000-0000-0000-0000/index.html
 complaints/index.html complaints/2569/index.html complaints/statistics.csv
 surveys/index.html surveys/satisfaction/index.html data/survey-results.csv
-print/index.html print/projects/2569-001/index.html print/poster/index.html print/announcement/index.html"
+print/index.html print/projects/2569-001/index.html print/poster/index.html print/announcement/index.html
+participation/index.html participation/2569/index.html services/index.html corruption-guideline/index.html"
 # assets' fingerprints (name.HASH.ext, t2160) as name.HASH.ext, so that a
 # theme file's change does not change every golden page
 unprint() { sed -E 's/\.[0-9a-f]{16}\.(css|js|svg|woff2)\b/.HASH.\1/g' "$1"; }

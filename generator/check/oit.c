@@ -52,6 +52,41 @@ static int latest_proc(const struct site_ctx *sc, int fy, pdate *out)
 	return found;
 }
 
+/* The latest participation activity of fiscal year fy (0: any) held on
+ * or before today. */
+static int latest_participation(const struct site_ctx *sc, int fy, pdate *out)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < sc->m->n_participation; i++) {
+		const struct participation *p = sc->m->participation[i];
+		if ((fy && p->fiscal_year != fy) || p->date > sc->m->today)
+			continue;
+		if (!found || p->date > *out)
+			*out = p->date;
+		found = 1;
+	}
+	return found;
+}
+
+/* The newest revision date of the service guides. */
+static int latest_service(const struct site_ctx *sc, pdate *out)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < sc->m->n_services; i++) {
+		pdate u = sc->m->services[i]->updated;
+		if (!u || u > sc->m->today)
+			continue;
+		if (!found || u > *out)
+			*out = u;
+		found = 1;
+	}
+	return found;
+}
+
 /* Figures of fiscal year fy up to end: as of today, or end once past;
  * unknown before the year begins. */
 static int period_date(const struct site_ctx *sc, int fy, pdate end, pdate *out)
@@ -98,6 +133,14 @@ int oit_link_date(const struct site_ctx *sc, const struct oit_link *l, pdate *ou
 		return period_date(sc, fy, fiscal_year_end(fy), out);
 	if (strncmp(h, "procurement/", 12) == 0)
 		return latest_proc(sc, year_at(h + 12), out);
+	if (strncmp(h, "participation/", 14) == 0)
+		return latest_participation(sc, year_at(h + 14), out);
+	if (strncmp(h, "services/", 9) == 0)
+		return latest_service(sc, out);
+	if (strncmp(h, "corruption-guideline/", 21) == 0 && sc->m->guideline && sc->m->guideline->updated) {
+		*out = sc->m->guideline->updated;
+		return 1;
+	}
 	if (strncmp(h, "data/procurement", 16) == 0)
 		return latest_proc(sc, 0, out);
 	if (strncmp(h, "projects/", 9) == 0 && !year_at(h + 9) && strchr(h + 9, '/')) {

@@ -6,7 +6,9 @@
  * for the news list; a project's latest report; the latest report of a fiscal
  * year (or of all) for the project lists, dashboard and open data; the end
  * of a report's period (or today, when earlier); the latest procurement
- * record of a fiscal year.  Only reports, news and records dated on or
+ * record of a fiscal year; the latest participation activity of a fiscal
+ * year (or of all); the newest "updated" of the service guides and of the
+ * corruption-complaint guideline.  Only reports, news and records dated on or
  * before the build's date count.  The same date, for a page's own path, is
  * what each page states as the date its data last changed. */
 #ifndef PRONGSAI_OIT_H

@@ -222,6 +222,48 @@ static void validate_reports(struct model *m, struct diags *d)
 	}
 }
 
+/* Participation activities (OIT O19): the projects and district they name,
+ * the media they link; a folder's fiscal year the site shows. */
+static void validate_participation(struct model *m, struct diags *d)
+{
+	const struct site *s = &m->site;
+	size_t i, j, k;
+
+	for (i = 0; i < m->n_participation; i++) {
+		const struct participation *p = m->participation[i];
+		for (k = 0; k < s->n_fiscal_years && s->fiscal_years[k] != p->fiscal_year; k++)
+			;
+		if (k == s->n_fiscal_years)
+			diag_warn(d, at(p->path, 0),
+				"ปีงบประมาณ %d ไม่อยู่ใน fiscal_years ของ site.yaml จึงไม่มีหน้า participation/%d/",
+				"fiscal year %d is not in site.yaml's fiscal_years, so participation/%d/ is not built",
+				p->fiscal_year, p->fiscal_year);
+		if (p->district && !model_district(m, p->district)) {
+			struct hint h = NAMED_HINT(m, p->district, s->districts, s->n_districts);
+			struct loc l = { p->path, p->line_district, p->col_district };
+			diag_error(d, l, "ไม่รู้จักอำเภอ \"%s\"%s%.0s", "unknown district \"%s\"%.0s%s",
+				p->district, h.th, h.en);
+		}
+		for (j = 0; j < p->n_projects; j++) {
+			const struct idref *r = &p->projects[j];
+			struct loc l = { p->path, r->line, r->col };
+			const char **ids;
+			struct hint h;
+			if (model_project(m, r->id))
+				continue;
+			ids = arena_alloc(&m->arena, (m->n_projects + 1) * sizeof(*ids));
+			for (k = 0; k < m->n_projects; k++)
+				ids[k] = m->projects[k]->id;
+			h = id_hint(&m->arena, r->id, ids, m->n_projects, sizeof(*ids), 0);
+			diag_error(d, l, "ไม่พบโครงการรหัส \"%s\" (projects:)%s%.0s",
+				"unknown project id \"%s\" (projects:)%.0s%s", r->id, h.th, h.en);
+		}
+		for (j = 0; j < p->n_links; j++)
+			if (strncmp(p->links[j].url, "media/", 6) == 0)
+				check_media(m, d, p->path, p->line_links, p->links[j].url);
+	}
+}
+
 void validate_model(struct model *m, struct diags *d)
 {
 	size_t i, j;
@@ -262,6 +304,7 @@ void validate_model(struct model *m, struct diags *d)
 			strcmp(m->news[i]->slug, m->news[i - 1]->slug) == 0)
 			diag_error(d, at(m->news[i]->path, 0), "ข่าวซ้ำ", "duplicate news item");
 	}
+	validate_participation(m, d);
 	for (i = 0; i < m->n_forms; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(m->forms[i].id, m->forms[j].id) == 0)

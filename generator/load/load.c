@@ -130,6 +130,19 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		if (ok)
 			fj->result = load_holidays(ld, rel, root);
 		break;
+	case FK_PARTICIPATION:
+		fj->result = load_participation(ld, rel, text, len);
+		break;
+	case FK_SERVICE:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok)
+			fj->result = load_service(ld, rel, root);
+		break;
+	case FK_GUIDELINE:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok)
+			fj->result = load_guideline(ld, rel, root);
+		break;
 	case FK_SAMPLE_SUBS:
 		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok) {
@@ -217,6 +230,29 @@ static int cmp_page(const void *a, const void *b)
 static int cmp_resp(const void *a, const void *b)
 {
 	return strcmp((*(struct complaint_resp *const *)a)->code, (*(struct complaint_resp *const *)b)->code);
+}
+
+/* participation by fiscal year, date, slug */
+static int cmp_participation(const void *a, const void *b)
+{
+	const struct participation *x = *(struct participation *const *)a, *y = *(struct participation *const *)b;
+
+	if (x->fiscal_year != y->fiscal_year)
+		return x->fiscal_year < y->fiscal_year ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->slug, y->slug);
+}
+
+/* services by order (not given: after the numbered ones), then slug */
+static int cmp_service(const void *a, const void *b)
+{
+	const struct service *x = *(struct service *const *)a, *y = *(struct service *const *)b;
+	int ox = x->order ? x->order : 1000, oy = y->order ? y->order : 1000;
+
+	if (ox != oy)
+		return ox < oy ? -1 : 1;
+	return strcmp(x->slug, y->slug);
 }
 
 static int cmp_oit(const void *a, const void *b)
@@ -327,6 +363,8 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 	m->media = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->media));
 	m->oit = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->oit));
 	m->responses = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->responses));
+	m->participation = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->participation));
+	m->services = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->services));
 	for (i = 0; i < w.n; i++)
 		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
 			nproc += ((struct proc_file *)w.files[i].result)->n;
@@ -404,6 +442,17 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 				m->n_holidays += hf->n;
 			}
 			break;
+		case FK_PARTICIPATION:
+			if (fj->result)
+				m->participation[m->n_participation++] = fj->result;
+			break;
+		case FK_SERVICE:
+			if (fj->result)
+				m->services[m->n_services++] = fj->result;
+			break;
+		case FK_GUIDELINE:
+			m->guideline = fj->result;
+			break;
 		case FK_SAMPLE_SUBS:
 			m->sample_subs_path = arena_strdup(&m->arena, fj->rel);
 			if (fj->result) {
@@ -437,6 +486,8 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 	qsort(m->pages, npg, sizeof(*m->pages), cmp_page);
 	qsort(m->media, nm, sizeof(*m->media), cmp_str); /* byte order, for lookups */
 	qsort(m->oit, m->n_oit, sizeof(*m->oit), cmp_oit);
+	qsort(m->participation, m->n_participation, sizeof(*m->participation), cmp_participation);
+	qsort(m->services, m->n_services, sizeof(*m->services), cmp_service);
 	qsort(m->responses, m->n_responses, sizeof(*m->responses), cmp_resp);
 	qsort(m->holidays, m->n_holidays, sizeof(*m->holidays), cmp_pdate);
 	qsort(m->procurement, m->n_procurement, sizeof(*m->procurement), cmp_proc);

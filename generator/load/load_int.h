@@ -4,7 +4,8 @@
  * with its size cap; load_site.c maps site.yaml and people.yaml;
  * load_records.c maps projects, progress reports, news and pages;
  * load_oit.c and load_procurement.c the OIT mappings and procurement
- * records; load.c runs them (several threads) and assembles the model.
+ * records; load_oitrec.c participation activities, service guides and the
+ * corruption-complaint guideline; load.c runs them (several threads) and assembles the model.
  * Every mapper reports each problem into c.d and returns NULL (or leaves
  * the output empty) when the record cannot be used. */
 #ifndef PRONGSAI_LOAD_INT_H
@@ -21,7 +22,8 @@
 
 enum file_kind {
 	FK_IGNORED, FK_SITE, FK_PEOPLE, FK_PROJECT, FK_REPORT, FK_NEWS, FK_PAGE,
-	FK_FORM, FK_MEDIA, FK_OIT, FK_PROCUREMENT, FK_COMPLAINT, FK_SAMPLE_SUBS, FK_HOLIDAYS
+	FK_FORM, FK_MEDIA, FK_OIT, FK_PROCUREMENT, FK_COMPLAINT, FK_SAMPLE_SUBS, FK_HOLIDAYS,
+	FK_PARTICIPATION, FK_SERVICE, FK_GUIDELINE
 };
 
 struct file_job {
@@ -103,6 +105,14 @@ struct page *load_page(struct loader *ld, const char *rel, const char *text, siz
 struct oit_year *load_oit(struct loader *ld, const char *rel, const struct ynode *root);
 /* content/procurement/<FY>/<name>.yaml: the file's records, or NULL. */
 struct proc_file *load_procurement(struct loader *ld, const char *rel, const struct ynode *root);
+
+/* ---- load_oitrec.c ---- */
+/* content/participation/<FY>/<slug>.md: one activity, or NULL. */
+struct participation *load_participation(struct loader *ld, const char *rel, const char *text, size_t len);
+/* content/services/<slug>.yaml: one service guide, or NULL. */
+struct service *load_service(struct loader *ld, const char *rel, const struct ynode *root);
+/* content/corruption-guideline.yaml, or NULL. */
+struct guideline *load_guideline(struct loader *ld, const char *rel, const struct ynode *root);
 
 /* ---- load_holidays.c ---- */
 struct holiday_file {

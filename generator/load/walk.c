@@ -249,6 +249,12 @@ enum file_kind classify(struct diags *d, const char *rel)
 		return FK_PAGE;
 	if (strncmp(rel, "forms/", 6) == 0 && nc == 2 && ends_with(rel, ".yaml"))
 		return FK_FORM;
+	if (strncmp(rel, "participation/", 14) == 0 && nc == 3 && ends_with(rel, ".md"))
+		return FK_PARTICIPATION;
+	if (strncmp(rel, "services/", 9) == 0 && nc == 2 && ends_with(rel, ".yaml"))
+		return FK_SERVICE;
+	if (strcmp(rel, "corruption-guideline.yaml") == 0)
+		return FK_GUIDELINE;
 	if (nc == 1 && (ends_with(base, ".md") || strncmp(base, "README", 6) == 0 ||
 			strcmp(base, "LICENSE") == 0))
 		return FK_IGNORED; /* notes for staff */

@@ -264,6 +264,67 @@ struct proc_file {
 };
 
 
+/* OIT O19: a participation activity, content/participation/<FY>/<slug>.md
+ * (front matter, then an optional Markdown account).  Its four parts are
+ * required: topic, participants, outcome and changes. */
+struct part_group {
+	const char *group;        /* who: ผู้นำชุมชน, ประชาชน, หน่วยงานภาคี ... */
+	int count;                /* how many, >= 1 */
+};
+
+struct idref {
+	const char *id;
+	int line, col;
+};
+
+struct participation {
+	const char *path, *slug;
+	int fiscal_year;          /* from the folder */
+	const char *topic, *topic_en;
+	pdate date;
+	const char *format;       /* an id of part_format_v (schema.h) */
+	const char *district, *place; /* a district id of site.yaml, or NULL; free text, or NULL */
+	struct part_group *groups;
+	size_t n_groups;
+	int total;                /* the sum of the groups' counts */
+	const char *outcome;      /* what came out */
+	const char *changes;      /* what the office changed or did as a result */
+	struct link *links;       /* minutes, photos, news, media */
+	size_t n_links;
+	struct idref *projects;   /* the projects concerned */
+	size_t n_projects;
+	const char *body;         /* Markdown, may be "" */
+	int line_date, col_date, line_district, col_district;
+	int line_links;           /* the links: key, for media that is missing */
+};
+
+/* OIT O9: a service guide for the public, content/services/<slug>.yaml.
+ * fee 0 is shown as "ไม่มีค่าธรรมเนียม", no documents as "ไม่ต้องใช้เอกสาร". */
+struct service {
+	const char *path, *slug;
+	const char *name, *name_en, *who, *unit, *time, *fee_note;
+	int order;                /* position on the page; 0 = after the numbered ones */
+	int64_t fee;              /* satang */
+	const char **steps, **channels, **documents;
+	size_t n_steps, n_channels, n_documents;
+	pdate updated;            /* 0 when not given */
+};
+
+/* OIT O16: the corruption-complaint guideline, content/corruption-guideline.yaml. */
+struct guide_step {
+	const char *step, *time, *by; /* what is done, within how long, by whom (or NULL) */
+};
+
+struct guideline {
+	const char *path;
+	const char *title, *scope, *how_to_report, *responsible, *contact, *protection;
+	struct guide_step *steps;
+	size_t n_steps;
+	const char **channels;
+	size_t n_channels;
+	pdate updated;            /* 0 when not given */
+};
+
 /* Complaints and surveys (issue 4).  content/complaints/<CODE>.yaml is the
  * public side of a case (complaints.h); submissions come from the
  * collector's database, read-only, non-personal fields only (submissions.h),
@@ -372,6 +433,11 @@ struct model {
 	size_t n_proc_none;
 	pdate *holidays;          /* public holidays (content/holidays/), ascending */
 	size_t n_holidays;
+	struct participation **participation; /* by fiscal year, date, slug */
+	size_t n_participation;
+	struct service **services; /* by order (0 last), then slug */
+	size_t n_services;
+	struct guideline *guideline; /* content/corruption-guideline.yaml, or NULL */
 	struct complaint_resp **responses; /* by code */
 	size_t n_responses;
 	struct sample_sub *sample_subs; /* as in the file */

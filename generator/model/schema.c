@@ -330,6 +330,78 @@ static const struct sfield holidays_f[] = {
 };
 SCHEMA(schema_holidays, "holidays", holidays_f, "## 16.");
 
+/* ---- participation (OIT O19) ---- */
+const char *const part_format_v[] = { "forum", "hearing", "survey", "meeting", "online", NULL };
+const char *const part_format_th[] = { "เวทีประชาคม", "การรับฟังความคิดเห็น", "การสำรวจความคิดเห็น",
+	"การประชุมหารือร่วม", "ช่องทางออนไลน์", NULL };
+const char *const part_format_en[] = { "community forum", "public hearing", "survey", "joint meeting",
+	"online channel", NULL };
+
+static const struct sfield partgroup_f[] = {
+	T("group", SF_TEXT, SF_REQ, 0, 200, NULL, NULL, struct part_group, group, "กลุ่มผู้เข้าร่วม", "who took part", NULL),
+	T("count", SF_INT, SF_REQ, 1, 100000, NULL, NULL, struct part_group, count, "จำนวนคน", "how many people", NULL),
+};
+static SCHEMA(schema_partgroup, "participation.participants", partgroup_f, NULL);
+
+static const struct sfield partlink_f[] = {
+	T("label", SF_TEXT, SF_REQ, 0, 200, NULL, NULL, struct link, label, "ข้อความลิงก์", "link text", NULL),
+	T("url", SF_URL, SF_REQ, 0, 0, NULL, NULL, struct link, url, "ไฟล์ใน media/ หน้าในเว็บไซต์ หรือ https://...", "a media/ file, a site page or https://...", NULL),
+};
+static SCHEMA(schema_partlink, "participation.links", partlink_f, NULL);
+
+static const struct sfield participation_f[] = {
+	T("topic", SF_TEXT, SF_REQ, 0, 500, NULL, NULL, struct participation, topic, "ประเด็นหรือเรื่องที่เปิดให้มีส่วนร่วม", "the topic or issue", "กรอกประเด็น"),
+	T("topic_en", SF_TEXT, 0, 0, 500, NULL, NULL, struct participation, topic_en, "ประเด็นภาษาอังกฤษ", "the topic in English", NULL),
+	T("date", SF_DATE, SF_REQ, 0, 0, NULL, NULL, struct participation, date, "วันที่จัด อยู่ในปีงบประมาณของโฟลเดอร์", "the date held, within the folder's fiscal year", NULL),
+	M("format", SF_ENUM, SF_REQ, part_format_v, NULL, "รูปแบบ", "the format"),
+	T("district", SF_ID, 0, 0, 0, NULL, NULL, struct participation, district, "รหัสอำเภอจาก site.yaml", "district id from site.yaml", NULL),
+	T("place", SF_TEXT, 0, 0, 300, NULL, NULL, struct participation, place, "สถานที่", "the place", NULL),
+	M("participants", SF_LIST, SF_REQ, NULL, &schema_partgroup, "ผู้เข้าร่วม {group, count} อย่างน้อย 1 กลุ่ม", "who took part {group, count}, at least one group"),
+	T("outcome", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct participation, outcome, "ผลที่ได้จากการมีส่วนร่วม", "what came out of it", "กรอกผลที่ได้"),
+	T("changes", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct participation, changes, "สิ่งที่สำนักงานนำไปปรับปรุงหรือดำเนินการ", "what the office changed or did as a result", "กรอกการนำผลไปใช้"),
+	M("projects", SF_LIST, 0, NULL, NULL, "รหัสโครงการที่เกี่ยวข้อง", "the project ids concerned"),
+	M("links", SF_LIST, 0, NULL, &schema_partlink, "รายงานการประชุม รูปภาพ ข่าว {label, url}", "minutes, photos, news {label, url}"),
+};
+SCHEMA(schema_participation, "participation", participation_f, "## 18.");
+
+/* ---- service guides (OIT O9) ---- */
+static const struct sfield service_f[] = {
+	T("name", SF_TEXT, SF_REQ, 0, 300, NULL, NULL, struct service, name, "ชื่อบริการ", "the service's name", NULL),
+	T("name_en", SF_TEXT, 0, 0, 300, NULL, NULL, struct service, name_en, "ชื่อภาษาอังกฤษ", "English name", NULL),
+	T("order", SF_INT, 0, 1, 999, NULL, NULL, struct service, order, "ลำดับบนหน้า", "position on the page", NULL),
+	T("who", SF_TEXT, 0, 0, 1000, NULL, NULL, struct service, who, "ผู้มีสิทธิขอรับบริการ", "who may ask for it", NULL),
+	T("unit", SF_TEXT, 0, 0, 300, NULL, NULL, struct service, unit, "หน่วยงานหรือกลุ่มงานที่ให้บริการ", "the unit that serves", NULL),
+	M("steps", SF_LIST, SF_REQ, NULL, NULL, "ขั้นตอน เรียงตามลำดับ", "the steps, in order"),
+	T("time", SF_TEXT, SF_REQ, 0, 300, NULL, NULL, struct service, time, "ระยะเวลาให้บริการ", "how long it takes", NULL),
+	M("channels", SF_LIST, SF_REQ, NULL, NULL, "ช่องทางขอรับบริการ", "where to ask for it"),
+	T("fee", SF_MONEY, SF_REQ, 0, 0, NULL, NULL, struct service, fee, "ค่าธรรมเนียม (บาท) 0 = ไม่มีค่าธรรมเนียม", "the fee, baht; 0 = no fee", NULL),
+	T("fee_note", SF_TEXT, 0, 0, 300, NULL, NULL, struct service, fee_note, "คำอธิบายค่าธรรมเนียม", "about the fee", NULL),
+	M("documents", SF_LIST, SF_REQ, NULL, NULL, "เอกสารที่ใช้ [] = ไม่ต้องใช้เอกสาร", "documents needed; [] = none"),
+	T("updated", SF_DATE, 0, 0, 0, NULL, NULL, struct service, updated, "วันที่ปรับปรุงคู่มือ", "the date the guide was last revised", NULL),
+};
+SCHEMA(schema_service, "service", service_f, "## 19.");
+
+/* ---- corruption-complaint guideline (OIT O16) ---- */
+static const struct sfield gstep_f[] = {
+	T("step", SF_TEXT, SF_REQ, 0, 1000, NULL, NULL, struct guide_step, step, "สิ่งที่ทำในขั้นนี้", "what is done", NULL),
+	T("time", SF_TEXT, SF_REQ, 0, 200, NULL, NULL, struct guide_step, time, "ระยะเวลา", "the time frame", NULL),
+	T("by", SF_TEXT, 0, 0, 300, NULL, NULL, struct guide_step, by, "ผู้รับผิดชอบขั้นนี้", "who does it", NULL),
+};
+static SCHEMA(schema_gstep, "guideline.steps", gstep_f, NULL);
+
+static const struct sfield guideline_f[] = {
+	T("title", SF_TEXT, 0, 0, 300, NULL, NULL, struct guideline, title, "ชื่อแนวปฏิบัติ", "the title", NULL),
+	T("scope", SF_TEXT, 0, 0, 2000, NULL, NULL, struct guideline, scope, "เรื่องที่รับ", "what may be reported", NULL),
+	T("how_to_report", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct guideline, how_to_report, "วิธีแจ้งเรื่อง", "how to report", NULL),
+	M("steps", SF_LIST, SF_REQ, NULL, &schema_gstep, "ขั้นตอนการจัดการ {step, time, by}", "the handling steps {step, time, by}"),
+	T("responsible", SF_TEXT, SF_REQ, 0, 500, NULL, NULL, struct guideline, responsible, "หน่วยงานที่รับผิดชอบ", "the responsible unit", NULL),
+	T("contact", SF_TEXT, 0, 0, 500, NULL, NULL, struct guideline, contact, "ติดต่อหน่วยงานที่รับผิดชอบ", "how to reach it", NULL),
+	M("channels", SF_LIST, SF_REQ, NULL, NULL, "ช่องทางแจ้งเรื่อง", "the channels"),
+	T("protection", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct guideline, protection, "การคุ้มครองผู้แจ้งและการรักษาความลับ", "protection of the reporter", NULL),
+	T("updated", SF_DATE, 0, 0, 0, NULL, NULL, struct guideline, updated, "วันที่ประกาศหรือปรับปรุง", "the date issued or revised", NULL),
+};
+SCHEMA(schema_guideline, "guideline", guideline_f, "## 20.");
+
 /* ---- OIT ---- */
 static const struct sfield oitlink_f[] = {
 	M("href", SF_URL, SF_REQ, NULL, NULL, "พาธในเว็บไซต์ หรือ https://...", "a site path or https://..."),
@@ -368,7 +440,8 @@ const struct schema *const schema_all[] = {
 	&schema_site, &schema_people, &schema_person, &schema_project, &schema_report,
 	&schema_news, &schema_page, &schema_form, &schema_form_field, &schema_complaint,
 	&schema_case_event,
-	&schema_procurement, &schema_proc_record, &schema_oit, &schema_oit_item, &schema_holidays, &schema_holiday, NULL
+	&schema_procurement, &schema_proc_record, &schema_oit, &schema_oit_item, &schema_holidays, &schema_holiday,
+	&schema_participation, &schema_service, &schema_guideline, NULL
 };
 
 const struct sfield *schema_field(const struct schema *s, const char *name)

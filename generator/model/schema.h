@@ -1,7 +1,8 @@
 /* schema.h: one description of every record type's fields.
  *
  * Each record type (site, person, project, report, news, page, form,
- * complaint response, procurement, OIT) is one table of fields: name, type,
+ * complaint response, procurement, OIT, participation, service guide,
+ * corruption-complaint guideline) is one table of fields: name, type,
  * required or not, caps, allowed values, Thai and English help, and where a
  * loaded value goes in the model.  The tables drive the loader's generic
  * reader (load/fields.h), its unknown-field and did-you-mean check,
@@ -68,7 +69,12 @@ struct schema {
 extern const struct schema schema_site, schema_person, schema_people, schema_project,
 	schema_report, schema_news, schema_page, schema_form, schema_form_field,
 	schema_complaint, schema_case_event, schema_procurement, schema_proc_record, schema_oit,
-	schema_oit_item, schema_holidays, schema_holiday, schema_named;
+	schema_oit_item, schema_holidays, schema_holiday, schema_named, schema_participation,
+	schema_service, schema_guideline;
+
+/* Participation formats (ids, NULL-terminated) and their Thai and English
+ * labels, index for index. */
+extern const char *const part_format_v[], *const part_format_th[], *const part_format_en[];
 
 /* The roles of the staff area (people.yaml roles:), NULL-terminated, in
  * the order of the ROLE_* bits of model.h. */

@@ -70,12 +70,15 @@ static const struct od_column procurement_cols[] = {
 	{ "item", "string", "งานที่จัดซื้อหรือจัดจ้าง", "what was bought" },
 	{ "method", "string", "วิธีซื้อหรือจ้าง (รหัส)", "method id: e-bidding, e-market, selection, specific" },
 	{ "method_name", "string", "วิธีซื้อหรือจ้าง", "method (Thai)" },
-	{ "budget", "number", "วงเงินที่จัดซื้อจัดจ้าง/ราคากลาง (บาท)", "budget ceiling / reference price, baht" },
+	{ "budget", "number", "วงเงินที่จะซื้อหรือจ้าง (บาท)", "budget ceiling, baht" },
+	{ "reference_price", "number", "ราคากลาง (บาท) ว่าง = ไม่ได้ระบุ", "reference price (ราคากลาง), baht; empty when not given" },
 	{ "bids", "string", "ผู้เสนอราคาและราคาที่เสนอ ชื่อ=ราคา คั่นด้วย ; (JSON: รายการ {name, price})", "bidders and prices, name=price separated by ; (JSON: an array of {name, price})" },
 	{ "winner", "string", "ผู้ได้รับการคัดเลือก", "selected supplier" },
 	{ "price", "number", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", "agreed price, baht" },
 	{ "reason", "string", "เหตุผลที่คัดเลือกโดยสังเขป", "reason for the selection" },
 	{ "contract", "string", "เลขที่สัญญาหรือข้อตกลง", "contract or agreement number" },
+	{ "egp_no", "string", "เลขที่โครงการในระบบ e-GP", "e-GP project number, may be empty" },
+	{ "budget_source", "string", "แหล่งงบประมาณ", "source of funds, may be empty" },
 };
 
 static const struct od_column complaint_cols[] = {
@@ -615,6 +618,10 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 		c_str(t, r->method);
 		c_str(t, proc_method_th(r->method));
 		c_num(t, r->budget);
+		if (r->has_reference_price)
+			c_num(t, r->reference_price);
+		else
+			c_str(t, NULL);
 		{
 			const char *csv = cell_text(t, a, &bb);
 
@@ -624,6 +631,8 @@ static void procurement_rows(const struct site_ctx *sc, struct table *t, struct 
 		c_num(t, r->price);
 		c_str(t, r->reason);
 		c_str(t, r->contract ? r->contract : "");
+		c_str(t, r->egp_no ? r->egp_no : "");
+		c_str(t, r->budget_source ? r->budget_source : "");
 		table_row(t);
 	}
 }

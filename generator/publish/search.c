@@ -11,6 +11,10 @@
 #include "publish/textout.h"
 #include "utf8.h"
 
+const enum page_kind search_sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS, PG_DASHBOARD,
+	PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_PARTICIPATION, PG_SERVICES, PG_GUIDELINE };
+const size_t search_n_sections = sizeof search_sections / sizeof search_sections[0];
+
 static int is_thai(unsigned cp)
 {
 	return cp >= 0x0E01 && cp <= 0x0E5B && !(cp >= 0x0E50 && cp <= 0x0E59) && cp != 0x0E2F &&
@@ -270,14 +274,12 @@ int search_write_limits(const struct site_ctx *sc, struct outdir *out,
 		words_brk(brk, f->help_th, add_word, &c);
 	}
 	if (!rc) { /* the site's own sections, by their page titles */
-		static const enum page_kind sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS,
-			PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA };
 		size_t n_jobs, k;
 		struct page_job *jobs = pages_plan(sc, &a, &n_jobs);
-		for (k = 0; k < sizeof sections / sizeof sections[0]; k++)
+		for (k = 0; k < search_n_sections; k++)
 			for (j = 0; j < n_jobs; j++) {
 				const char *en, *t;
-				if (jobs[j].kind != sections[k] || strchr(jobs[j].out, '/') != strrchr(jobs[j].out, '/'))
+				if (jobs[j].kind != search_sections[k] || strchr(jobs[j].out, '/') != strrchr(jobs[j].out, '/'))
 					continue; /* the section's top page only: "<dir>/index.html" */
 				t = page_title(sc, &jobs[j], &a, &en);
 				doc(&b, &c, jobs[j].out, t, "section", "");

@@ -35,6 +35,11 @@
 #define SEARCH_MAX_POSTINGS (8u * 1024 * 1024)
 #define SEARCH_MAX_SIZE (256u * 1024 * 1024)
 
+/* The site's own sections whose top page's titles are indexed (the page of
+ * each kind whose output is one folder deep), and how many there are. */
+extern const enum page_kind search_sections[];
+extern const size_t search_n_sections;
+
 /* Call fn for each word of text (UTF-8), in order, duplicates included.
  * Returns the number of words, or -1 if libthai could not be initialised
  * (then nothing is called).  Thread-safe: each call uses its own breaker. */

@@ -16,7 +16,8 @@
 
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
-	"procurement", "surveys", "complaints", "index", "404", "staff", "print", NULL };
+	"procurement", "surveys", "complaints", "index", "404", "staff", "print", "participation",
+	"services", "corruption-guideline", NULL };
 
 int page_slug_reserved(const char *slug)
 {
@@ -362,6 +363,18 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_SEARCH:
 		*title_en = "Search";
 		return "ค้นหา";
+	case PG_PARTICIPATION:
+		*title_en = job->fy ? arena_printf(a, "Public participation, fiscal year %d", job->fy) :
+			"Public participation";
+		return job->fy ? arena_printf(a, "การเปิดโอกาสให้มีส่วนร่วม %s", pg_fy_label(sc, a, job->fy)) :
+			"การเปิดโอกาสให้มีส่วนร่วม";
+	case PG_SERVICES:
+		*title_en = "Service guides";
+		return "คู่มือการขอรับบริการ";
+	case PG_GUIDELINE:
+		*title_en = "Guideline for corruption and misconduct complaints";
+		return m->guideline && m->guideline->title ? m->guideline->title :
+			"แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ";
 	case PG_STAFF_SIGNIN:
 		*title_en = "Staff sign-in";
 		return "เข้าสู่ระบบเจ้าหน้าที่";
@@ -498,6 +511,15 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_SURVEYS:
 	case PG_SURVEY:
 		pg_surveys(sc, job, a, v, root);
+		break;
+	case PG_PARTICIPATION:
+		pg_participation(sc, job, a, v, root);
+		break;
+	case PG_SERVICES:
+		pg_services(sc, a, v, root);
+		break;
+	case PG_GUIDELINE:
+		pg_guideline(sc, a, v, root);
 		break;
 	case PG_STAFF_SIGNIN:
 		tv_setb(a, v, "noindex", 1);
@@ -674,6 +696,16 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 			j->index = (size_t)mo;
 		}
 	}
+	add_job(&pl, PG_PARTICIPATION, "participation", "participation/index.html");
+	for (i = 0; i < s->n_fiscal_years; i++) {
+		j = add_job(&pl, PG_PARTICIPATION, "participation",
+			arena_printf(a, "participation/%d/index.html", s->fiscal_years[i]));
+		j->fy = s->fiscal_years[i];
+	}
+	if (m->n_services)
+		add_job(&pl, PG_SERVICES, "services", "services/index.html");
+	if (m->guideline)
+		add_job(&pl, PG_GUIDELINE, "guideline", "corruption-guideline/index.html");
 	add_job(&pl, PG_DATA, "data", "data/index.html");
 	add_job(&pl, PG_REVISIONS, "revisions", "revisions/index.html");
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");

@@ -28,7 +28,10 @@ enum page_kind {
 	PG_STAFF_SIGNIN,  /* staff/index.html: the staff area's sign-in (staff.cgi) */
 	/* the print kit (pages_print.c): print/index.html, a notice sheet per
 	 * project with QR codes, the office poster, the announcement */
-	PG_PRINT_INDEX, PG_PRINT_PROJECT, PG_PRINT_POSTER, PG_PRINT_ANNOUNCE
+	PG_PRINT_INDEX, PG_PRINT_PROJECT, PG_PRINT_POSTER, PG_PRINT_ANNOUNCE,
+	PG_PARTICIPATION, /* participation/ (fy 0) and participation/<FY>/: OIT O19 */
+	PG_SERVICES,      /* services/: the service guides, OIT O9 */
+	PG_GUIDELINE      /* corruption-guideline/: OIT O16 */
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };

@@ -96,4 +96,11 @@ void pg_print_project(const struct site_ctx *sc, const struct project *p, struct
 void pg_print_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root);
 
+/* pages_oitrec.c: participation activities (job->fy 0: the list of years),
+ * service guides, the corruption-complaint guideline. */
+void pg_participation(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+void pg_services(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_guideline(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+
 #endif

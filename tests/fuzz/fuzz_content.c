@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -46,6 +47,9 @@ static const char *const targets[] = {
 	"progress/2569/2569-002/2026-02-01.yaml", /* new */
 	"news/2026-02-02-fuzz.md",                /* new */
 	"pages/fuzz.md",                          /* new */
+	"participation/2569/fuzz.md",             /* new */
+	"services/fuzz.yaml",                     /* new */
+	"corruption-guideline.yaml",              /* new */
 };
 #define N_TARGETS (sizeof targets / sizeof targets[0])
 
@@ -119,7 +123,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	for (i = 0; i < N_TARGETS; i++) {
+		char *slash;
 		snprintf(path, sizeof path, "%s/%s", root, targets[i]);
+		/* a new file's folders (participation/2569/, services/) */
+		for (slash = strchr(path + strlen(root) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+			*slash = '\0';
+			(void)mkdir(path, 0700);
+			*slash = '/';
+		}
 		orig[i] = slurp(path, &orig_len[i]); /* NULL: a new file */
 	}
 	return 0;

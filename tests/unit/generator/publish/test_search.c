@@ -122,8 +122,6 @@ static void test_words(void)
  * titles, help; each section's top page: its titles). */
 static size_t postings(struct testsite *ts)
 {
-	static const enum page_kind sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS,
-		PG_DASHBOARD, PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA };
 	const struct model *m = &ts->m;
 	size_t n = 0, i, j;
 	struct arena a;
@@ -159,10 +157,10 @@ static size_t postings(struct testsite *ts)
 		search_words(m->forms[i].help_th, count_word, &n);
 	}
 	arena_init(&a);
-	for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
+	for (i = 0; i < search_n_sections; i++)
 		for (j = 0; j < ts->site.n_jobs; j++) {
 			const char *en, *t;
-			if (ts->site.jobs[j].kind != sections[i] || strchr(ts->site.jobs[j].out, '/') != strrchr(ts->site.jobs[j].out, '/'))
+			if (ts->site.jobs[j].kind != search_sections[i] || strchr(ts->site.jobs[j].out, '/') != strrchr(ts->site.jobs[j].out, '/'))
 				continue;
 			t = page_title(&ts->site.sc, &ts->site.jobs[j], &a, &en);
 			search_words(t, count_word, &n);
