@@ -362,7 +362,7 @@ static const struct sfield participation_f[] = {
 	M("projects", SF_LIST, 0, NULL, NULL, "รหัสโครงการที่เกี่ยวข้อง", "the project ids concerned"),
 	M("links", SF_LIST, 0, NULL, &schema_partlink, "รายงานการประชุม รูปภาพ ข่าว {label, url}", "minutes, photos, news {label, url}"),
 };
-SCHEMA(schema_participation, "participation", participation_f, "## 18.");
+SCHEMA(schema_participation, "participation", participation_f, "## 19.");
 
 /* ---- service guides (OIT O9) ---- */
 static const struct sfield service_f[] = {
@@ -379,7 +379,7 @@ static const struct sfield service_f[] = {
 	M("documents", SF_LIST, SF_REQ, NULL, NULL, "เอกสารที่ใช้ [] = ไม่ต้องใช้เอกสาร", "documents needed; [] = none"),
 	T("updated", SF_DATE, 0, 0, 0, NULL, NULL, struct service, updated, "วันที่ปรับปรุงคู่มือ", "the date the guide was last revised", NULL),
 };
-SCHEMA(schema_service, "service", service_f, "## 19.");
+SCHEMA(schema_service, "service", service_f, "## 20.");
 
 /* ---- corruption-complaint guideline (OIT O16) ---- */
 static const struct sfield gstep_f[] = {
@@ -400,7 +400,7 @@ static const struct sfield guideline_f[] = {
 	T("protection", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct guideline, protection, "การคุ้มครองผู้แจ้งและการรักษาความลับ", "protection of the reporter", NULL),
 	T("updated", SF_DATE, 0, 0, 0, NULL, NULL, struct guideline, updated, "วันที่ประกาศหรือปรับปรุง", "the date issued or revised", NULL),
 };
-SCHEMA(schema_guideline, "guideline", guideline_f, "## 20.");
+SCHEMA(schema_guideline, "guideline", guideline_f, "## 21.");
 
 /* ---- OIT ---- */
 static const struct sfield oitlink_f[] = {
