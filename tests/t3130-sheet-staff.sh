@@ -8,7 +8,8 @@
 # that `prongsai import` makes one commit by the uploader, and the rebuilt
 # site shows the new figures.  A bad sheet (percent 150, a project outside
 # the scope) gets 422 with every problem as `prongsai sheet import` words
-# it and nothing queued; no session 401; a bad CSRF token or Origin 403;
+# it and nothing queued (both pages valid HTML by vnu); no session 401; a
+# bad CSRF token or Origin 403;
 # the file's cap (10 MiB) at the cap and one byte over.
 . "$(dirname "$0")/lib/test-lib.sh"
 . "$TOP/tests/lib/webserver"
@@ -105,6 +106,7 @@ expect_grep 'href="/staff/staff.cgi/sheet.xlsx?fy=2569"' "$D/resp.b" "a download
 expect_grep 'enctype="multipart/form-data"' "$D/resp.b" "an upload form"
 CS=$(csrf_of)
 [ ${#CS} -eq 43 ] && pass "the upload form has the CSRF token" || fail "csrf: [$CS]"
+cp "$D/resp.b" page.html
 req 200 "somchai's workbook" -b "prongsai_staff=$TOK" "$S_/sheet.xlsx?fy=2569"
 cp "$D/resp.b" somchai.xlsx
 expect_eq "$(header Content-Type)" "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" "an xlsx content type"
@@ -127,6 +129,14 @@ cat >want.txt <<'EOF'
 EOF
 diff want.txt got.txt >d.txt && pass "every problem listed by row and Thai header" || { cat d.txt; fail "problems differ"; }
 expect_grep "ยังไม่ได้นำเข้าแถวใดเลย" "$D/resp.txt" "the page says nothing was imported"
+cp "$D/resp.b" problems.html
+vnu=$TOP/node_modules/vnu-jar/build/dist/vnu.jar
+if [ -f "$vnu" ]; then
+	java -jar "$vnu" --errors-only page.html problems.html >vnu.txt 2>&1
+	expect_eq "$?" 0 "vnu: the sheet page and the problems page are valid HTML ($(head -c 300 vnu.txt))"
+else
+	fail "vnu.jar missing: run make deps-node"
+fi
 run_prongsai sheet import bad.csv -C "$c" --as somchai --today $T -q 2>cli.err >/dev/null
 grep '^แถว' cli.err >cli.txt
 diff want.txt cli.txt >d2.txt && pass "the same messages as prongsai sheet import" || { cat d2.txt; fail "CLI differs"; }

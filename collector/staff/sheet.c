@@ -96,7 +96,6 @@ static int load_model(struct staff_req *r, struct model *m)
 	size_t cap = 0, rcap = 0, i;
 	int be, rc = 0;
 
-	m->today = 0;
 	if (sqlite3_prepare_v2(r->db, "SELECT id, name, grp, roles FROM staff_people ORDER BY id", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -389,6 +388,16 @@ void staff_sheet_xlsx(struct staff_req *r)
 	o.fy = date_fiscal_year(m.today);
 	if (staff_query_get(r->query, "fy", fy, sizeof fy) == 0 && strlen(fy) == 4 && strspn(fy, "0123456789") == 4)
 		o.fy = atoi(fy);
+	{
+		int fys[32];
+		size_t i, n = scope_years(&m, me, fys, 32);
+		for (i = 0; i < n && fys[i] != o.fy; i++)
+			;
+		if (i == n) {
+			staff_error(r, 404, "ไม่มีโครงการของท่านในปีงบประมาณนี้", "No projects of yours in this fiscal year.");
+			goto done;
+		}
+	}
 	snprintf(path, sizeof path, "%s/prongsai-sheet-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
 	if ((fd = mkstemp(path)) < 0) {
 		fprintf(stderr, "staff.cgi: sheet: mkstemp: %s\n", strerror(errno));
@@ -399,7 +408,8 @@ void staff_sheet_xlsx(struct staff_req *r)
 	o.out = path;
 	if ((n = sheet_export(&m, &o, err, sizeof err)) < 0) {
 		unlink(path);
-		staff_error(r, 404, "ไม่มีโครงการของท่านในปีงบประมาณนี้", "No projects of yours in this fiscal year.");
+		fprintf(stderr, "staff.cgi: sheet: %s\n", err);
+		staff_error(r, 500, "ระบบขัดข้อง กรุณาลองใหม่ภายหลัง", "Server error: try again later.");
 		goto done;
 	}
 	/* read the workbook back: at most SHEET_MAX_FILE bytes */
