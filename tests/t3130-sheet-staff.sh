@@ -168,6 +168,15 @@ expect_no_grep "ใหญ่เกิน" "$D/resp.txt" "at the cap: not refused
 expect_grep "มีข้อมูลในคอลัมน์ที่ไม่มีหัว" "$D/resp.txt" "at the cap: its rows are checked"
 upload 413 "one byte over the cap" overcap.csv
 expect_grep "ไฟล์ตารางใหญ่เกิน 10 MB" "$D/resp.txt" "over the cap: Thai message"
+# the problems listed: at most 500 (STAFF_SHEET_MAX_SHOWN), the rest counted
+{ printf '%s\n' "$H"; for i in $(seq 500); do echo ',,,,,x'; done; } >p500.csv
+upload 422 "500 problems" p500.csv
+expect_eq "$(problems | wc -l)" 500 "500 problems: all listed"
+expect_no_grep "และอีก" "$D/resp.txt" "500 problems: none left over"
+{ cat p500.csv; echo ',,,,,x'; } >p501.csv
+upload 422 "501 problems" p501.csv
+expect_eq "$(problems | wc -l)" 500 "501 problems: 500 listed"
+expect_grep "และอีก 1 ปัญหา" "$D/resp.txt" "501 problems: the one more counted"
 upload 413 "a request over the body's cap" farover.csv
 expect_grep "ไฟล์ตารางใหญ่เกิน 10 MB" "$D/resp.txt" "over the body's cap: Thai message"
 
@@ -215,4 +224,31 @@ expect_eq "$(git -C "$S" diff --name-only HEAD^ HEAD)" "content/progress/2569/25
 git -C "$S" show "HEAD:content/progress/2569/2569-001/2026-04-10.yaml" |
 	cmp -s - want/progress/2569/2569-001/2026-04-10.yaml && pass "the committed file" || fail "the committed file differs"
 expect_grep "ความก้าวหน้า 55% · เบิกจ่าย 550,000.50 บาท" pub/projects/2569-001/index.html "the rebuilt site shows the new figures"
+
+# ---- the caps of the model read from the staff database: at the cap and one over ----
+# cap_at WHAT TABLE ROWS-AT-CAP INSERT-SQL-OF-N (N: the rows to add; $N in the SQL)
+cap_at() {
+	local what=$1 count_sql=$2 cap=$3 ins=$4 have n
+	have=$(sqlite3 "$SDB" "$count_sql")
+	n=$((cap - have))
+	sqlite3 "$SDB" "PRAGMA foreign_keys=OFF; WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $n) ${ins//\$N/$n}"
+	expect_eq "$(sqlite3 "$SDB" "$count_sql")" "$cap" "$what: exactly the cap in the database"
+	req 200 "$what: at the cap the page answers" -b "prongsai_staff=$TOK" "$S_/sheet"
+	sqlite3 "$SDB" "PRAGMA foreign_keys=OFF; WITH RECURSIVE k(i) AS (SELECT $((n + 1))) ${ins//\$N/$n}"
+	req 500 "$what: one over the cap is refused" -b "prongsai_staff=$TOK" "$S_/sheet"
+	expect_grep "ระบบขัดข้อง" "$D/resp.b" "$what: over the cap: Thai message"
+}
+cap_at "projects" "SELECT count(*) FROM staff_projects" 5000 \
+	"INSERT INTO staff_projects(id, fiscal_year, title, grp, owner, start, end, allocated) SELECT printf('cap-%05d', i), 2560, 'x', 'g', 'nobody', '2016-10-01', '2017-09-30', 0 FROM k"
+sqlite3 "$SDB" "DELETE FROM staff_projects WHERE id LIKE 'cap-%'"
+cap_at "people" "SELECT count(*) FROM staff_people" 5000 \
+	"INSERT INTO staff_people(id, name) SELECT printf('cap-%05d', i), 'x' FROM k"
+sqlite3 "$SDB" "DELETE FROM staff_people WHERE id LIKE 'cap-%'"
+cap_at "members of a project" "SELECT count(*) FROM staff_members WHERE project_id = '2569-002'" 64 \
+	"INSERT INTO staff_members(project_id, person_id) SELECT '2569-002', printf('cap-%05d', i) FROM k"
+sqlite3 "$SDB" "DELETE FROM staff_members WHERE person_id LIKE 'cap-%'"
+cap_at "reports" "SELECT count(*) FROM staff_reports" 50000 \
+	"INSERT INTO staff_reports(project_id, date, percent, disbursed) SELECT '2569-002', date(julianday('1600-01-01') + i), 0, 0 FROM k"
+sqlite3 "$SDB" "DELETE FROM staff_reports WHERE date < '1900-01-01'"
+req 200 "the page again below the caps" -b "prongsai_staff=$TOK" "$S_/sheet"
 finish

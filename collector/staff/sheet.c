@@ -77,8 +77,12 @@ static unsigned parse_roles(const char *s)
 static void parse_kpis(struct model *m, struct report *r, const char *s)
 {
 	char *copy = arena_strdup(&m->arena, s), *tok, *save = NULL, *eq;
+	size_t n = 0;
+	const char *c;
 
-	r->kpis = arena_alloc(&m->arena, (STAFF_MAX_KPIS + 1) * sizeof *r->kpis);
+	for (c = s; (c = strchr(c, '=')) != NULL; c++)
+		n++;
+	r->kpis = arena_alloc(&m->arena, ((n < STAFF_MAX_KPIS ? n : STAFF_MAX_KPIS) + 1) * sizeof *r->kpis);
 	for (tok = strtok_r(copy, " ", &save); tok && r->n_kpis < STAFF_MAX_KPIS; tok = strtok_r(NULL, " ", &save))
 		if ((eq = strchr(tok, '=')) != NULL) {
 			*eq = '\0';
@@ -88,22 +92,25 @@ static void parse_kpis(struct model *m, struct report *r, const char *s)
 }
 
 /* The model of the staff database: people (with roles), projects sorted
- * by id with their team, KPIs and reports by date.  0, or -1 (a query
- * failed, or more than STAFF_SHEET_MAX_PROJECTS projects). */
+ * by id with their team, KPIs (the first STAFF_MAX_KPIS, as the form) and
+ * reports by date.  0, or -1 when a query fails or a cap of staffcgi.h
+ * (people, projects, members of a project, reports) is passed. */
 static int load_model(struct staff_req *r, struct model *m)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0, rcap = 0, i;
 	int be, rc = 0;
+	void *g;
 
 	if (sqlite3_prepare_v2(r->db, "SELECT id, name, grp, roles FROM staff_people ORDER BY id", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct person *p;
-		if (!(m->people = grow(m, m->people, m->n_people, &cap, sizeof *m->people, STAFF_SHEET_MAX_PEOPLE))) {
-			rc = -1;
+		if (!(g = grow(m, m->people, m->n_people, &cap, sizeof *m->people, STAFF_SHEET_MAX_PEOPLE))) {
+			rc = -1; /* m->people stays whole */
 			break;
 		}
+		m->people = g;
 		p = &m->people[m->n_people++];
 		memset(p, 0, sizeof *p);
 		p->id = text(m, st, 0);
@@ -120,10 +127,11 @@ static int load_model(struct staff_req *r, struct model *m)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct project *p;
 		const char *status;
-		if (!(m->projects = grow(m, m->projects, m->n_projects, &cap, sizeof *m->projects, STAFF_SHEET_MAX_PROJECTS))) {
-			rc = -1;
+		if (!(g = grow(m, m->projects, m->n_projects, &cap, sizeof *m->projects, STAFF_SHEET_MAX_PROJECTS))) {
+			rc = -1; /* m->projects stays whole */
 			break;
 		}
+		m->projects = g;
 		p = m->projects[m->n_projects++] = arena_alloc(&m->arena, sizeof *p);
 		memset(p, 0, sizeof *p);
 		p->id = text(m, st, 0);
@@ -147,14 +155,18 @@ static int load_model(struct staff_req *r, struct model *m)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct project *p = model_project(m, (const char *)sqlite3_column_text(st, 0));
-		if (!p || p->n_team >= STAFF_SHEET_MAX_TEAM)
+		if (!p)
 			continue;
+		if (p->n_team >= STAFF_SHEET_MAX_TEAM) {
+			rc = -1;
+			break;
+		}
 		if (!p->team)
 			p->team = arena_alloc(&m->arena, STAFF_SHEET_MAX_TEAM * sizeof *p->team);
 		p->team[p->n_team++] = text(m, st, 1);
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(r->db, "SELECT project_id, kpi_id, name, unit, target FROM staff_kpis "
+	if (rc || sqlite3_prepare_v2(r->db, "SELECT project_id, kpi_id, name, unit, target FROM staff_kpis "
 			       "ORDER BY project_id, position", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -181,10 +193,11 @@ static int load_model(struct staff_req *r, struct model *m)
 		struct report *x;
 		if (!p)
 			continue;
-		if (!(m->reports = grow(m, m->reports, m->n_reports, &rcap, sizeof *m->reports, STAFF_SHEET_MAX_REPORTS))) {
-			rc = -1;
+		if (!(g = grow(m, m->reports, m->n_reports, &rcap, sizeof *m->reports, STAFF_SHEET_MAX_REPORTS))) {
+			rc = -1; /* m->reports stays whole */
 			break;
 		}
+		m->reports = g;
 		x = m->reports[m->n_reports++] = arena_alloc(&m->arena, sizeof *x);
 		memset(x, 0, sizeof *x);
 		x->project_id = p->id;
@@ -227,7 +240,8 @@ static const struct person *open_model(struct staff_req *r, struct model *m)
 	model_init(m);
 	m->today = today_bangkok(r);
 	if (load_model(r, m) != 0) {
-		fprintf(stderr, "staff.cgi: sheet: cannot read the projects: %s\n", sqlite3_errmsg(r->db));
+		fprintf(stderr, "staff.cgi: sheet: cannot read the projects (a cap of staffcgi.h passed?): %s\n",
+			sqlite3_errmsg(r->db));
 		staff_error(r, 500, "ระบบขัดข้อง กรุณาลองใหม่ภายหลัง", "Server error: try again later.");
 		return NULL;
 	}

@@ -42,11 +42,12 @@
 #define STAFF_MAX_PAGE (1024L * 1024)          /* bytes of a response */
 #define STAFF_MAX_PROJECTS 500                 /* listed on "my projects" */
 #define STAFF_MAX_KPIS 32                      /* KPIs of one project on the form */
-/* the sheet (sheet.c): the model read from the staff database */
+/* the sheet (sheet.c): the model read from the staff database; past a
+ * cap the sheet pages answer 500 (logged) */
 #define STAFF_SHEET_MAX_PROJECTS 5000          /* projects of all years */
 #define STAFF_SHEET_MAX_PEOPLE 5000            /* people.yaml's people */
-#define STAFF_SHEET_MAX_REPORTS 200000         /* reports of all projects */
-#define STAFF_SHEET_MAX_TEAM 64                /* members of one project (more are not read) */
+#define STAFF_SHEET_MAX_REPORTS 50000          /* reports of all projects and years */
+#define STAFF_SHEET_MAX_TEAM 64                /* members of one project, the owner included */
 #define STAFF_SHEET_MAX_SHOWN 500             /* problems listed on the page (the rest counted) */
 #define STAFF_SHEET_MAX_BODY (SHEET_MAX_FILE + 64L * 1024) /* the upload: the file's cap (sheet/grid.h) and the form */
 
