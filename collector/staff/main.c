@@ -184,11 +184,14 @@ static void handle(struct staff_req *r)
 	/* a POST: no body is read without a session, except to sign in */
 	if (!r->signed_in && strcmp(r->route, "/login") != 0) {
 		fprintf(stderr, "staff.cgi: 401: no session\n");
+		drain(getenv("CONTENT_LENGTH")); /* dropped unread, so the server passes the 401 on */
 		not_signed_in(r);
 		return;
 	}
-	if (!staff_post_allowed(r, NULL, 0))
+	if (!staff_post_allowed(r, NULL, 0)) {
+		drain(getenv("CONTENT_LENGTH"));
 		return;
+	}
 	fd = calloc(1, sizeof *fd);
 	if (!fd) {
 		staff_error(r, 500, "ระบบขัดข้อง", "Out of memory.");
