@@ -4,6 +4,7 @@
  * (403), content type and length (415/413), then the body, the CSRF token
  * (403) and the form.  The log (stderr) gets one line per failure, with no
  * submitted data, token or client address in it. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #define STAFF_TIME_LIMIT 120 /* seconds, against a stuck request */
 #define STAFF_LOGIN_MAX_BODY 4096
 #define STAFF_ANSWER_MAX_BODY (64 * 1024)
+#define STAFF_DRAIN_MAX (32ULL * 1024 * 1024) /* above the web servers' own limit (docs/webserver/) */
 
 static const char style[] =
 	"body{font-family:Sarabun,'TH Sarabun New',Tahoma,sans-serif;margin:0;line-height:1.6;color:#1a1a1a;"
@@ -62,6 +64,32 @@ static int loopback(const struct staff_req *r)
 	       (strncmp(h, "127.0.0.1", 9) == 0 || strncmp(h, "localhost", 9) == 0 || strncmp(h, "[::1]", 5) == 0);
 }
 
+/* Read and drop a body of at most STAFF_DRAIN_MAX bytes that is too large
+ * to take, so that the web server, still sending it, passes the 413 page
+ * on instead of failing the request (lighttpd answers 502 when the CGI
+ * exits before reading).  A larger one is not read. */
+static void drain(const char *content_length)
+{
+	unsigned long long n;
+	char b[65536], *end;
+	ssize_t k;
+
+	if (!content_length || !*content_length)
+		return;
+	errno = 0;
+	n = strtoull(content_length, &end, 10);
+	if (errno || *end || n > STAFF_DRAIN_MAX)
+		return;
+	while (n) {
+		k = read(0, b, n < sizeof b ? (size_t)n : sizeof b);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		n -= (unsigned long long)k;
+	}
+}
+
 /* Read and parse a POST body of at most cap bytes into fd (parts point
  * into body).  0, or an HTTP status with the error page set. */
 static int read_body(struct staff_req *r, size_t cap, struct buf *body, struct form_data *fd)
@@ -80,8 +108,12 @@ static int read_body(struct staff_req *r, size_t cap, struct buf *body, struct f
 	case CL_OK:
 		break;
 	case CL_TOO_BIG:
-		staff_error(r, 413, "ข้อมูลที่ส่งใหญ่เกินไป (รูปรวมกันต้องไม่เกินขนาดที่กำหนด) ไม่ได้บันทึกอะไร",
-			    "The request is too large; nothing was saved.");
+		drain(r->env.content_length);
+		if (strcmp(r->route, "/sheet") == 0)
+			staff_error(r, 413, "ไฟล์ตารางใหญ่เกิน 10 MB ไม่ได้บันทึกอะไร", "The sheet is over 10 MB; nothing was saved.");
+		else
+			staff_error(r, 413, "ข้อมูลที่ส่งใหญ่เกินไป (รูปรวมกันต้องไม่เกินขนาดที่กำหนด) ไม่ได้บันทึกอะไร",
+				    "The request is too large; nothing was saved.");
 		return 413;
 	default:
 		staff_error(r, 400, "คำขอไม่ถูกต้อง", "Bad request.");
@@ -125,7 +157,7 @@ static void handle(struct staff_req *r)
 	}
 	if (strcmp(r->route, "/login") && strcmp(r->route, "/logout") && strcmp(r->route, "/projects") &&
 	    strcmp(r->route, "/report") && strcmp(r->route, "/cases") && strcmp(r->route, "/case") &&
-	    strcmp(r->route, "/answer")) {
+	    strcmp(r->route, "/answer") && strcmp(r->route, "/sheet") && strcmp(r->route, "/sheet.xlsx")) {
 		staff_error(r, 404, "ไม่พบหน้านี้", "Not found.");
 		return;
 	}
@@ -156,6 +188,10 @@ static void handle(struct staff_req *r)
 			staff_case_page(r);
 		else if (strcmp(r->route, "/answer") == 0)
 			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
+		else if (strcmp(r->route, "/sheet") == 0)
+			staff_sheet_page(r);
+		else if (strcmp(r->route, "/sheet.xlsx") == 0)
+			staff_sheet_xlsx(r);
 		else
 			staff_report_form(r);
 		return;
@@ -163,11 +199,14 @@ static void handle(struct staff_req *r)
 	/* a POST: no body is read without a session, except to sign in */
 	if (!r->signed_in && strcmp(r->route, "/login") != 0) {
 		fprintf(stderr, "staff.cgi: 401: no session\n");
+		drain(getenv("CONTENT_LENGTH")); /* dropped unread, so the server passes the 401 on */
 		not_signed_in(r);
 		return;
 	}
-	if (!staff_post_allowed(r, NULL, 0))
+	if (!staff_post_allowed(r, NULL, 0)) {
+		drain(getenv("CONTENT_LENGTH"));
 		return;
+	}
 	fd = calloc(1, sizeof *fd);
 	if (!fd) {
 		staff_error(r, 500, "ระบบขัดข้อง", "Out of memory.");
@@ -175,7 +214,8 @@ static void handle(struct staff_req *r)
 	}
 	memset(&body, 0, sizeof body);
 	if (read_body(r, strcmp(r->route, "/report") == 0 ? (size_t)STAFF_MAX_BODY :
-		      strcmp(r->route, "/answer") == 0 ? STAFF_ANSWER_MAX_BODY : STAFF_LOGIN_MAX_BODY,
+		      strcmp(r->route, "/answer") == 0 ? STAFF_ANSWER_MAX_BODY :
+		      strcmp(r->route, "/sheet") == 0 ? (size_t)STAFF_SHEET_MAX_BODY : STAFF_LOGIN_MAX_BODY,
 		      &body, fd) == 0) {
 		if (strcmp(r->route, "/login") == 0)
 			staff_login(r, fd);
@@ -187,6 +227,8 @@ static void handle(struct staff_req *r)
 			staff_report_post(r, fd);
 		else if (strcmp(r->route, "/answer") == 0)
 			staff_answer_post(r, fd);
+		else if (strcmp(r->route, "/sheet") == 0)
+			staff_sheet_post(r, fd);
 		else
 			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 	}

@@ -175,6 +175,10 @@ void staff_projects(struct staff_req *r)
 		staff_h(r, r->base);
 		buf_adds(&r->out, "/cases\">เรื่องร้องเรียน <span lang=\"en\">Complaint desk</span></a></p>");
 	}
+	buf_adds(&r->out, "<p class=\"sheet-link\"><a href=\"");
+	staff_h(r, r->base);
+	buf_adds(&r->out, "/sheet\">รายงานหลายโครงการพร้อมกันด้วยตาราง Excel (ตารางรายงานประจำเดือน) "
+		 "<span lang=\"en\">(Update many projects at once with the monthly sheet)</span></a></p>");
 	if (staff_query_get(r->query, "queued", q, sizeof q) == 0 && strspn(q, "0123456789") == strlen(q) && *q)
 		buf_printf(&r->out, "<p class=\"ok\" role=\"status\">รับรายงานแล้ว เลขที่ #%s สถานะ: รอนำเข้า — ระบบจะตรวจและเผยแพร่ภายในไม่กี่นาที "
 			   "<span lang=\"en\">Report #%s received: queued; it is checked and published within minutes.</span> "

@@ -7,6 +7,9 @@
  *   GET  /projects   "my projects" and the status of one's submissions
  *   GET  /report?project=ID   the progress form for one project
  *   POST /report     the form: checked with check's rules, then queued
+ *   GET  /sheet      the monthly sheet: what it is, download, upload
+ *   GET  /sheet.xlsx?fy=YYYY  the pre-filled workbook of one's projects
+ *   POST /sheet      a filled sheet: every row checked, then one queue entry
  *   POST /logout     ends the session on the server
  *   GET  /cases      the complaint desk: the cases the person's roles show
  *   GET  /case?code=CODE      one case and the answer form
@@ -36,6 +39,7 @@
 #include "formdata.h"
 #include "staffdb.h"
 #include "model/dates.h"
+#include "sheet/grid.h"
 
 #define STAFF_COOKIE "prongsai_staff"
 #define STAFF_MAX_PHOTOS 4                     /* photos per report */
@@ -45,6 +49,14 @@
 #define STAFF_MAX_PAGE (1024L * 1024)          /* bytes of a response */
 #define STAFF_MAX_PROJECTS 500                 /* listed on "my projects" */
 #define STAFF_MAX_KPIS 32                      /* KPIs of one project on the form */
+/* the sheet (sheet.c): the model read from the staff database; past a
+ * cap the sheet pages answer 500 (logged) */
+#define STAFF_SHEET_MAX_PROJECTS 5000          /* projects of all years */
+#define STAFF_SHEET_MAX_PEOPLE 5000            /* people.yaml's people */
+#define STAFF_SHEET_MAX_REPORTS 50000          /* reports of all projects and years */
+#define STAFF_SHEET_MAX_TEAM 64                /* members of one project, the owner included */
+#define STAFF_SHEET_MAX_SHOWN 500             /* problems listed on the page (the rest counted) */
+#define STAFF_SHEET_MAX_BODY (SHEET_MAX_FILE + 64L * 1024) /* the upload: the file's cap (sheet/grid.h) and the form */
 
 struct staff_req {
 	struct cgi_env env;
@@ -142,5 +154,17 @@ int staff_desk_role(const struct staff_req *r);
 void staff_cases(struct staff_req *r);
 void staff_case_page(struct staff_req *r);
 void staff_answer_post(struct staff_req *r, struct form_data *fd);
+/* ---- sheet.c ---- */
+/* GET /sheet (with ?queued=ID&n=N&skipped=M after an upload). */
+void staff_sheet_page(struct staff_req *r);
+/* GET /sheet.xlsx?fy=YYYY (default: this fiscal year): the workbook of
+ * `prongsai sheet export --as` for the signed-in person; 404 without
+ * projects that year. */
+void staff_sheet_xlsx(struct staff_req *r);
+/* POST /sheet: the file part "sheet" (at most SHEET_MAX_FILE bytes, else
+ * 413) read and checked by sheet/batch.h with the rules of one report;
+ * every problem listed with 422 and nothing queued; else one 'sheet'
+ * queue entry by the person and 303 to /sheet?queued=... */
+void staff_sheet_post(struct staff_req *r, struct form_data *fd);
 
 #endif

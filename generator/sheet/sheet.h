@@ -15,7 +15,8 @@
  *   xlsx.h     .xlsx (Office Open XML, ECMA-376) into a grid
  *   csv.h      .csv (RFC 4180) into a grid
  *   columns.h  the sheet's columns, from the progress schema
- *   export.h   `sheet export`
+ *   export.h   `sheet export` (also staff.cgi's download)
+ *   batch.h    a sheet's bytes into reports and problems (the CLI and staff.cgi)
  *   import.h   `sheet import`
  */
 #ifndef PRONGSAI_SHEET_H
