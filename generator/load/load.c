@@ -51,6 +51,23 @@ int split_front_matter(const char *text, size_t len, const char **yaml,
 	return -1;
 }
 
+int load_front_matter(struct loader *ld, const char *rel, const char *text, size_t len,
+	const char *what_th, const char *what_en, struct ynode **root, const char **body, int *body_line)
+{
+	const char *yaml;
+	size_t yaml_len;
+	int ok;
+
+	if (split_front_matter(text, len, &yaml, &yaml_len, body, body_line) != 0) {
+		struct loc l = { rel, 1, 1 };
+		/* both formats take both arguments; "%.0s" prints nothing */
+		diag_error(ld->c.d, l, "ต้องขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วย%s และปิดด้วย ---%.0s",
+			"the file must start with a --- line, %.0s%s, and a closing ---", what_th, what_en);
+		return -1;
+	}
+	*root = yload(ld->scratch, ld->c.d, rel, yaml, yaml_len, 1, &ok);
+	return ok ? 0 : -1;
+}
 
 static int cmp_overlay(const void *a, const void *b)
 {

@@ -50,6 +50,15 @@ struct loader {
 	size_t n_ov;
 };
 
+/* ---- load.c ---- */
+/* A Markdown record's front matter: split it and load its YAML.  0 with
+ * *root (NULL when the block is empty), *body and *body_line set; -1 when
+ * the text does not start with a closed --- block (the error, at rel:1:1,
+ * says the block holds what_th / what_en) or its YAML is broken (yload's
+ * errors).  Only diagnostics are added on failure. */
+int load_front_matter(struct loader *ld, const char *rel, const char *text, size_t len,
+	const char *what_th, const char *what_en, struct ynode **root, const char **body, int *body_line);
+
 /* ---- walk.c ---- */
 /* A whole-file location (line 0). */
 struct loc file_loc(const char *path);

@@ -79,10 +79,10 @@ static void *map_list(struct yctx *c, const struct ynode *map, const char *key, 
 struct participation *load_participation(struct loader *ld, const char *rel, const char *text, size_t len)
 {
 	struct yctx *c = &ld->c;
-	const char *yaml, *body, *slug = stem(c->a, rel, ".md");
+	const char *body, *slug = stem(c->a, rel, ".md");
 	const char *fys = component(c->a, rel, 1);
-	size_t yaml_len, i;
-	int body_line, ok, good = 1, fmt;
+	size_t i;
+	int body_line, good = 1, fmt;
 	struct ynode *root;
 	const struct ynode *n, *seq;
 	struct participation *p;
@@ -97,14 +97,7 @@ struct participation *load_participation(struct loader *ld, const char *rel, con
 			"the folder participation/%s/ must be a fiscal year such as 2569", fys);
 		return NULL;
 	}
-	if (split_front_matter(text, len, &yaml, &yaml_len, &body, &body_line) != 0) {
-		struct loc l = { rel, 1, 1 };
-		diag_error(c->d, l, "ต้องขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วยข้อมูลกิจกรรม และปิดด้วย ---",
-			"the file must start with a --- line, the activity's fields, and a closing ---");
-		return NULL;
-	}
-	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
-	if (!ok)
+	if (load_front_matter(ld, rel, text, len, "ข้อมูลกิจกรรม", "the activity's fields", &root, &body, &body_line))
 		return NULL;
 	if (!root) {
 		struct loc l = { rel, 1, 1 };

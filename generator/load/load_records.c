@@ -73,23 +73,16 @@ static enum budget_category parse_category(struct yctx *c, const struct ynode *b
 struct project *load_project(struct loader *ld, const char *rel, const char *text, size_t len)
 {
 	struct yctx *c = &ld->c;
-	const char *yaml, *body;
-	size_t yaml_len, i;
-	int body_line, ok, good = 1, cat_ok;
+	const char *body;
+	size_t i;
+	int body_line, good = 1, cat_ok;
 	struct ynode *root;
 	const struct ynode *n, *seq;
 	struct project *p;
 	const char *file_id = stem(c->a, rel, ".md");
 	const char *dir_fy = component(c->a, rel, 1);
 
-	if (split_front_matter(text, len, &yaml, &yaml_len, &body, &body_line) != 0) {
-		struct loc l = { rel, 1, 1 };
-		diag_error(c->d, l, "ต้องขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วยข้อมูลโครงการ และปิดด้วย ---",
-			"the file must start with a --- line, the project's fields, and a closing ---");
-		return NULL;
-	}
-	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
-	if (!ok)
+	if (load_front_matter(ld, rel, text, len, "ข้อมูลโครงการ", "the project's fields", &root, &body, &body_line))
 		return NULL;
 	if (!root) {
 		struct loc l = { rel, 1, 1 };
@@ -323,9 +316,8 @@ struct report *load_report(struct loader *ld, const char *rel, const char *text,
 struct news *load_news(struct loader *ld, const char *rel, const char *text, size_t len)
 {
 	struct yctx *c = &ld->c;
-	const char *yaml, *body, *name = stem(c->a, rel, ".md");
-	size_t yaml_len;
-	int body_line, ok, be;
+	const char *body, *name = stem(c->a, rel, ".md");
+	int body_line, be;
 	struct ynode *root;
 	struct news *nw;
 	char prefix[11];
@@ -339,14 +331,7 @@ struct news *load_news(struct loader *ld, const char *rel, const char *text, siz
 			"news file names are YYYY-MM-DD-slug.md, e.g. 2026-01-15-meeting.md (slug: a-z 0-9 -)");
 		return NULL;
 	}
-	if (split_front_matter(text, len, &yaml, &yaml_len, &body, &body_line) != 0) {
-		struct loc l = { rel, 1, 1 };
-		diag_error(c->d, l, "ต้องขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วยหัวข้อข่าว และปิดด้วย ---",
-			"the file must start with a --- line, the news fields, and a closing ---");
-		return NULL;
-	}
-	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
-	if (!ok)
+	if (load_front_matter(ld, rel, text, len, "หัวข้อข่าว", "the news fields", &root, &body, &body_line))
 		return NULL;
 	nw = arena_alloc(c->a, sizeof(*nw));
 	nw->path = rel;
@@ -372,9 +357,8 @@ struct news *load_news(struct loader *ld, const char *rel, const char *text, siz
 struct page *load_page(struct loader *ld, const char *rel, const char *text, size_t len)
 {
 	struct yctx *c = &ld->c;
-	const char *yaml, *body, *slug = stem(c->a, rel, ".md");
-	size_t yaml_len;
-	int body_line, ok;
+	const char *body, *slug = stem(c->a, rel, ".md");
+	int body_line;
 	struct ynode *root;
 	struct page *pg;
 
@@ -383,14 +367,7 @@ struct page *load_page(struct loader *ld, const char *rel, const char *text, siz
 			"page file names may use only lowercase a-z, 0-9 and -");
 		return NULL;
 	}
-	if (split_front_matter(text, len, &yaml, &yaml_len, &body, &body_line) != 0) {
-		struct loc l = { rel, 1, 1 };
-		diag_error(c->d, l, "ต้องขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วย title และปิดด้วย ---",
-			"the file must start with a --- line, the title, and a closing ---");
-		return NULL;
-	}
-	root = yload(ld->scratch, c->d, rel, yaml, yaml_len, 1, &ok);
-	if (!ok)
+	if (load_front_matter(ld, rel, text, len, " title", "the title", &root, &body, &body_line))
 		return NULL;
 	pg = arena_alloc(c->a, sizeof(*pg));
 	pg->path = rel;
