@@ -54,7 +54,8 @@ int form_token_valid(const char *s, size_t len);
  * message (English and Thai, naming the form and field) in err.  Rules:
  * valid id and field names, unique field names, not the honeypot or token name;
  * Thai title and labels present; choice fields have 1..200 distinct choices;
- * scale fields have no choices or exactly the values 1..5; surveys have
+ * scale fields have no choices or exactly the values 1..5; a field named
+ * FORM_RESPONDENT_FIELD is a choice and not personal; surveys have
  * channel none and no file fields; complaints have channel general or
  * corruption; limits within the hard caps above. */
 int form_def_check(const struct form_def *f, char *err, size_t errlen);

@@ -44,6 +44,8 @@ struct page_job {
 	                           cs->cases; PG_SURVEY: the survey in
 	                           cs->surveys; PG_COMPLAINTS: fy 0 = index) */
 	const char *project;    /* PG_FORM: the project chosen in advance, or NULL */
+	const char *respondent; /* PG_FORM: the respondent type chosen in advance
+	                           (forms/<form>/respondent/<value>/), or NULL */
 };
 
 struct site_ctx {
