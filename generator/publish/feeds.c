@@ -127,8 +127,8 @@ static int sitemaps(const struct site_ctx *sc, const struct page_job *jobs, size
 	buf_adds(b, sm_head);
 	for (i = 0; i < n_jobs; i++) {
 		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE ||
-		    jobs[i].kind == PG_STAFF_SIGNIN)
-			continue;
+		    jobs[i].kind == PG_STAFF_SIGNIN || jobs[i].respondent)
+			continue; /* (a form with the respondent type chosen: the form's own page is listed) */
 		buf_reset(&e);
 		buf_adds(&e, "<url><loc>");
 		xml_text(&e, base(sc));
