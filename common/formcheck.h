@@ -47,6 +47,10 @@ int field_name_valid(const char *s);
  * count), so that the subject, the details and every attachment of a
  * report are sealed (issue 19.3).  1 or 0. */
 int field_sealed(const struct form_def *form, const struct form_field *f);
+/* Does field f follow the respondent type's rule (formdef.h): a field
+ * named FORM_RESPONDENT_FIELD is a choice and not personal?  1 (also for
+ * any other name) or 0. */
+int field_respondent_ok(const struct form_field *f);
 /* Is s[0..len) a page token ([A-Za-z0-9_-]{FC_TOKEN_MIN,FC_TOKEN_MAX})? */
 int form_token_valid(const char *s, size_t len);
 

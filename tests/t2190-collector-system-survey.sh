@@ -92,10 +92,8 @@ python3 - "$ANSWERS" >"$TEST_OUT/expected" <<'PY'
 import math, sys
 ans = [a.split(":") for a in sys.argv[1].split()]
 z = 1.96
-def pct(v):  # the site's percent: 2 decimals, trailing zeros dropped
-    s = "%.2f" % v
-    s = s.rstrip("0").rstrip(".") if "." in s else s
-    return s + "%"
+def pct(v):  # the site's percent: whole numbers without decimals, else 2
+    return ("%d" % v if v == int(v) else "%.2f" % v) + "%"
 def row(label, levels):
     n = len(levels); x = sum(1 for l in levels if l >= 4)
     if n == 0:
