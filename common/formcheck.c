@@ -103,6 +103,11 @@ int field_sealed(const struct form_def *form, const struct form_field *f)
 	return f->personal || (form->channel == CHANNEL_CORRUPTION && f->type != FT_CHOICE);
 }
 
+int field_respondent_ok(const struct form_field *f)
+{
+	return !f->name || strcmp(f->name, FORM_RESPONDENT_FIELD) != 0 || (f->type == FT_CHOICE && !f->personal);
+}
+
 int form_token_valid(const char *s, size_t len)
 {
 	size_t i;
@@ -150,6 +155,9 @@ static int field_check(const char *fid, const struct form_def *form,
 		FAIL("form %s, field %s: a scale has exactly 5 choices (1..5) / ช่องระดับต้องมี 5 ตัวเลือก (1..5)", fid, n);
 	if (f->type == FT_FILE && form->kind != FORM_COMPLAINT)
 		FAIL("form %s, field %s: only complaint forms take files / แนบไฟล์ได้เฉพาะแบบฟอร์มเรื่องร้องเรียน", fid, n);
+	if (!field_respondent_ok(f))
+		FAIL("form %s, field %s: the respondent type is a choice field, not personal / ช่อง %s (ประเภทผู้ตอบ) ต้องเป็นช่องแบบเลือก (choice) และไม่ใช่ข้อมูลส่วนบุคคล",
+		     fid, n, n);
 	if (f->type == FT_FILE && f->must_equal)
 		FAIL("form %s, field %s: must_equal does not apply to files / ช่องไฟล์ใช้ must_equal ไม่ได้", fid, n);
 	for (i = 0; i < f->n_choices; i++) {

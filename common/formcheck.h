@@ -47,6 +47,10 @@ int field_name_valid(const char *s);
  * count), so that the subject, the details and every attachment of a
  * report are sealed (issue 19.3).  1 or 0. */
 int field_sealed(const struct form_def *form, const struct form_field *f);
+/* Does field f follow the respondent type's rule (formdef.h): a field
+ * named FORM_RESPONDENT_FIELD is a choice and not personal?  1 (also for
+ * any other name) or 0. */
+int field_respondent_ok(const struct form_field *f);
 /* Is s[0..len) a page token ([A-Za-z0-9_-]{FC_TOKEN_MIN,FC_TOKEN_MAX})? */
 int form_token_valid(const char *s, size_t len);
 
@@ -54,7 +58,8 @@ int form_token_valid(const char *s, size_t len);
  * message (English and Thai, naming the form and field) in err.  Rules:
  * valid id and field names, unique field names, not the honeypot or token name;
  * Thai title and labels present; choice fields have 1..200 distinct choices;
- * scale fields have no choices or exactly the values 1..5; surveys have
+ * scale fields have no choices or exactly the values 1..5; a field named
+ * FORM_RESPONDENT_FIELD is a choice and not personal; surveys have
  * channel none and no file fields; complaints have channel general or
  * corruption; limits within the hard caps above. */
 int form_def_check(const struct form_def *f, char *err, size_t errlen);

@@ -45,3 +45,13 @@ const struct form_field *form_projects_field(const struct form_def *f)
 			return &f->fields[i];
 	return NULL;
 }
+
+const struct form_field *form_respondent_field(const struct form_def *f)
+{
+	size_t i;
+
+	for (i = 0; f && i < f->n_fields; i++)
+		if (strcmp(f->fields[i].name, FORM_RESPONDENT_FIELD) == 0)
+			return f->fields[i].type == FT_CHOICE && !f->fields[i].personal ? &f->fields[i] : NULL;
+	return NULL;
+}

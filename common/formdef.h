@@ -61,4 +61,18 @@ struct form_def {
  * (choices_projects, at least one choice), or NULL. */
 const struct form_field *form_projects_field(const struct form_def *f);
 
+/* The respondent type of a survey (the memo's indicator counts staff,
+ * executives, partner agencies and the public apart): a choice field of
+ * this name.  Its results are shown per choice, and the site has a page of
+ * the form per choice with that choice made in advance
+ * (forms/<form>/respondent/<value>/). */
+#define FORM_RESPONDENT_FIELD "respondent"
+#define FORM_RESPONDENT_STAFF "staff" /* the choice the staff area links */
+/* That page's path under the site root (printf: form id, choice value). */
+#define FORM_RESPONDENT_PATH "forms/%s/respondent/%s/index.html"
+
+/* f's respondent field: the non-personal choice field named
+ * FORM_RESPONDENT_FIELD, or NULL when f has none. */
+const struct form_field *form_respondent_field(const struct form_def *f);
+
 #endif

@@ -27,6 +27,10 @@
 #define STAFFDB_PATH_MAX 255               /* bytes of one queued path */
 #define STAFFDB_MESSAGE_MAX 4000           /* bytes of a commit message */
 #define STAFFDB_ID_MAX 64                  /* person and project ids */
+/* staff_settings key: the path under the site root of the page of the
+ * system's own survey with "staff" chosen (formdef.h FORM_RESPONDENT_PATH),
+ * which "my projects" links; absent when no survey has that type. */
+#define STAFFDB_SURVEY_KEY "staff_survey"
 
 /* Sessions: idle and absolute expiry, seconds. */
 #define STAFFDB_SESSION_IDLE_S (30 * 60)

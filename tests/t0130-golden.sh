@@ -23,6 +23,8 @@ submissions:
   - {form: corruption, code: 0000-0000-0000-0000, date: 2026-02-01, category: bribery}
   - {form: satisfaction, date: 2026-03-01, speed: 5, courtesy: 4, clarity: 4, process: 3, transparency: 5, overall: 5, project: 2569-001}
   - {form: satisfaction, date: 2026-03-02, speed: 3, courtesy: 4, clarity: 2, process: 3, transparency: 4, overall: 3}
+  - {form: system-satisfaction, date: 2026-03-03, respondent: staff, find: 4, current: 4, trust: 5, mobile: 3, reporting: 4, overall: 4}
+  - {form: system-satisfaction, date: 2026-03-04, respondent: public, find: 5, current: 3, trust: 4, mobile: 5, overall: 3, project: 2569-001}
 Y
 # issue 15: the OIT records (a participation activity, a service guide
 # without fee or documents, the corruption-complaint guideline)
@@ -60,7 +62,9 @@ track/index.html track/7NJ6-QX11-GG92-2QTE/index.html track/0000-0000-0000-0000/
 complaints/index.html complaints/2569/index.html complaints/statistics.csv
 surveys/index.html surveys/satisfaction/index.html data/survey-results.csv
 print/index.html print/projects/2569-001/index.html print/poster/index.html print/announcement/index.html
-participation/index.html participation/2569/index.html services/index.html corruption-guideline/index.html"
+participation/index.html participation/2569/index.html services/index.html corruption-guideline/index.html
+forms/system-satisfaction/index.html forms/system-satisfaction/respondent/staff/index.html
+surveys/system-satisfaction/index.html data/survey-indicator.csv"
 # assets' fingerprints (name.HASH.ext, t2160) as name.HASH.ext, so that a
 # theme file's change does not change every golden page
 unprint() { sed -E 's/\.[0-9a-f]{16}\.(css|js|svg|woff2)\b/.HASH.\1/g' "$1"; }

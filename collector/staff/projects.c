@@ -156,6 +156,36 @@ static void print_kit_link(struct staff_req *r)
 		 "codes)</span></a></p>");
 }
 
+/* The link to the system's own survey, the staff type chosen in advance
+ * (STAFFDB_SURVEY_KEY), if the build installed one: a static page of the
+ * site, whose root is the folder above the CGI's ("/" for
+ * /staff/staff.cgi). */
+static void survey_link(struct staff_req *r)
+{
+	sqlite3_stmt *st;
+	char folder[1024];
+	size_t n;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT value FROM staff_settings WHERE key = '" STAFFDB_SURVEY_KEY "'", -1, &st,
+			       NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) && sqlite3_column_text(st, 0)[0]) {
+		staff_folder(r, folder, sizeof folder);
+		/* drop the folder's last name: "/staff/" -> "/" */
+		n = strlen(folder);
+		while (n > 1 && folder[n - 2] != '/')
+			n--;
+		if (n > 1)
+			folder[n - 1] = '\0';
+		buf_adds(&r->out, "<p class=\"survey\">ช่วยประเมินระบบนี้: <a href=\"");
+		staff_h(r, folder);
+		staff_h(r, (const char *)sqlite3_column_text(st, 0));
+		buf_adds(&r->out, "\">แบบประเมินความพึงพอใจต่อระบบติดตามความก้าวหน้า (สำหรับเจ้าหน้าที่)</a> "
+			 "<span lang=\"en\">(Rate this system: the staff survey)</span></p>");
+	}
+	sqlite3_finalize(st);
+}
+
 void staff_projects(struct staff_req *r)
 {
 	char sql[1024], today[11], a[40], b[40], d1[16];
@@ -233,5 +263,6 @@ void staff_projects(struct staff_req *r)
 			 "people.yaml.)</span></p>");
 	submissions(r);
 	print_kit_link(r);
+	survey_link(r);
 	staff_page_end(r);
 }

@@ -54,6 +54,25 @@ void stats_wilson(uint64_t x, uint64_t n, struct wilson *out)
 	out->hi = (int64_t)hi;
 }
 
+enum stats_verdict stats_verdict(uint64_t x, uint64_t n)
+{
+	if (n < STATS_MIN_N)
+		return SV_TOO_FEW;
+	if (x > n)
+		x = n;
+	return (u128)x * 10000 >= (u128)n * STATS_TARGET ? SV_MEETS : SV_BELOW;
+}
+
+const char *stats_verdict_th(enum stats_verdict v)
+{
+	return v == SV_MEETS ? "ผ่านเป้าหมาย" : v == SV_BELOW ? "ยังไม่ผ่านเป้าหมาย" : "ยังมีผู้ตอบน้อยเกินไป";
+}
+
+const char *stats_verdict_en(enum stats_verdict v)
+{
+	return v == SV_MEETS ? "Target met" : v == SV_BELOW ? "Target not met" : "Too few responses";
+}
+
 static int cmp_i64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -308,11 +327,24 @@ static size_t project_index(const struct model *m, const char *id)
 	return m->n_projects;
 }
 
+/* Index of the respondent type value in sf->groups, or sf->n_groups. */
+static size_t group_index(const struct survey_fy *sf, const char *value)
+{
+	size_t k;
+
+	for (k = 0; k < sf->n_groups; k++)
+		if (strcmp(sf->groups[k].value, value) == 0)
+			break;
+	return k;
+}
+
 static void build_survey(const struct model *m, struct arena *a, const struct form_def *f,
 	struct survey_stats *out)
 {
 	size_t i, j, k, nq = 0, fi;
 	const struct form_field *scale[SUB_MAX_SCALE];
+	const struct form_field *resp = form_respondent_field(f);
+	size_t n_groups = resp ? resp->n_choices : 0;
 	struct survey_q *pq;
 
 	memset(out, 0, sizeof(*out));
@@ -337,12 +369,25 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 			sf->qs[k].label = scale[k]->label_th;
 			sf->qs[k].label_en = scale[k]->label_en;
 		}
+		sf->groups = arena_alloc(a, (n_groups + 1) * sizeof(*sf->groups));
+		sf->n_groups = n_groups;
+		for (k = 0; k < n_groups; k++) {
+			memset(&sf->groups[k], 0, sizeof(sf->groups[k]));
+			sf->groups[k].value = resp->choices[k].value;
+			sf->groups[k].label = resp->choices[k].label_th;
+			sf->groups[k].label_en = resp->choices[k].label_en;
+			sf->groups[k].q.name = scale[out->summary_q]->name;
+			sf->groups[k].q.label = scale[out->summary_q]->label_th;
+			sf->groups[k].q.label_en = scale[out->summary_q]->label_en;
+		}
+		if (!nq)
+			sf->n_groups = 0;
 		/* per project, indexed like m->projects (sorted by id) */
 		pq = arena_alloc(a, (m->n_projects + 1) * sizeof(*pq));
 		memset(pq, 0, (m->n_projects + 1) * sizeof(*pq));
 		for (i = 0; i < m->n_subs; i++) {
 			const struct submission *s = &m->subs[i];
-			size_t pi;
+			size_t pi, gi;
 			if (s->form != f || date_fiscal_year(s->created) != fy)
 				continue;
 			sf->n++;
@@ -351,11 +396,13 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 				q_add(&sf->qs[k], s->levels[k]);
 			if (s->project && nq && (pi = project_index(m, s->project)) < m->n_projects)
 				q_add(&pq[pi], s->levels[out->summary_q]);
+			if (s->respondent && (gi = group_index(sf, s->respondent)) < sf->n_groups)
+				q_add(&sf->groups[gi].q, s->levels[out->summary_q]);
 		}
 		/* the database's surveys, counted by SQL */
 		for (i = 0; i < m->n_survey_counts; i++) {
 			const struct survey_count *c = &m->survey_counts[i];
-			size_t pi;
+			size_t pi, gi;
 			if (c->form != f || c->fiscal_year != fy)
 				continue;
 			if (c->q < 0) {
@@ -366,12 +413,17 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 			if ((size_t)c->q >= nq)
 				continue;
 			q_add_n(&sf->qs[c->q], (unsigned)c->level, c->n);
+			if (c->respondent && (size_t)c->q == out->summary_q &&
+				(gi = group_index(sf, c->respondent)) < sf->n_groups)
+				q_add_n(&sf->groups[gi].q, (unsigned)c->level, c->n);
 			if (c->project && (size_t)c->q == out->summary_q &&
 				(pi = project_index(m, c->project)) < m->n_projects)
 				q_add_n(&pq[pi], (unsigned)c->level, c->n);
 		}
 		for (k = 0; k < nq; k++)
 			q_finish(&sf->qs[k]);
+		for (k = 0; k < sf->n_groups; k++)
+			q_finish(&sf->groups[k].q);
 		for (j = 0, k = 0; j < m->n_projects; j++)
 			k += pq[j].n > 0;
 		sf->projects = arena_alloc(a, (k + 1) * sizeof(*sf->projects));

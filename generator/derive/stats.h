@@ -17,7 +17,12 @@
  * root), the share rounded half up to 0.01 percentage point, the lower bound
  * rounded down and the upper bound up (never narrower than the exact
  * interval).  Per project (responses naming a project): the question named
- * "overall" (else the form's first scale question). */
+ * "overall" (else the form's first scale question).  Per respondent type
+ * (a form with a respondent field, formdef.h; the memo's indicator): the
+ * same summary question, per choice of that field in the form's order.
+ * The verdict on the 80% target (stats_verdict) needs at least STATS_MIN_N
+ * answers; then it is met when x/n >= 80% exactly (100·x >= 80·n), the
+ * point estimate, whatever the interval. */
 #ifndef PRONGSAI_STATS_H
 #define PRONGSAI_STATS_H
 
@@ -27,6 +32,9 @@
 #include "model/model.h"
 
 #define STATS_TARGET 8000         /* 80.00%: the share at "มาก" or above */
+#define STATS_MIN_N 30            /* fewest answers for a verdict on the target */
+#define STATS_ALL_TH "ผู้ใช้งานทุกประเภท" /* the indicator's row of all respondent types */
+#define STATS_ALL_EN "All users"
 
 struct case_row {
 	const char *code;
@@ -82,6 +90,11 @@ struct survey_project {
 	struct survey_q q;               /* the summary question */
 };
 
+struct survey_group {
+	const char *value, *label, *label_en; /* the respondent type (its choice) */
+	struct survey_q q;               /* the summary question */
+};
+
 struct survey_fy {
 	int fiscal_year;
 	size_t n;                        /* responses */
@@ -89,6 +102,14 @@ struct survey_fy {
 	size_t n_qs;
 	struct survey_project *projects; /* by id */
 	size_t n_projects;
+	struct survey_group *groups;     /* per respondent type, the form's order */
+	size_t n_groups;                 /* 0: the form has no respondent field */
+};
+
+enum stats_verdict {
+	SV_TOO_FEW,                      /* fewer than STATS_MIN_N answers */
+	SV_MEETS,                        /* x/n >= STATS_TARGET */
+	SV_BELOW
 };
 
 struct survey_stats {
@@ -111,6 +132,15 @@ struct cstats {
 
 /* Wilson interval of x successes in n (n may be 0: all zero). */
 void stats_wilson(uint64_t x, uint64_t n, struct wilson *out);
+/* The verdict on the target for x answers at "มาก" or above out of n:
+ * SV_TOO_FEW when n < STATS_MIN_N, else SV_MEETS when x·10000 >= n·STATS_TARGET
+ * (x > n counts as x = n), else SV_BELOW.  Never fails. */
+enum stats_verdict stats_verdict(uint64_t x, uint64_t n);
+/* The verdict in words: "ผ่านเป้าหมาย", "ยังไม่ผ่านเป้าหมาย",
+ * "ยังมีผู้ตอบน้อยเกินไป" (en: "Target met", "Target not met", "Too few
+ * responses").  Never NULL. */
+const char *stats_verdict_th(enum stats_verdict v);
+const char *stats_verdict_en(enum stats_verdict v);
 /* Floor of the square root. */
 uint64_t stats_isqrt(unsigned __int128 v);
 /* Median of v[0..n) in hundredths (sorts v); -1 when n is 0. */

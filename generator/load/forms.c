@@ -186,6 +186,10 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 				"a choice field needs choices");
 			fd->name = NULL;
 		}
+		if (fd->name && !field_respondent_ok(fd))
+			diag_error(c->d, yloc(rel, it),
+				"ช่อง %s (ประเภทผู้ตอบ) ต้องเป็นช่องแบบเลือก (choice) และไม่ใช่ข้อมูลส่วนบุคคล",
+				"the field %s (the respondent type) must be a choice field, not personal", fd->name);
 		if (fd->type == FT_FILE) {
 			has_file = 1;
 			if (f->max_files == 0)

@@ -63,6 +63,8 @@ static enum val_result apply_value(const struct model *m, struct submission *s, 
 			s->category = fd->choices[k].value;
 		} else if (strcmp(name, "district") == 0) {
 			s->district = fd->choices[k].value;
+		} else if (fd == form_respondent_field(f)) {
+			s->respondent = fd->choices[k].value;
 		}
 		return V_OK;
 	}
@@ -127,6 +129,19 @@ static const char *survey_project(const struct model *m, const struct form_def *
 	return p ? p->id : NULL;
 }
 
+/* The respondent type value of f's respondent field (formdef.h) equal to
+ * value, or NULL (no such field, or not one of its choices). */
+static const char *survey_respondent(const struct form_def *f, const char *value)
+{
+	const struct form_field *fd = form_respondent_field(f);
+	size_t k;
+
+	for (k = 0; fd && value && k < fd->n_choices; k++)
+		if (strcmp(fd->choices[k].value, value) == 0)
+			return fd->choices[k].value;
+	return NULL;
+}
+
 /* The fiscal year of "YYYY-MM" (a month in Thailand), or 0. */
 static int month_fiscal_year(const char *ym)
 {
@@ -157,12 +172,13 @@ static int read_survey_counts(struct model *m, sqlite3 *db, const char *path, st
 			snprintf(sql, sizeof sql, "SELECT s.form_id, %s, NULL, NULL, NULL, count(*)"
 				" FROM submissions s WHERE s.kind = 'survey' GROUP BY 1, 2", month);
 		else
-			snprintf(sql, sizeof sql, "SELECT s.form_id, %s, p.value, v.name, v.value, count(*)"
+			snprintf(sql, sizeof sql, "SELECT s.form_id, %s, p.value, v.name, v.value, count(*), r.value"
 				" FROM submissions s JOIN submission_values v ON v.submission_id = s.id"
 				" JOIN form_fields f ON f.form_id = s.form_id AND f.name = v.name"
 				" LEFT JOIN submission_values p ON p.submission_id = s.id AND p.name = 'project'"
+				" LEFT JOIN submission_values r ON r.submission_id = s.id AND r.name = '%s'"
 				" WHERE s.kind = 'survey' AND f.personal = 0 AND f.type = 'scale'"
-				" GROUP BY 1, 2, 3, 4, 5", month);
+				" GROUP BY 1, 2, 3, 4, 5, 7", month, FORM_RESPONDENT_FIELD);
 		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 			return set_err(err, errlen, path, db, "surveys");
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -194,6 +210,7 @@ static int read_survey_counts(struct model *m, sqlite3 *db, const char *path, st
 			sc->form = f;
 			sc->fiscal_year = fy;
 			sc->project = pass ? survey_project(m, f, (const char *)sqlite3_column_text(st, 2)) : NULL;
+			sc->respondent = pass ? survey_respondent(f, (const char *)sqlite3_column_text(st, 6)) : NULL;
 			sc->q = q;
 			sc->level = level;
 			sc->n = (size_t)k;

@@ -3,7 +3,8 @@
  * subs_read_db() reads the collector's database read-only (WAL: the
  * collector keeps writing while a build reads; one read transaction gives a
  * consistent snapshot).  It reads only form_id, kind, channel, code and
- * created_at of each complaint (surveys: only counts), and from submission_values only the values
+ * created_at of each complaint (surveys: only counts, per project and
+ * respondent type), and from submission_values only the values
  * of fields that the installed form marks non-personal AND that are a choice
  * or scale, or the field "project" (text or choice).  Each value is then checked against
  * the model's form (a choice must be one of its choices, a project an

@@ -366,6 +366,7 @@ struct submission {
 	const char *code;         /* complaints: canonical code; NULL otherwise */
 	pdate created;            /* date in Thailand (UTC+7) */
 	const char *category, *district, *project; /* checked values, or NULL */
+	const char *respondent;   /* surveys: the respondent type (formdef.h), or NULL */
 	unsigned char levels[SUB_MAX_SCALE]; /* per scale question of the form, 0 = none, 1..5 */
 	int sample;               /* from content/sample-submissions.yaml */
 };
@@ -374,12 +375,14 @@ struct submission {
  * them in SQL, so that their number costs the build nothing): how many
  * responses of a form in a fiscal year (q = -1), or how many answered scale
  * question q (its index among the form's scale questions) with level
- * 1..5, per project named (NULL: none or not a project).  Checked against
+ * 1..5, per project named (NULL: none or not a project) and respondent type
+ * (NULL: none, or the form has no respondent field).  Checked against
  * the model's form, like every submission. */
 struct survey_count {
 	const struct form_def *form;
 	int fiscal_year;
 	const char *project;      /* a project id of the model, or NULL */
+	const char *respondent;   /* a choice of the form's respondent field, or NULL */
 	int q;                    /* -1: responses; else 0..SUB_MAX_SCALE-1 */
 	int level;                /* 1..5 (q >= 0) */
 	size_t n;

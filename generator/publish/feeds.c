@@ -129,8 +129,8 @@ static int sitemaps(const struct site_ctx *sc, const struct page_job *jobs, size
 		if (jobs[i].kind == PG_NOT_FOUND || jobs[i].kind == PG_THANKS || jobs[i].kind == PG_TRACK_CASE ||
 		    jobs[i].kind == PG_STAFF_SIGNIN || jobs[i].kind == PG_PRINT_INDEX ||
 		    jobs[i].kind == PG_PRINT_PROJECT || jobs[i].kind == PG_PRINT_POSTER ||
-		    jobs[i].kind == PG_PRINT_ANNOUNCE)
-			continue;
+		    jobs[i].kind == PG_PRINT_ANNOUNCE || jobs[i].respondent)
+			continue; /* (a form with the respondent type chosen: the form's own page is listed) */
 		buf_reset(&e);
 		buf_adds(&e, "<url><loc>");
 		xml_text(&e, base(sc));

@@ -116,6 +116,23 @@ static const struct od_column survey_cols[] = {
 	{ "target", "number", "เป้าหมาย (%)", "target, %" },
 	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
 };
+static const struct od_column indicator_cols[] = {
+	{ "form", "string", "รหัสแบบประเมิน", "survey form id" },
+	{ "fiscal_year", "integer", "ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)" },
+	{ "question", "string", "รหัสข้อที่ใช้วัด (ความพึงพอใจโดยรวม)", "question measured (field name; the overall one)" },
+	{ "respondent", "string", "ประเภทผู้ใช้งาน (ว่าง = ทุกประเภท)", "respondent type (empty = all)" },
+	{ "respondent_label", "string", "ชื่อประเภทผู้ใช้งาน", "respondent type (Thai)" },
+	{ "n", "integer", "จำนวนผู้ตอบข้อนี้", "answers to the question" },
+	{ "high", "integer", "ผู้ตอบระดับมากขึ้นไป (4-5)", "answers at level 4 or 5" },
+	{ "share_high", "number", "ร้อยละระดับมากขึ้นไป (4-5)", "share at level 4 or 5, %" },
+	{ "wilson_low", "number", "ขอบล่างช่วงความเชื่อมั่น 95% (Wilson, ปัดลง)", "95% Wilson interval, lower bound (rounded down), %" },
+	{ "wilson_high", "number", "ขอบบนช่วงความเชื่อมั่น 95% (Wilson, ปัดขึ้น)", "95% Wilson interval, upper bound (rounded up), %" },
+	{ "target", "number", "เป้าหมาย (%)", "target, %" },
+	{ "min_n", "integer", "จำนวนผู้ตอบขั้นต่ำที่ตัดสินผลได้", "fewest answers for a verdict" },
+	{ "verdict", "string", "ผล: met (ผ่านเป้าหมาย), not-met (ยังไม่ผ่าน), too-few (ผู้ตอบน้อยเกินไป)",
+	  "verdict: met, not-met, too-few" },
+	{ "as_of", "date", "ข้อมูล ณ วันที่", "as-of date" },
+};
 
 static const struct od_column lookup_cols[] = {
 	{ "table", "string", "ตาราง: district, group, dimension, person", "table: district, group, dimension, person" },
@@ -189,6 +206,10 @@ const struct od_resource od_resources[] = {
 	  "ร้อยละของรายงานประจำเดือนที่เผยแพร่ (ตามวันที่ commit ใน git) ภายในวันครบกำหนด รายสำนักงาน กลุ่มงาน และเจ้าหน้าที่ ไม่มีแถวถ้าไม่มีประวัติ git",
 	  "Share of monthly reports published (by git commit date) by their due date, for the office, each group and each officer; no rows without a git history",
 	  timeliness_cols, N(timeliness_cols), NULL },
+	{ "survey-indicator", "ตัวชี้วัดความพึงพอใจต่อระบบ", "Satisfaction indicator",
+	  "ร้อยละของผู้ใช้งานที่พึงพอใจระดับมากขึ้นไปเทียบเป้าหมายร้อยละ 80 แยกตามประเภทผู้ใช้งาน พร้อมช่วงความเชื่อมั่น 95% และผล (แบบประเมินที่มีช่องประเภทผู้ตอบ)",
+	  "Share of users at 'high' or above against the 80% target, per respondent type, with its 95% interval and verdict (surveys with a respondent type)",
+	  indicator_cols, N(indicator_cols), NULL },
 };
 const size_t od_n_resources = N(od_resources);
 
@@ -200,6 +221,7 @@ _Static_assert(N(complaint_cols) <= OPENDATA_MAX_COLS, "complaint-statistics: to
 _Static_assert(N(survey_cols) <= OPENDATA_MAX_COLS, "survey-results: too many columns");
 _Static_assert(N(revision_cols) <= OPENDATA_MAX_COLS, "revisions: too many columns");
 _Static_assert(N(timeliness_cols) <= OPENDATA_MAX_COLS, "timeliness: too many columns");
+_Static_assert(N(indicator_cols) <= OPENDATA_MAX_COLS, "survey-indicator: too many columns");
 
 int opendata_has(const char *rel)
 {
@@ -778,6 +800,55 @@ static void survey_rows(const struct site_ctx *sc, struct table *t)
 	}
 }
 
+static void irow(const struct site_ctx *sc, struct table *t, const char *form, int fy,
+	const struct survey_q *q, const char *respondent, const char *label)
+{
+	enum stats_verdict v = stats_verdict(q->high, q->n);
+
+	c_str(t, form);
+	c_int(t, fy);
+	c_str(t, q->name);
+	c_str(t, respondent ? respondent : "");
+	c_str(t, label);
+	c_int(t, (int64_t)q->n);
+	c_int(t, (int64_t)q->high);
+	if (q->n) {
+		c_num(t, q->w.share);
+		c_num(t, q->w.lo);
+		c_num(t, q->w.hi);
+	} else {
+		c_str(t, NULL);
+		c_str(t, NULL);
+		c_str(t, NULL);
+	}
+	c_num(t, STATS_TARGET);
+	c_int(t, STATS_MIN_N);
+	c_str(t, v == SV_MEETS ? "met" : v == SV_BELOW ? "not-met" : "too-few");
+	c_date(t, sc->m->today, 1);
+	table_row(t);
+}
+
+/* The memo's indicator: per survey with a respondent type, per fiscal
+ * year, the summary question for all respondents, then per type. */
+static void indicator_rows(const struct site_ctx *sc, struct table *t)
+{
+	const struct cstats *cs = sc->cs;
+	size_t i, j, k;
+
+	for (i = 0; cs && i < cs->n_surveys; i++) {
+		const struct survey_stats *ss = &cs->surveys[i];
+		for (j = ss->n_fys; j-- > 0;) {
+			const struct survey_fy *sf = &ss->fys[j];
+			if (!sf->n_groups || !sf->n)
+				continue;
+			irow(sc, t, ss->form->id, sf->fiscal_year, &sf->qs[ss->summary_q], NULL, STATS_ALL_TH);
+			for (k = 0; k < sf->n_groups; k++)
+				irow(sc, t, ss->form->id, sf->fiscal_year, &sf->groups[k].q, sf->groups[k].value,
+					sf->groups[k].label);
+		}
+	}
+}
+
 /* OC4IDS 0.9.5 project level: projectStatus codelist values. */
 static void revision_rows(const struct site_ctx *sc, struct table *t, struct arena *a)
 {
@@ -1081,6 +1152,9 @@ int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max
 	rc |= table_end(&t, out, err, errlen);
 	table_begin(&t, &od_resources[8], max);
 	timeliness_rows(sc, &t);
+	rc |= table_end(&t, out, err, errlen);
+	table_begin(&t, &od_resources[9], max);
+	indicator_rows(sc, &t);
 	rc |= table_end(&t, out, err, errlen);
 	buf_init(&b, max);
 	oc4ids(sc, &b);

@@ -116,6 +116,22 @@ static int fill(sqlite3 *db, sqlite3_stmt **st, const struct model *m, const cha
 		return -1;
 	if (bind2(st[S_SETTING], "office", m->site.name))
 		return -1;
+	/* the staff's page of the survey of the system itself (the memo's
+	 * indicator), which the staff area links: its path under the site root */
+	for (i = 0; i < m->n_forms; i++) {
+		const struct form_field *rf = m->forms[i].kind == FORM_SURVEY ?
+			form_respondent_field(&m->forms[i]) : NULL;
+		char path[256];
+		for (j = 0; rf && j < rf->n_choices; j++)
+			if (strcmp(rf->choices[j].value, FORM_RESPONDENT_STAFF) == 0)
+				break;
+		if (!rf || j == rf->n_choices)
+			continue;
+		snprintf(path, sizeof path, FORM_RESPONDENT_PATH, m->forms[i].id, FORM_RESPONDENT_STAFF);
+		if (bind2(st[S_SETTING], STAFFDB_SURVEY_KEY, path))
+			return -1;
+		break;
+	}
 
 	for (i = 0; i < m->n_people; i++) {
 		const struct person *p = &m->people[i];

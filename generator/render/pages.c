@@ -147,6 +147,15 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
 	if (model_form(m, "satisfaction"))
 		tv_sets(a, v, "satisfaction_href", arena_printf(a, "%sforms/satisfaction/index.html", root));
+	for (i = 0; i < m->n_forms; i++)
+		if (m->forms[i].kind == FORM_SURVEY && form_respondent_field(&m->forms[i])) {
+			/* the survey of the system itself (the memo's indicator) */
+			tv_sets(a, v, "system_survey_href", arena_printf(a, "%sforms/%s/index.html", root,
+				m->forms[i].id));
+			tv_sets(a, v, "system_results_href", arena_printf(a, "%ssurveys/%s/index.html", root,
+				m->forms[i].id));
+			break;
+		}
 	tv_sets(a, v, "canonical", arena_printf(a, "%s%s", m->site.base_url ? m->site.base_url : "",
 		strcmp(job->out, "index.html") == 0 ? "" : job->out));
 	return v;
@@ -199,10 +208,12 @@ static struct tval *executives_view(const struct site_ctx *sc, struct arena *a, 
 }
 
 /* The view of form f; the choice chosen (may be NULL) of its projects
- * field comes selected. */
+ * field comes selected, and so does the choice respondent (may be NULL)
+ * of its respondent field (formdef.h). */
 static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const struct form_def *f,
-	const char *chosen)
+	const char *chosen, const char *respondent)
 {
+	const struct form_field *rf = form_respondent_field(f);
 	struct tval *v = tv_map(a), *fields = tv_list(a);
 	size_t i, j;
 
@@ -242,8 +253,9 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 			tv_sets(a, c, "label", fd->choices[j].label_th);
 			tv_sets(a, c, "label_en", fd->choices[j].label_en);
 			tv_sets(a, c, "id", arena_printf(a, "f-%s-%zu", fd->name, j));
-			tv_setb(a, c, "selected", chosen && fd->choices_projects &&
-				strcmp(fd->choices[j].value, chosen) == 0);
+			tv_setb(a, c, "selected", (chosen && fd->choices_projects &&
+				strcmp(fd->choices[j].value, chosen) == 0) ||
+				(respondent && fd == rf && strcmp(fd->choices[j].value, respondent) == 0));
 			tv_push(a, choices, c);
 		}
 		tv_set(a, fv, "choices", choices);
@@ -473,7 +485,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_FORMS: {
 		struct tval *list = tv_list(a);
 		for (i = 0; i < m->n_forms; i++) {
-			struct tval *f = form_view(sc, a, &m->forms[i], NULL);
+			struct tval *f = form_view(sc, a, &m->forms[i], NULL, NULL);
 			tv_sets(a, f, "href", arena_printf(a, "%sforms/%s/index.html", root, m->forms[i].id));
 			tv_push(a, list, f);
 		}
@@ -528,7 +540,7 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_FORM:
 	case PG_THANKS:
-		tv_set(a, v, "form", form_view(sc, a, &m->forms[job->index], job->project));
+		tv_set(a, v, "form", form_view(sc, a, &m->forms[job->index], job->project, job->respondent));
 		tv_sets(a, v, "action", arena_printf(a, "%s%s/%s", root, m->site.collector,
 			m->forms[job->index].id));
 		tv_sets(a, v, "form_href", arena_printf(a, "%sforms/%s/index.html", root,
@@ -593,6 +605,7 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	struct plan pl = { NULL, 0, 0, a };
 	struct page_job *j;
 	size_t i, k;
+	const struct form_field *rf;
 	int st;
 
 	add_job(&pl, PG_HOME, "home", "index.html");
@@ -644,6 +657,14 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 					m->forms[i].id, m->projects[k]->id));
 				j->index = i;
 				j->project = m->projects[k]->id;
+			}
+			/* one page per respondent type, that type chosen in advance */
+			rf = form_respondent_field(&m->forms[i]);
+			for (k = 0; rf && k < rf->n_choices; k++) {
+				j = add_job(&pl, PG_FORM, "form", arena_printf(a, FORM_RESPONDENT_PATH,
+					m->forms[i].id, rf->choices[k].value));
+				j->index = i;
+				j->respondent = rf->choices[k].value;
 			}
 		}
 	}

@@ -51,6 +51,8 @@ struct page_job {
 	                           cs->surveys; PG_COMPLAINTS: fy 0 = index;
 	                           PG_PRINT_PROJECT: the project) */
 	const char *project;    /* PG_FORM: the project chosen in advance, or NULL */
+	const char *respondent; /* PG_FORM: the respondent type chosen in advance
+	                           (forms/<form>/respondent/<value>/), or NULL */
 };
 
 struct site_ctx {

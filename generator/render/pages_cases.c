@@ -271,6 +271,23 @@ static struct tval *q_view(const struct site_ctx *sc, struct arena *a, const str
 	return r;
 }
 
+/* One row of the memo's indicator: q's figures under label, with the
+ * verdict on the target. */
+static struct tval *indicator_row(const struct site_ctx *sc, struct arena *a, const struct survey_q *q,
+	const char *label, const char *label_en)
+{
+	struct tval *r = q_view(sc, a, q);
+	enum stats_verdict v = stats_verdict(q->high, q->n);
+
+	tv_sets(a, r, "label", label);
+	tv_sets(a, r, "label_en", label_en);
+	tv_sets(a, r, "high", pg_integer(sc, a, (int64_t)q->high));
+	tv_sets(a, r, "verdict", stats_verdict_th(v));
+	tv_sets(a, r, "verdict_en", stats_verdict_en(v));
+	tv_sets(a, r, "verdict_class", v == SV_MEETS ? "meets" : v == SV_BELOW ? "below" : "few");
+	return r;
+}
+
 void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root)
 {
@@ -279,6 +296,7 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 	size_t i, j, k;
 
 	tv_sets(a, v, "target", pg_pct(sc, a, STATS_TARGET));
+	tv_sets(a, v, "min_n", pg_integer(sc, a, STATS_MIN_N));
 	tv_setb(a, v, "sample_subs", cs->sample);
 	tv_setb(a, v, "from_db", cs->from_db);
 	if (job->kind == PG_SURVEYS) {
@@ -298,6 +316,7 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 		const struct survey_stats *ss = &cs->surveys[job->index];
 		tv_sets(a, v, "form_href", arena_printf(a, "%sforms/%s/index.html", root, ss->form->id));
 		tv_sets(a, v, "n_all", pg_integer(sc, a, (int64_t)ss->n));
+		tv_setb(a, v, "has_groups", form_respondent_field(ss->form) != NULL);
 		for (j = 0; j < ss->n_fys; j++) {
 			const struct survey_fy *sf = &ss->fys[j];
 			struct tval *y = tv_map(a), *qs = tv_list(a), *ps = tv_list(a);
@@ -334,6 +353,15 @@ void pg_surveys(const struct site_ctx *sc, const struct page_job *job, struct ar
 			tv_setb(a, y, "has_projects", sf->n_projects > 0);
 			if (sf->n_qs)
 				tv_sets(a, y, "summary_q", sf->qs[ss->summary_q].label);
+			if (sf->n_groups) {
+				struct tval *ind = tv_list(a);
+				tv_push(a, ind, indicator_row(sc, a, &sf->qs[ss->summary_q], STATS_ALL_TH, STATS_ALL_EN));
+				for (k = 0; k < sf->n_groups; k++)
+					tv_push(a, ind, indicator_row(sc, a, &sf->groups[k].q, sf->groups[k].label,
+						sf->groups[k].label_en));
+				tv_set(a, y, "indicator", ind);
+				tv_setb(a, y, "has_indicator", 1);
+			}
 			tv_push(a, list, y);
 		}
 		tv_set(a, v, "years", list);

@@ -279,6 +279,27 @@ static void test_formcheck(void)
 	CHECK_INT(form_def_check(&f, err, sizeof err), 0);
 	f.channel = CHANNEL_GENERAL;
 	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	/* the respondent type: a choice, not personal; found by its name */
+	{
+		static const struct form_choice types[] = { { "staff", "เจ้าหน้าที่", "Staff" },
+			{ "public", "ประชาชน", "Public" } };
+		f.channel = CHANNEL_NONE;
+		CHECK(form_respondent_field(&f) == NULL);
+		fields[1].name = FORM_RESPONDENT_FIELD;
+		fields[1].type = FT_TEXT;
+		fields[1].max_length = 0;
+		CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+		CHECK(strstr(err, "ประเภทผู้ตอบ") != NULL);
+		CHECK(form_respondent_field(&f) == NULL);
+		fields[1].type = FT_CHOICE;
+		fields[1].choices = types;
+		fields[1].n_choices = 2;
+		CHECK_INT(form_def_check(&f, err, sizeof err), 0);
+		CHECK(form_respondent_field(&f) == &fields[1]);
+		fields[1].personal = 1;
+		CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+		CHECK(form_respondent_field(&f) == NULL);
+	}
 	CHECK(form_max_body(&tf_complaint) == 16000000);
 	CHECK(form_max_body(&tf_survey) > 0 && form_max_body(&tf_survey) < 200000);
 	CHECK_INT(form_max_files(&tf_survey), 0);

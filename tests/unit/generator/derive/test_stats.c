@@ -1,4 +1,5 @@
-/* test_stats.c: the Wilson interval, the integer square root, the median,
+/* test_stats.c: the Wilson interval, the verdict on the target, the integer
+ * square root, the median,
  * created_at parsing and complaint status names (stats.h, submissions.h,
  * complaints.h). */
 #include <string.h>
@@ -43,6 +44,23 @@ int main(void)
 	wilson(2, 3, 6667, 2076, 9386);
 	wilson(0, 0, 0, 0, 0);
 	wilson(800000, 1000000, 8000, 7992, 8008);
+	/* the verdict on the 80% target: a minimum of STATS_MIN_N (30) answers
+	 * (29 is too few, 30 is enough), then x/n >= 80% exactly, unrounded */
+	CHECK(STATS_MIN_N == 30);
+	CHECK(stats_verdict(29, 29) == SV_TOO_FEW);
+	CHECK(stats_verdict(0, 0) == SV_TOO_FEW);
+	CHECK(stats_verdict(24, 30) == SV_MEETS);       /* 80.00% exactly */
+	CHECK(stats_verdict(23, 30) == SV_BELOW);       /* 76.67% */
+	CHECK(stats_verdict(30, 30) == SV_MEETS);
+	CHECK(stats_verdict(31, 30) == SV_MEETS);       /* x > n counts as n */
+	CHECK(stats_verdict(79999, 100000) == SV_BELOW); /* 79.999%: rounds to 80.00, not met */
+	CHECK(stats_verdict(80000, 100000) == SV_MEETS);
+	CHECK(stats_verdict(UINT64_MAX / 5 * 4, UINT64_MAX / 5 * 5) == SV_MEETS); /* no overflow */
+	CHECK(stats_verdict(UINT64_MAX / 5 * 4 - 1, UINT64_MAX / 5 * 5) == SV_BELOW);
+	CHECK(strcmp(stats_verdict_th(SV_MEETS), "ผ่านเป้าหมาย") == 0);
+	CHECK(strcmp(stats_verdict_th(SV_BELOW), "ยังไม่ผ่านเป้าหมาย") == 0);
+	CHECK(strcmp(stats_verdict_th(SV_TOO_FEW), "ยังมีผู้ตอบน้อยเกินไป") == 0);
+	CHECK(strcmp(stats_verdict_en(SV_MEETS), "Target met") == 0);
 	/* median in hundredths; even counts take the mean of the middle two */
 	CHECK(stats_median_x100(v, 4) == 400);
 	CHECK(stats_median_x100(one, 1) == 700);
