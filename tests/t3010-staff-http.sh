@@ -120,8 +120,6 @@ req 200 "my projects" -b "prongsai_staff=$A" "$S/projects"
 expect_grep "$(sqlite3 "$SDB" "SELECT title FROM staff_projects WHERE id = '$PA'")" "$D/resp.b" "A sees their project"
 expect_grep "report?project=$PA" "$D/resp.b" "with a button to report"
 expect_grep 'href="/print/index.html"' "$D/resp.b" "and a link to the print kit (issue 18)"
-req 200 "the print kit it links" "$WS_URL/print/index.html"
-expect_grep 'print/projects/' "$D/resp.b" "the print kit lists the notice sheets"
 # issue 15.10: the staff version of the system's own survey, staff chosen in
 # advance, a static page of the site (no JavaScript), served from the site root
 expect_grep 'href="/forms/system-satisfaction/respondent/staff/index.html"' "$D/resp.b" \
@@ -129,6 +127,8 @@ expect_grep 'href="/forms/system-satisfaction/respondent/staff/index.html"' "$D/
 expect_eq "$(curl -s -o "$D/survey.html" -w '%{http_code}' "$WS_URL/forms/system-satisfaction/respondent/staff/index.html")" \
 	200 "the staff survey page is served"
 expect_grep '<option value="staff" selected>เจ้าหน้าที่</option>' "$D/survey.html" "the staff survey has staff chosen"
+req 200 "the print kit it links" "$WS_URL/print/index.html"
+expect_grep 'print/projects/' "$D/resp.b" "the print kit lists the notice sheets"
 req 200 "the form" -b "prongsai_staff=$A" "$S/report?project=$PA"
 CS=$(csrf_of)
 [ ${#CS} -eq 43 ] && pass "the form has a CSRF token" || fail "csrf: [$CS]"
