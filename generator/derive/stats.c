@@ -342,7 +342,7 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 	struct survey_stats *out)
 {
 	size_t i, j, k, nq = 0, fi;
-	const struct form_field *scale[SUB_MAX_SCALE];
+	const struct form_field *scale[SUB_MAX_SCALE] = { NULL };
 	const struct form_field *resp = form_respondent_field(f);
 	size_t n_groups = resp ? resp->n_choices : 0;
 	struct survey_q *pq;
@@ -376,9 +376,11 @@ static void build_survey(const struct model *m, struct arena *a, const struct fo
 			sf->groups[k].value = resp->choices[k].value;
 			sf->groups[k].label = resp->choices[k].label_th;
 			sf->groups[k].label_en = resp->choices[k].label_en;
-			sf->groups[k].q.name = scale[out->summary_q]->name;
-			sf->groups[k].q.label = scale[out->summary_q]->label_th;
-			sf->groups[k].q.label_en = scale[out->summary_q]->label_en;
+			if (nq) { /* (no scale question: no groups, below) */
+				sf->groups[k].q.name = scale[out->summary_q]->name;
+				sf->groups[k].q.label = scale[out->summary_q]->label_th;
+				sf->groups[k].q.label_en = scale[out->summary_q]->label_en;
+			}
 		}
 		if (!nq)
 			sf->n_groups = 0;
