@@ -27,6 +27,10 @@ HARDEN_CFLAGS_release := -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS_release := -pie -Wl,-z,relro,-z,now
 HARDEN_CFLAGS := $(HARDEN_CFLAGS_$(VARIANT))
 HARDEN_LDFLAGS := $(HARDEN_LDFLAGS_$(VARIANT))
+# The sanitizer variant's runtime options (common/sanitizer/asan_defaults.c),
+# linked into each of its programs.
+SAN_OBJ_asan := $(B)/common/sanitizer/asan_defaults.o
+SAN_OBJ := $(SAN_OBJ_$(VARIANT))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(HARDEN_CFLAGS) -pthread -Icommon $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(HARDEN_LDFLAGS) -pthread $(LDFLAGS)
 # libunistring (NFC, common/utf8.c) ships no pkg-config file in Debian
@@ -74,7 +78,7 @@ $(B)/libgen.a: $(GEN_OBJ)
 $(B)/libcgi.a: $(CGI_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(GEN_BIN): $(B)/generator/main.o $(B)/libgen.a $(B)/libcommon.a
+$(GEN_BIN): $(B)/generator/main.o $(B)/libgen.a $(B)/libcommon.a $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 # The collector starts once per request: the release build links it
@@ -89,19 +93,19 @@ CGI_STATIC ?= $(if $(filter release,$(VARIANT)),1,0)
 CGI_STATIC_PKG = $(eval CGI_STATIC_PKG := $(shell pkg-config --static --libs sqlite3 libsodium libidn2 libturbojpeg libpng))$(CGI_STATIC_PKG)
 CGI_LDFLAGS = $(if $(filter 1,$(CGI_STATIC)),$(subst -pie,-static-pie,$(ALL_LDFLAGS)),$(ALL_LDFLAGS))
 CGI_LIBS = $(if $(filter 1,$(CGI_STATIC)),$(CGI_STATIC_PKG) -lunistring,$(LIBS))
-$(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a
+$(CGI_BIN): $(B)/collector/main.o $(B)/libcgi.a $(B)/libcommon.a $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CGI_LDFLAGS) -o $@ $^ $(CGI_LIBS)
 
 # staff.cgi: a second small CGI beside the collector (docs/collector.md),
 # linked with the generator's check rules; dynamic (it need not be static).
-$(STAFF_BIN): $(STAFF_OBJ) $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a
+$(STAFF_BIN): $(STAFF_OBJ) $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(wildcard tests/unit/*.h)
+$(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(SAN_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Igenerator -Icollector -Itests/unit -o $@ $< $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Igenerator -Icollector -Itests/unit -o $@ $< $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(SAN_OBJ) $(LIBS)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

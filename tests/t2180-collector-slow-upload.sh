@@ -38,5 +38,5 @@ suite() {
 cl_setup "$TEST_OUT/page" || finish
 grep -q 'JPEG, PNG หรือ PDF ไม่เกิน 3 ไฟล์ ไฟล์ละไม่เกิน 5 MB' "$CL_PUBLIC/forms/complaint/index.html" &&
 	pass "the form says what may be attached, in Thai" || fail "the form does not say what may be attached"
-ws_each_server suite
+ws_each_server_parallel suite
 finish
