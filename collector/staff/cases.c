@@ -81,8 +81,6 @@ static int desk_open(struct staff_req *r, struct desk *dk)
 {
 	const char *db, *hol;
 	char err[1024];
-	time_t t = r->now + 7 * 3600;
-	struct tm tm;
 	size_t n = 0, cap;
 
 	memset(dk, 0, sizeof *dk);
@@ -105,8 +103,7 @@ static int desk_open(struct staff_req *r, struct desk *dk)
 		return -1;
 	}
 	dk->open = 1;
-	gmtime_r(&t, &tm);
-	dk->m.today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	dk->m.today = staff_today(r);
 	dk->m.forms = dk->x.forms;
 	dk->m.n_forms = dk->x.n_forms;
 	hol = setting(r, dk, "holidays");

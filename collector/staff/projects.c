@@ -190,13 +190,10 @@ void staff_projects(struct staff_req *r)
 {
 	char sql[1024], today[11], a[40], b[40], d1[16];
 	sqlite3_stmt *st;
-	struct tm tm;
-	time_t bkk = r->now + 7 * 3600; /* Asia/Bangkok, UTC+7 without DST */
 	char q[32];
 	int n = 0;
 
-	gmtime_r(&bkk, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	date_iso(staff_today(r), today);
 	staff_head(r, 200, NULL);
 	staff_page_top(r, "โครงการของฉัน");
 	buf_adds(&r->out, "<h1>โครงการของฉัน <span lang=\"en\">My projects</span></h1>");

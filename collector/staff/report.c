@@ -44,7 +44,7 @@ struct form {
 	size_t n;
 	const char *general;      /* an error for the whole form */
 	const char *photos_error; /* beside the photo field */
-	struct report *reports;   /* all of the project's, by date */
+	struct report **reports;  /* all of the project's, by date */
 	size_t n_reports;
 };
 
@@ -73,96 +73,6 @@ static struct fval *add(struct form *f, const char *name, const char *label, int
 	return v;
 }
 
-static const char *col(struct form *f, sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return arena_strdup(&f->m.arena, t ? (const char *)t : "");
-}
-
-/* "villages=100 households=2000" into r's KPI actuals. */
-static void parse_kpis(struct form *f, struct report *r, const char *s)
-{
-	char *copy = arena_strdup(&f->m.arena, s), *tok, *save = NULL, *eq;
-
-	r->kpis = arena_alloc(&f->m.arena, (STAFF_MAX_KPIS + 1) * sizeof *r->kpis);
-	for (tok = strtok_r(copy, " ", &save); tok && r->n_kpis < STAFF_MAX_KPIS; tok = strtok_r(NULL, " ", &save))
-		if ((eq = strchr(tok, '=')) != NULL) {
-			*eq = '\0';
-			r->kpis[r->n_kpis].kpi = tok;
-			r->kpis[r->n_kpis++].value = strtoll(eq + 1, NULL, 10);
-		}
-}
-
-/* The project (and its KPIs and reports) as the build installed it. */
-static int load_project(struct staff_req *r, struct form *f, const char *id)
-{
-	sqlite3_stmt *st;
-	struct project *p;
-	int be;
-	size_t cap = 0;
-
-	if (sqlite3_prepare_v2(r->db, "SELECT id, fiscal_year, title, grp, owner, start, end, allocated "
-			       "FROM staff_projects WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return -1;
-	}
-	p = f->p = arena_alloc(&f->m.arena, sizeof *p);
-	memset(p, 0, sizeof *p);
-	p->id = col(f, st, 0);
-	p->fiscal_year = sqlite3_column_int(st, 1);
-	p->title = col(f, st, 2);
-	p->group = col(f, st, 3);
-	p->owner = col(f, st, 4);
-	date_parse(col(f, st, 5), &p->start, &be);
-	date_parse(col(f, st, 6), &p->end, &be);
-	p->allocated = sqlite3_column_int64(st, 7);
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(r->db, "SELECT kpi_id, name, unit, target FROM staff_kpis WHERE project_id = ? "
-			       "ORDER BY position LIMIT " "32", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	p->kpis = arena_alloc(&f->m.arena, (STAFF_MAX_KPIS + 1) * sizeof *p->kpis);
-	while (sqlite3_step(st) == SQLITE_ROW && p->n_kpis < STAFF_MAX_KPIS) {
-		struct kpi *k = &p->kpis[p->n_kpis++];
-		memset(k, 0, sizeof *k);
-		k->id = col(f, st, 0);
-		k->name = col(f, st, 1);
-		k->unit = col(f, st, 2);
-		k->target = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(r->db, "SELECT date, percent, disbursed, kpis FROM staff_reports WHERE project_id = ? "
-			       "ORDER BY date", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct report *x;
-		if (f->n_reports == cap) {
-			struct report *bigger;
-			cap = cap ? cap * 2 : 16;
-			bigger = arena_alloc(&f->m.arena, cap * sizeof *bigger);
-			if (f->n_reports)
-				memcpy(bigger, f->reports, f->n_reports * sizeof *bigger);
-			f->reports = bigger;
-		}
-		x = &f->reports[f->n_reports++];
-		memset(x, 0, sizeof *x);
-		x->project_id = p->id;
-		x->fiscal_year = p->fiscal_year;
-		date_parse(col(f, st, 0), &x->date, &be);
-		x->path = arena_printf(&f->m.arena, "progress/%d/%s/%s.yaml", p->fiscal_year, p->id, col(f, st, 0));
-		x->percent = sqlite3_column_int64(st, 1);
-		x->disbursed = sqlite3_column_int64(st, 2);
-		parse_kpis(f, x, col(f, st, 3));
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
 /* The last report before date, and one on date, if any. */
 static void find_prev(struct form *f, pdate date)
 {
@@ -170,30 +80,19 @@ static void find_prev(struct form *f, pdate date)
 
 	f->prev = f->same = NULL;
 	for (i = 0; i < f->n_reports; i++) {
-		if (f->reports[i].date < date)
-			f->prev = &f->reports[i];
-		else if (f->reports[i].date == date)
-			f->same = &f->reports[i];
+		if (f->reports[i]->date < date)
+			f->prev = f->reports[i];
+		else if (f->reports[i]->date == date)
+			f->same = f->reports[i];
 	}
-}
-
-static void today_bangkok(const struct staff_req *r, pdate *out)
-{
-	time_t t = r->now + 7 * 3600;
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	*out = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static const char *be_text(struct form *f, pdate d)
 {
-	char iso[11];
-	int y, m, dd;
+	char out[16];
 
-	date_iso(d, iso);
-	sscanf(iso, "%4d-%2d-%2d", &y, &m, &dd);
-	return arena_printf(&f->m.arena, "%d/%d/%d", dd, m, y + 543);
+	staff_be_date(d, out, sizeof out);
+	return arena_strdup(&f->m.arena, out);
 }
 
 static const char *hundredths(struct form *f, int64_t h)
@@ -206,11 +105,10 @@ static const char *hundredths(struct form *f, int64_t h)
 static void setup_fields(struct staff_req *r, struct form *f)
 {
 	struct fval *v;
-	const struct report *last = f->n_reports ? &f->reports[f->n_reports - 1] : NULL;
-	pdate today;
+	const struct report *last = f->n_reports ? f->reports[f->n_reports - 1] : NULL;
+	pdate today = staff_today(r);
 	size_t i, j;
 
-	today_bangkok(r, &today);
 	v = add(f, "date", "วันที่รายงาน (วัน/เดือน/ปี พ.ศ.) Report date", 0);
 	v->value = be_text(f, today);
 	v = add(f, "percent", schema_field(&schema_report, "percent")->help_th, 2);
@@ -256,7 +154,7 @@ static void render(struct staff_req *r, struct form *f, int status)
 	staff_h(r, be_text(f, f->p->end));
 	buf_printf(&r->out, " · งบประมาณ %s บาท", a);
 	if (f->n_reports) {
-		const struct report *l = &f->reports[f->n_reports - 1];
+		const struct report *l = f->reports[f->n_reports - 1];
 		num_format_money(l->disbursed, b, sizeof b);
 		buf_printf(&r->out, "<br>รายงานล่าสุด %s: %s%% เบิกจ่าย %s บาท", be_text(f, l->date),
 			   hundredths(f, l->percent), b);
@@ -344,10 +242,13 @@ static int open_form(struct staff_req *r, struct form *f, const char *id)
 		fprintf(stderr, "staff.cgi: 403: project not in the person's scope\n");
 		return -1;
 	}
-	if (load_project(r, f, id) != 0) {
+	if (staff_model_read(r, &f->m, id) != 0 || !(f->p = model_project(&f->m, id))) {
+		fprintf(stderr, "staff.cgi: report: cannot read the project: %s\n", sqlite3_errmsg(r->db));
 		staff_error(r, 500, "ระบบขัดข้อง กรุณาลองใหม่ภายหลัง", "Server error: try again later.");
 		return -1;
 	}
+	f->reports = f->p->reports;
+	f->n_reports = f->p->n_reports;
 	setup_fields(r, f);
 	return 0;
 }
@@ -567,7 +468,7 @@ void staff_report_post(struct staff_req *r, struct form_data *fd)
 	diags_init(&d, LANG_TH);
 	{
 		struct report *rep = load_report_text(&f.m, rel, yaml, strlen(yaml), &d);
-		today_bangkok(r, &today);
+		today = staff_today(r);
 		if (rep) {
 			report_rules_project(f.p, rep, today, &d);
 			if (f.prev)

@@ -117,6 +117,20 @@ char *staff_normalise_number(struct arena *a, const char *s);
 /* d as "30/11/2569" (day/month/BE year) into out. */
 void staff_be_date(pdate d, char *out, size_t outlen);
 
+struct model;
+
+/* ---- model_read.c ---- */
+/* Today's date in Asia/Bangkok (UTC+7, no DST) at r->now. */
+pdate staff_today(const struct staff_req *r);
+/* The staff database's copy of the content (what `build --staff-db`
+ * installs) into m, made with model_init(): people with their roles,
+ * projects by id with their team, their first STAFF_MAX_KPIS KPIs, and
+ * their reports by date (each project's reports a slice of m->reports).
+ * Every project, or only project_id when not NULL.  0; -1 when a query
+ * fails or a STAFF_SHEET_MAX_* cap is passed (m then holds what was read
+ * before, to be freed with model_free()). */
+int staff_model_read(struct staff_req *r, struct model *m, const char *project_id);
+
 /* ---- auth.c ---- */
 /* Read the session from the cookie: sets r->signed_in and the person. */
 int staff_session_load(struct staff_req *r);
