@@ -145,6 +145,10 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_sets(a, v, "complaints_href", arena_printf(a, "%scomplaints/index.html", root));
 	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
 	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
+	if (m->n_forms)
+		tv_sets(a, v, "eservice_href", arena_printf(a, "%se-service/index.html", root));
+	if (pg_has_questions(m))
+		tv_sets(a, v, "questions_href", arena_printf(a, "%squestions/index.html", root));
 	if (model_form(m, "satisfaction"))
 		tv_sets(a, v, "satisfaction_href", arena_printf(a, "%sforms/satisfaction/index.html", root));
 	for (i = 0; i < m->n_forms; i++)
