@@ -266,6 +266,20 @@ static void test_formcheck(void)
 
 	CHECK_INT(form_def_check(&tf_complaint, err, sizeof err), 0);
 	CHECK_INT(form_def_check(&tf_survey, err, sizeof err), 0);
+	/* a question form: the general channel only, a tracking code, no files */
+	f.kind = FORM_QUESTION;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1); /* tf_complaint has a file field */
+	f = tf_survey;
+	f.kind = FORM_QUESTION;
+	f.channel = CHANNEL_GENERAL;
+	CHECK_INT(form_def_check(&f, err, sizeof err), 0);
+	f.channel = CHANNEL_CORRUPTION;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	CHECK(strstr(err, "question") != NULL);
+	f.channel = CHANNEL_NONE;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	CHECK(form_kind_coded(FORM_QUESTION) && form_kind_coded(FORM_COMPLAINT) && !form_kind_coded(FORM_SURVEY));
+	f = tf_complaint;
 	f.id = "Bad_Id";
 	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
 	f.id = "health";
