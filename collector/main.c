@@ -142,6 +142,15 @@ static int track(struct request *r)
 	status = open_db(r);
 	if (status)
 		return fail(r, status, NULL, 30, NULL);
+	/* a lookup from the tracking page (its form sends lookup=1; the answer
+	 * right after a submission does not): counted for the month, nothing
+	 * else kept (OIT O10).  Best effort: a busy database costs the count,
+	 * never the answer. */
+	if (track_query_has(query, TRACK_LOOKUP_PARAM)) {
+		db_set_busy_timeout(r->db, TRACK_COUNT_BUSY_MS);
+		(void)db_count_lookup(r->db, time(NULL), err, sizeof err);
+		db_set_busy_timeout(r->db, r->settings.busy_timeout_ms);
+	}
 	/* received: Thai time (UTC+7) and Buddhist Era year, for people */
 	snprintf(offset, sizeof offset, "+%d seconds", UTC_BANGKOK_OFFSET_S);
 	if (sqlite3_prepare_v2(r->db, "SELECT s.id, s.form_id, strftime('%d/%m/', t) || (strftime('%Y', t) + 543)"

@@ -55,6 +55,7 @@ static int run(sqlite3_stmt *st)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/* a question is stored as a complaint (formdef.h) */
 static const char *kind_name(const struct form_def *f)
 {
 	return f->kind == FORM_SURVEY ? "survey" : "complaint";
@@ -118,7 +119,7 @@ static enum store_result transaction(sqlite3 *db, sqlite3_stmt **st, const struc
 		sqlite3_bind_text(s, 1, form->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, kind_name(form), -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, channel_name(form), -1, SQLITE_STATIC);
-		if (form->kind == FORM_COMPLAINT)
+		if (form_kind_coded(form->kind))
 			sqlite3_bind_text(s, 4, code, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(s, 4);
@@ -218,7 +219,7 @@ enum store_result store_submission(sqlite3 *db, const struct store_input *in,
 	code[0] = '\0';
 	err[0] = '\0';
 	*retry_after = 0;
-	if (in->form->kind == FORM_COMPLAINT && trackcode_new(code) < 0) {
+	if (form_kind_coded(in->form->kind) && trackcode_new(code) < 0) {
 		snprintf(err, errlen, "no random source");
 		return STORE_FAILED;
 	}

@@ -8,6 +8,11 @@
 
 #define TRACK_QUERY_MAX 512 /* bytes of QUERY_STRING looked at */
 #define TRACK_CODE_INPUT_MAX 64 /* bytes of the decoded code (spaces allowed) */
+/* The tracking page's form sends this parameter: such a request is a
+ * person's lookup, counted per month (db_count_lookup); the 303 after a
+ * submission leads to /track without it. */
+#define TRACK_LOOKUP_PARAM "lookup=1"
+#define TRACK_COUNT_BUSY_MS 250 /* at most this long waiting to count one */
 
 /* Find the first "code" parameter in query (application/x-www-form-
  * urlencoded, RFC 3986 §2.1 percent-encoding, '+' for space), decode it and

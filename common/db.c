@@ -19,6 +19,7 @@
 
 #include "formcheck.h"
 #include "origin.h"
+#include "utcstamp.h"
 
 /* ---- connection ---- */
 
@@ -315,9 +316,17 @@ static const char schema_v3[] =
 	"DELETE FROM rate_limits;"
 	"DELETE FROM recent_submissions;";
 
+/* Version 4 (issue 15, OIT O10): case-tracking lookups counted per month
+ * in Thailand, and nothing else about them (db_count_lookup). */
+static const char schema_v4[] =
+	"CREATE TABLE lookup_counts ("
+	" month TEXT PRIMARY KEY NOT NULL CHECK (length(month) = 7),"
+	" count INTEGER NOT NULL CHECK (count >= 0)"
+	") WITHOUT ROWID;";
+
 /* migrations[v] takes the schema from version v to v + 1 (index 0: the
  * whole schema for a new file). */
-static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1, schema_v2, schema_v3 };
+static const char *const migrations[DB_SCHEMA_VERSION] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 
 int db_migrate(sqlite3 *db, char *err, size_t errlen)
 {
@@ -405,6 +414,7 @@ int db_thanks_base_valid(const char *t)
 	return 1;
 }
 
+/* a question is stored as a complaint (formdef.h) */
 static const char *kind_name(enum form_kind k) { return k == FORM_SURVEY ? "survey" : "complaint"; }
 
 static const char *channel_name(enum form_channel c)
@@ -580,6 +590,31 @@ static int purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen)
 		err_set(err, errlen, "database: deleting expired rate-limit rows: %s / ลบข้อมูลจำกัดอัตราที่หมดอายุไม่ได้",
 			sqlite3_errmsg(db));
 	return ok ? 0 : -1;
+}
+
+int db_count_lookup(sqlite3 *db, time_t now, char *err, size_t errlen)
+{
+	time_t local = now + UTC_BANGKOK_OFFSET_S;
+	struct tm tm;
+	char month[32];
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!gmtime_r(&local, &tm)) {
+		err_set(err, errlen, "lookup count: bad time / เวลาไม่ถูกต้อง");
+		return -1;
+	}
+	snprintf(month, sizeof month, "%04d-%02d", (tm.tm_year + 1900) % 10000, (tm.tm_mon % 12 + 12) % 12 + 1);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO lookup_counts (month, count) VALUES (?1, 1)"
+				" ON CONFLICT (month) DO UPDATE SET count = count + 1", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	if (rc != SQLITE_OK)
+		err_set(err, errlen, "lookup count: %s / นับการติดตามเรื่องไม่ได้", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen)

@@ -21,7 +21,7 @@
 #include "arena.h"
 #include "formdef.h"
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /* db_open() modes (the contract's readonly flag: 0 and 1). */
 #define DB_OPEN_CREATE 0   /* read-write, the file is created if missing */
@@ -130,6 +130,13 @@ int formdb_load(sqlite3 *db, const char *id, struct arena *a, struct form_def *o
  * digests that expired by now (tables rate_limits, recent_submissions), in
  * one BEGIN IMMEDIATE transaction.  0, or -1 with err (nothing deleted). */
 int db_purge_expired(sqlite3 *db, time_t now, char *err, size_t errlen);
+
+/* Case-tracking lookups (OIT O10's e-service statistics): add one to the
+ * count of now's month in Thailand (table lookup_counts, "YYYY-MM" and a
+ * count, nothing else: no code, no address, no finer time).  One
+ * autocommit UPSERT with the connection's busy timeout.  0, or -1 with err
+ * (nothing counted). */
+int db_count_lookup(sqlite3 *db, time_t now, char *err, size_t errlen);
 
 /* Load the settings (defaults filled in: numbers > 0 or < 0 as in the
  * struct's comments, strings never NULL but possibly "") into *s, strings

@@ -184,8 +184,10 @@ int form_def_check(const struct form_def *f, char *err, size_t errlen)
 		FAIL("form id \"%s\" must be [a-z][a-z0-9-]{0,31} / รหัสแบบฟอร์ม \"%s\" ไม่ถูกต้อง", fid, fid);
 	if (strcmp(f->id, "health") == 0 || strcmp(f->id, "track") == 0)
 		FAIL("form id \"%s\" is reserved for the collector / รหัสแบบฟอร์ม \"%s\" สงวนไว้ใช้ในระบบ", fid, fid);
-	if (f->kind != FORM_COMPLAINT && f->kind != FORM_SURVEY)
-		FAIL("form %s: kind must be complaint or survey / kind ต้องเป็น complaint หรือ survey", fid);
+	if (f->kind != FORM_COMPLAINT && f->kind != FORM_SURVEY && f->kind != FORM_QUESTION)
+		FAIL("form %s: kind must be complaint, survey or question / kind ต้องเป็น complaint, survey หรือ question", fid);
+	if (f->kind == FORM_QUESTION && f->channel != CHANNEL_GENERAL)
+		FAIL("form %s: a question form is in the general channel / แบบฟอร์มสอบถามอยู่ในช่องทางทั่วไป (general)", fid);
 	if (f->kind == FORM_SURVEY && f->channel != CHANNEL_NONE)
 		FAIL("form %s: a survey has no channel / แบบสำรวจไม่มี channel", fid);
 	if (f->kind == FORM_COMPLAINT && f->channel != CHANNEL_GENERAL && f->channel != CHANNEL_CORRUPTION)

@@ -55,3 +55,8 @@ const struct form_field *form_respondent_field(const struct form_def *f)
 			return f->fields[i].type == FT_CHOICE && !f->fields[i].personal ? &f->fields[i] : NULL;
 	return NULL;
 }
+
+int form_kind_coded(enum form_kind k)
+{
+	return k == FORM_COMPLAINT || k == FORM_QUESTION;
+}

@@ -40,7 +40,18 @@ struct form_field {
 				 with the project ids once all are loaded */
 };
 
-enum form_kind { FORM_COMPLAINT, FORM_SURVEY };
+/* A question (OIT O3, "สอบถาม") is handled like a general complaint in
+ * every respect but its statistics: it gets a tracking code, is stored
+ * with kind 'complaint' and channel 'general' in the database (db.h: the
+ * collector and `prongsai inbox` see a complaint), and its answer is
+ * written in content/complaints/<CODE>.yaml; the build tells it apart by
+ * its form and leaves it out of the complaint statistics.  The answers
+ * the office publishes for everyone are content/questions/<slug>.yaml. */
+enum form_kind { FORM_COMPLAINT, FORM_SURVEY, FORM_QUESTION };
+
+/* 1 when submissions of form kind k get a tracking code (complaints and
+ * questions), 0 for surveys. */
+int form_kind_coded(enum form_kind k);
 enum form_channel { CHANNEL_NONE, CHANNEL_GENERAL, CHANNEL_CORRUPTION };
 
 struct form_def {

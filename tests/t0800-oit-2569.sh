@@ -105,6 +105,52 @@ for r, c in zip(rows, cells):
         assert nums == [r["total"], r["completed"], r["in_progress"]], (nums, r)
 assert any(r["total"] != "0" for r in rows)
 PY
+# O10: e-service use per service and month, the small-count rule, the how-to
+row10=$(grep -o '<tr id="O10">.*</tr>' "$oit")
+printf '%s' "$row10" | grep -q 'href="../../e-service/index.html"' && pass "O10 links e-service/" || fail "O10 link"
+printf '%s' "$row10" | grep -q 'href="../../e-service/statistics.csv"' && pass "O10 links the CSV" || fail "O10 CSV link"
+printf '%s' "$row10" | grep -q "<time datetime=\"$today\">" && pass "O10: the evidence date is the data's date" || fail "O10 date"
+e=$s/e-service/index.html
+expect_grep '<h2 id="es-how">วิธีใช้บริการออนไลน์' "$e" "O10: the how-to"
+expect_grep 'ข้อมูล ณ วันที่ 24 พ.ย. 2569' "$e" "O10: the as-of date"
+expect_grep '<strong>หลักการแสดงตัวเลข:</strong> เดือนที่มีผู้ใช้บริการ 1 ถึง 4 ครั้ง แสดงว่า "น้อยกว่า 5"' "$e" "O10: the small-count rule is stated"
+for f in ร้องเรียน/ร้องทุกข์ แจ้งเบาะแสการทุจริตและประพฤติมิชอบ สอบถาม แบบประเมินความพึงพอใจต่อการให้บริการ ติดตามเรื่องด้วยรหัสติดตาม; do
+	grep -q "<th scope=\"col\"><a href=\"[^\"]*\">$f</a></th>" "$e" && pass "O10: a column for $f" || fail "O10: no column for $f"
+done
+python3 - "$s" <<'PY' && pass "O10: the page's months (ต.ค.-ก.ย., พ.ศ.) and the CSV agree under the small-count rule" || fail "O10 page/CSV"
+import csv, re, sys
+s = sys.argv[1]
+page = open(f"{s}/e-service/index.html", encoding="utf-8").read()
+rows = list(csv.DictReader(open(f"{s}/e-service/statistics.csv", encoding="utf-8-sig")))
+assert rows and set(r["count"] for r in rows) >= {"0", "น้อยกว่า 5"}, set(r["count"] for r in rows)
+assert not any(r["count"] in ("1", "2", "3", "4") for r in rows)
+for fy, first in (("2570", "ต.ค. 2569"), ("2569", "ต.ค. 2568")):
+    sec = page[page.index(f'<h3 id="fy{fy}">'):]
+    sec = sec[:sec.index("</table>")]
+    labels = re.findall(r'<tr><th scope="row">([^<]+)</th>', sec)
+    assert labels[0] == first and labels[11].startswith("ก.ย.") and len(labels) == 13, labels
+    cols = re.findall(r'<th scope="col"><a href="[^"]*">([^<]+)</a></th>', sec)
+    mine = [r for r in rows if r["fiscal_year"] == fy]
+    for i, tr in enumerate(re.findall(r'<tr><th scope="row">[^<]+</th>(.*?)</tr>', sec)[:12]):
+        cells = re.findall(r'<td class="num">([^<]*)</td>', tr)
+        want = [r["count"] for r in mine[i * len(cols):(i + 1) * len(cols)]]
+        if not cells:
+            assert "ยังไม่ถึงรอบ" in tr and not want, (fy, i, tr)
+            continue
+        assert cells == want, (fy, i, cells, want)
+        assert [r["service_name"] for r in mine[i * len(cols):(i + 1) * len(cols)]] == cols
+# FY2570 to 24 Nov: October and November only; a question in October, lookups 17 then 4
+assert [r["month"] for r in rows if r["fiscal_year"] == "2570" and r["service"] == "track"] == ["2026-10", "2026-11"]
+get = lambda fy, m, sv: [r["count"] for r in rows if r["fiscal_year"] == fy and r["month"] == m and r["service"] == sv][0]
+assert get("2570", "2026-10", "track") == "17" and get("2570", "2026-11", "track") == "น้อยกว่า 5"
+assert get("2570", "2026-10", "question") == "น้อยกว่า 5" and get("2570", "2026-11", "question") == "0"
+assert get("2569", "2026-04", "track") == "22" and get("2569", "2026-01", "track") == "0"
+PY
+# O3: contact, the question form, the questions and answers
+row3=$(grep -o '<tr id="O3">.*</tr>' "$oit")
+printf '%s' "$row3" | grep -q 'href="../../questions/index.html"' && pass "O3 links questions/" || fail "O3 questions link"
+printf '%s' "$row3" | grep -q 'href="../../forms/question/index.html"' && pass "O3 links the question form" || fail "O3 form link"
+expect_grep 'action="../../cgi-bin/collect.cgi/question"' "$s/forms/question/index.html" "O3: the question form posts to the collector"
 # check and the page agree, over every date rule and finding
 c=$TEST_OUT/c
 cp -r "$TOP/content" "$c"
@@ -126,6 +172,9 @@ items:
   - {code: O12, title: ไม่มี, evidence: []}
   - {code: O13, title: ไม่มีวันที่, fiscal_year: previous, evidence: [about/index.html]}
   - {code: O14, title: ไฟล์ สขร.1, fiscal_year: previous, evidence: [procurement/2569/sor-kor-1-2569.xlsx, oit/2569/itas.csv]}
+  - {code: O15, title: บริการออนไลน์, fiscal_year: current, evidence: [e-service/index.html, e-service/statistics.csv]}
+  - {code: O16, title: ถาม-ตอบ, fiscal_year: previous, evidence: [questions/index.html]}
+  - {code: O17, title: ถาม-ตอบปีนี้, fiscal_year: current, evidence: [questions/index.html]}
 Y
 for d in 2026-11-24 2027-03-15; do
 	run_prongsai build -q -C "$c" -o "$TEST_OUT/s-$d" --today $d 2>/dev/null
@@ -147,6 +196,9 @@ expect_grep 'O12: ยังไม่มีหลักฐาน' "$w" "no eviden
 expect_grep 'O13: ไม่ทราบวันที่ของหลักฐาน' "$w" "no known date"
 expect_no_grep 'O4:' "$w" "complaints/<FY>/ has a date rule (no hand-typed date needed)"
 expect_no_grep 'O14:' "$w" "the สขร.1 files and itas.csv are pages of the site"
+expect_no_grep 'O15:' "$w" "e-service/ and its CSV: dated as of the build, in the current year"
+expect_grep 'O16: หลักฐานไม่อยู่ในปีงบประมาณ 2569 ที่กำหนด' "$w" "questions/: dated by the newest answer (27 Oct 2026, FY2570), so not FY2569"
+expect_no_grep 'O17:' "$w" "questions/: the newest answer is in FY2570"
 p70=$TEST_OUT/s-2026-11-24/oit/2570/index.html
 expect_grep 'id="O10"><th scope="row">O10</th><td>เว็บหลัก</td><td><ul class="plain"><li><a href="https://main.example.go.th/oit" rel="noopener">' "$p70" "main-site link"
 grep -o '<tr id="O10">.*</tr>' "$p70" | grep -q 'อยู่บนเว็บไซต์หลัก' && pass "state: on the main website" || fail "state: on the main website"

@@ -80,6 +80,20 @@ r = [r for r in rows if r["egp_no"] == "69004123404"]
 assert r and r[0]["budget"] == "21000.00" and r[0]["reference_price"] == "21000.00", r
 assert all(r["budget_source"] for r in rows), rows
 PY
+# O3: the questions and answers, never the asker's data
+q=$s/questions/index.html
+expect_eq "$(grep -c '<article class="qa"' "$q")" 3 "O3: three published questions"
+expect_eq "$(grep -c '<h2 id="[a-z0-9-]*-q" class="qa-question">ถาม: ' "$q")" 3 "O3: each with its question"
+expect_eq "$(grep -c '<p><strong>ตอบ:</strong> ' "$q")" 3 "O3: ... its answer"
+expect_eq "$(grep -c 'ถามเมื่อ <time datetime="[0-9-]*">.*ตอบเมื่อ <time datetime="[0-9-]*">' "$q")" 3 "O3: ... and both dates"
+expect_grep 'href="../forms/question/index.html">ถามคำถาม' "$q" "O3: the page links the question form"
+python3 - "$q" <<'PY' && pass "O3: no e-mail address or phone/ID number on the questions page" || fail "O3 personal data"
+import re, sys
+main = open(sys.argv[1], encoding="utf-8").read().split("<main", 1)[1].split("</main>", 1)[0]
+text = re.sub(r"<[^>]+>", " ", main)
+assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), "e-mail"
+assert not re.search(r"\d{9,}", text), "number"
+PY
 # a fee is shown in baht; a service without fee or documents is an error (Thai)
 c=$TEST_OUT/c
 cp -r "$TOP/content" "$c"
@@ -89,8 +103,14 @@ expect_grep '<p>50.00 บาท (ฉบับละ)</p>' "$TEST_OUT/s2/services
 sed -i '/^fee/d; /^documents/d' "$c/services/bmn-data-request.yaml"
 sed -i 's/^projects: \[2569-002\]/projects: [2569-002, 2569-2]/' "$c/participation/2569/forum-na-duang-savings.md"
 sed -i 's/^date: 2026-02-17/date: 2026-10-01/' "$c/participation/2569/hearing-chiang-khan-fabric.md"
+sed -i 's/^answered: 2026-06-25/answered: 2026-06-01/' "$c/questions/otop-registration.yaml"
+printf 'question: ถามอย่างเดียว\nasked: 2026-03-10\nanswered: 2026-03-17\n' >"$c/questions/fund-loan-documents.yaml"
+sed -i 's/^answer: >-$/answer: >-\n  โทร 0812345678 หรือ someone@example.com/' "$c/questions/project-progress-updates.yaml"
 run_prongsai check -C "$c" --today $today 2>"$TEST_OUT/check.txt"
 expect_eq "$?" 1 "check fails on the broken records"
+expect_grep 'questions/otop-registration.yaml:9:11: error: วันที่ตอบ (answered) อยู่ก่อนวันที่ได้รับคำถาม (asked)' "$TEST_OUT/check.txt" "Thai: an answer dated before its question, at line:col"
+expect_grep 'questions/fund-loan-documents.yaml:1:1: error: ไม่มีฟิลด์ "answer" ซึ่งจำเป็นต้องกรอก' "$TEST_OUT/check.txt" "Thai: a question without its answer"
+expect_grep 'questions/project-progress-updates.yaml:6:9: warning: answer มีข้อความคล้ายข้อมูลส่วนบุคคล' "$TEST_OUT/check.txt" "Thai: text that looks like personal data is flagged"
 expect_grep 'services/bmn-data-request.yaml:1:1: error: ไม่มีฟิลด์ "fee" ซึ่งจำเป็นต้องกรอก' "$TEST_OUT/check.txt" "Thai: the fee must be stated"
 expect_grep 'services/bmn-data-request.yaml:1:1: error: ไม่มีฟิลด์ "documents" ซึ่งจำเป็นต้องกรอก' "$TEST_OUT/check.txt" "Thai: the documents must be stated"
 expect_grep 'participation/2569/forum-na-duang-savings.md:18:22: error: ไม่พบโครงการรหัส "2569-2" (projects:)' "$TEST_OUT/check.txt" "Thai: an unknown project id at line:col"

@@ -54,7 +54,7 @@ expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "SELECT value FROM settings WHERE key =
 nforms=$(find "$TOP/content/forms" -maxdepth 1 -name '*.yaml' | wc -l)
 [ "$nforms" -ge 4 ] || fail "the sample has $nforms forms (complaint, corruption, satisfaction, system-satisfaction)"
 expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "SELECT count(*) FROM forms")" "$nforms" "every form of content/forms installed"
-expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "PRAGMA user_version")" 3 "schema version 3"
+expect_eq "$(sqlite3 "$TEST_OUT/db/p.db" "PRAGMA user_version")" 4 "schema version 4"
 run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/public" --db "$TEST_OUT/db/p.db" --public-key "not-a-key" \
 	>"$TEST_OUT/build2.log" 2>&1
 [ $? -ne 0 ] && pass "a bad public key fails the build" || fail "a bad public key was accepted"

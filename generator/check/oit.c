@@ -9,6 +9,7 @@
 #include "derive/procure.h"
 #include "publish/opendata.h"
 #include "publish/procfiles.h"
+#include "publish/esvfile.h"
 #include "publish/itas.h"
 
 static int latest_report(const struct site_ctx *sc, int fy, pdate *out)
@@ -87,6 +88,23 @@ static int latest_service(const struct site_ctx *sc, pdate *out)
 	return found;
 }
 
+/* The newest answer date of the published questions. */
+static int latest_answer(const struct site_ctx *sc, pdate *out)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < sc->m->n_questions; i++) {
+		pdate u = sc->m->questions[i]->answered;
+		if (u > sc->m->today)
+			continue;
+		if (!found || u > *out)
+			*out = u;
+		found = 1;
+	}
+	return found;
+}
+
 /* Figures of fiscal year fy up to end: as of today, or end once past;
  * unknown before the year begins. */
 static int period_date(const struct site_ctx *sc, int fy, pdate end, pdate *out)
@@ -137,6 +155,13 @@ int oit_link_date(const struct site_ctx *sc, const struct oit_link *l, pdate *ou
 		return latest_participation(sc, year_at(h + 14), out);
 	if (strncmp(h, "services/", 9) == 0)
 		return latest_service(sc, out);
+	/* e-service statistics: counts as of the build (eservice.h) */
+	if (strncmp(h, "e-service/", 10) == 0) {
+		*out = sc->m->today;
+		return 1;
+	}
+	if (strncmp(h, "questions/", 10) == 0)
+		return latest_answer(sc, out);
 	if (strncmp(h, "corruption-guideline/", 21) == 0 && sc->m->guideline && sc->m->guideline->updated) {
 		*out = sc->m->guideline->updated;
 		return 1;
@@ -200,7 +225,8 @@ int site_path_exists(const struct site_ctx *sc, const struct page_job *jobs, siz
 	for (i = 0; i < n; i++)
 		if (strcmp(jobs[i].out, p) == 0)
 			return 1;
-	if (opendata_has(p) || procfiles_has(sc->m, p) || itas_has(sc->m, p) || strcmp(p, "feeds/news.xml") == 0 || strcmp(p, "feeds/updates.xml") == 0 ||
+	if (opendata_has(p) || procfiles_has(sc->m, p) || itas_has(sc->m, p) ||
+		esvfile_has(sc->m, p) || strcmp(p, "feeds/news.xml") == 0 || strcmp(p, "feeds/updates.xml") == 0 ||
 		strcmp(p, "sitemap.xml") == 0 || strcmp(p, "robots.txt") == 0 ||
 		strcmp(p, "search/index.json") == 0)
 		return 1;

@@ -153,10 +153,11 @@ static void build_cases(const struct model *m, struct arena *a, struct cstats *o
 	for (i = 0; i < m->n_subs; i++) {
 		const struct submission *s = &m->subs[i];
 		struct case_row *c = &out->cases[n];
-		if (s->kind != FORM_COMPLAINT || !s->code)
+		if (!form_kind_coded(s->kind) || !s->code)
 			continue;
 		memset(c, 0, sizeof(*c));
 		c->code = s->code;
+		c->question = s->kind == FORM_QUESTION;
 		c->form_id = s->form_id;
 		c->channel = s->channel;
 		c->received = s->created;
@@ -253,7 +254,7 @@ static void build_fy(const struct model *m, struct arena *a, const struct cstats
 	for (i = 0; i < cs->n_cases; i++) {
 		const struct case_row *c = &cs->cases[i];
 		int q, mo;
-		if (date_fiscal_year(c->received) != fy)
+		if (c->question || date_fiscal_year(c->received) != fy)
 			continue;
 		q = date_fiscal_quarter(c->received);
 		{
@@ -459,6 +460,8 @@ void stats_build(const struct model *m, struct arena *a, struct cstats *out)
 	for (i = 0; i < m->n_forms; i++)
 		if (m->forms[i].kind == FORM_SURVEY)
 			build_survey(m, a, &m->forms[i], &out->surveys[out->n_surveys++]);
+	eservice_build(m, a, date_fiscal_year(m->today), &out->eservice[0]);
+	eservice_build(m, a, date_fiscal_year(m->today) - 1, &out->eservice[1]);
 }
 
 const struct cstats_fy *cstats_fy(const struct cstats *cs, int fy)

@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "arena.h"
+#include "derive/eservice.h"
 #include "model/model.h"
 
 #define STATS_TARGET 8000         /* 80.00%: the share at "มาก" or above */
@@ -39,6 +40,7 @@
 struct case_row {
 	const char *code;
 	const char *form_id;      /* NULL for a response file without a submission */
+	int question;             /* a question (formdef.h): tracked, never counted */
 	enum form_channel channel;
 	pdate received;
 	const char *category;     /* value, or NULL */
@@ -127,6 +129,8 @@ struct cstats {
 	size_t n_fys;
 	struct survey_stats *surveys;    /* survey forms, model order */
 	size_t n_surveys;
+	/* OIT O10: [0] the fiscal year of m->today, [1] the one before (eservice.h) */
+	struct eservice_fy eservice[2];
 	int from_db, sample, content_only;
 };
 

@@ -160,7 +160,7 @@ struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const str
 struct sample_sub *load_sample_subs(struct yctx *c, const char *rel, const struct ynode *root,
 	size_t *n_out)
 {
-	static const char *const keys[] = { "submissions", NULL };
+	static const char *const keys[] = { "submissions", "lookups", NULL };
 	const struct ynode *seq;
 	struct sample_sub *out;
 	size_t i, j, n = 0;
@@ -212,6 +212,44 @@ struct sample_sub *load_sample_subs(struct yctx *c, const char *rel, const struc
 		}
 		if (ok)
 			n++;
+	}
+	*n_out = n;
+	return out;
+}
+
+struct lookup_count *load_sample_lookups(struct yctx *c, const char *rel, const struct ynode *root,
+	size_t *n_out)
+{
+	static const char *const keys[] = { "month", "count", NULL };
+	const struct ynode *seq;
+	struct lookup_count *out;
+	size_t i, n = 0;
+
+	*n_out = 0;
+	if (!root || !(seq = yget_seq(c, root, "lookups", 0)))
+		return NULL;
+	out = arena_alloc(c->a, (seq->n + 1) * sizeof(*out));
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *it = seq->items[i], *mn;
+		char day[16];
+		long k;
+		pdate t;
+
+		if (it->kind != YN_MAP || !(mn = ymap_get(it, "month")) || mn->kind != YN_SCALAR ||
+			mn->len != 7 || (snprintf(day, sizeof day, "%s-01", mn->s), date_parse(day, &t, NULL) != DATE_OK)) {
+			diag_error(c->d, yloc(rel, it), "แต่ละรายการของ lookups ต้องเป็น {month: ปปปป-ดด, count: จำนวน}"
+				" เช่น {month: 2025-10, count: 14}",
+				"each item of lookups must be {month: YYYY-MM, count: N}, such as {month: 2025-10, count: 14}");
+			continue;
+		}
+		ycheck_keys(c, it, keys);
+		if (yget_int(c, it, "count", 1, 0, SAMPLE_LOOKUPS_MAX, &k) != Y_OK)
+			continue;
+		out[n].month = t;
+		out[n].n = (size_t)k;
+		out[n].line = it->line;
+		out[n].col = it->col;
+		n++;
 	}
 	*n_out = n;
 	return out;

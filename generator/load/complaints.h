@@ -42,6 +42,15 @@ struct complaint_resp *load_complaint(struct yctx *c, const char *rel, const str
 struct sample_sub *load_sample_subs(struct yctx *c, const char *rel, const struct ynode *root,
 	size_t *n);
 
+#define SAMPLE_LOOKUPS_MAX 1000000 /* one month's count in the sample */
+
+/* The optional list "lookups" of the same file: tracking lookups per month
+ * ({month: 2025-10, count: 14}, the count 0..SAMPLE_LOOKUPS_MAX), as the
+ * collector counts them (OIT O10).  Reports problems at their lines;
+ * returns the entries (*n, NULL/0 when none). */
+struct lookup_count *load_sample_lookups(struct yctx *c, const char *rel, const struct ynode *root,
+	size_t *n);
+
 /* Cross-checks once the model and its submissions are complete: dates not
  * after m->today and not before the submission's date, a category known to
  * the complaint forms, and (when m->subs_from_db) "unknown code" warnings

@@ -104,6 +104,7 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 	switch (fields_enum(c, schema_field(&schema_form, "kind"), root)) {
 	case 0: f->kind = FORM_COMPLAINT; break;
 	case 1: f->kind = FORM_SURVEY; break;
+	case 2: f->kind = FORM_QUESTION; break;
 	default: good = 0; break;
 	}
 	f->channel = CHANNEL_NONE;
@@ -114,6 +115,8 @@ struct form_def *load_form(struct yctx *c, const char *rel, const struct ynode *
 	} else if (f->kind == FORM_COMPLAINT) {
 		f->channel = fields_enum(c, schema_field(&schema_form, "channel"), root) == 1 ?
 			CHANNEL_CORRUPTION : CHANNEL_GENERAL;
+	} else if (f->kind == FORM_QUESTION) {
+		f->channel = CHANNEL_GENERAL; /* stored as a general complaint (formdef.h) */
 	}
 	f->max_body = 64 * 1024;
 	if (yget_int(c, root, "max_body", 0, 1024, FORM_MAX_BODY_CAP, &v) == Y_OK)

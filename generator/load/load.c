@@ -74,6 +74,15 @@ static int cmp_overlay(const void *a, const void *b)
 	return strcmp(((const struct load_overlay *)a)->rel, ((const struct load_overlay *)b)->rel);
 }
 
+/* content/sample-submissions.yaml as loaded: the submissions and the
+ * tracking lookups */
+struct sample_list {
+	struct sample_sub *s;
+	size_t n;
+	struct lookup_count *lk;
+	size_t n_lk;
+};
+
 static void load_one(struct loader *ld, struct file_job *fj)
 {
 	size_t len;
@@ -160,11 +169,17 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		if (ok)
 			fj->result = load_guideline(ld, rel, root);
 		break;
+	case FK_QUESTION:
+		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
+		if (ok)
+			fj->result = load_question(ld, rel, root);
+		break;
 	case FK_SAMPLE_SUBS:
 		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
 		if (ok) {
-			struct sample_list { struct sample_sub *s; size_t n; } *sl = arena_alloc(ld->c.a, sizeof(*sl));
+			struct sample_list *sl = arena_alloc(ld->c.a, sizeof(*sl));
 			sl->s = load_sample_subs(&ld->c, rel, root, &sl->n);
+			sl->lk = load_sample_lookups(&ld->c, rel, root, &sl->n_lk);
 			fj->result = sl;
 		}
 		break;
@@ -269,6 +284,16 @@ static int cmp_service(const void *a, const void *b)
 
 	if (ox != oy)
 		return ox < oy ? -1 : 1;
+	return strcmp(x->slug, y->slug);
+}
+
+/* questions: the newest answer first, then slug */
+static int cmp_question(const void *a, const void *b)
+{
+	const struct question *x = *(struct question *const *)a, *y = *(struct question *const *)b;
+
+	if (x->answered != y->answered)
+		return x->answered > y->answered ? -1 : 1;
 	return strcmp(x->slug, y->slug);
 }
 
@@ -382,6 +407,7 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 	m->responses = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->responses));
 	m->participation = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->participation));
 	m->services = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->services));
+	m->questions = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->questions));
 	for (i = 0; i < w.n; i++)
 		if (w.files[i].kind == FK_PROCUREMENT && w.files[i].result)
 			nproc += ((struct proc_file *)w.files[i].result)->n;
@@ -470,12 +496,18 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 		case FK_GUIDELINE:
 			m->guideline = fj->result;
 			break;
+		case FK_QUESTION:
+			if (fj->result)
+				m->questions[m->n_questions++] = fj->result;
+			break;
 		case FK_SAMPLE_SUBS:
 			m->sample_subs_path = arena_strdup(&m->arena, fj->rel);
 			if (fj->result) {
-				struct sample_list { struct sample_sub *s; size_t n; } *sl = fj->result;
+				struct sample_list *sl = fj->result;
 				m->sample_subs = sl->s;
 				m->n_sample_subs = sl->n;
+				m->sample_lookups = sl->lk;
+				m->n_sample_lookups = sl->n_lk;
 			}
 			break;
 		default:
@@ -505,6 +537,7 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 	qsort(m->oit, m->n_oit, sizeof(*m->oit), cmp_oit);
 	qsort(m->participation, m->n_participation, sizeof(*m->participation), cmp_participation);
 	qsort(m->services, m->n_services, sizeof(*m->services), cmp_service);
+	qsort(m->questions, m->n_questions, sizeof(*m->questions), cmp_question);
 	qsort(m->responses, m->n_responses, sizeof(*m->responses), cmp_resp);
 	qsort(m->holidays, m->n_holidays, sizeof(*m->holidays), cmp_pdate);
 	qsort(m->procurement, m->n_procurement, sizeof(*m->procurement), cmp_proc);

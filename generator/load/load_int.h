@@ -23,7 +23,7 @@
 enum file_kind {
 	FK_IGNORED, FK_SITE, FK_PEOPLE, FK_PROJECT, FK_REPORT, FK_NEWS, FK_PAGE,
 	FK_FORM, FK_MEDIA, FK_OIT, FK_PROCUREMENT, FK_COMPLAINT, FK_SAMPLE_SUBS, FK_HOLIDAYS,
-	FK_PARTICIPATION, FK_SERVICE, FK_GUIDELINE
+	FK_PARTICIPATION, FK_SERVICE, FK_GUIDELINE, FK_QUESTION
 };
 
 struct file_job {
@@ -121,6 +121,9 @@ struct participation *load_participation(struct loader *ld, const char *rel, con
 /* content/services/<slug>.yaml: one service guide, or NULL. */
 struct service *load_service(struct loader *ld, const char *rel, const struct ynode *root);
 /* content/corruption-guideline.yaml, or NULL. */
+/* content/questions/<slug>.yaml (model.h struct question); NULL when it
+ * has errors (reported).  Warns where the text looks like personal data. */
+struct question *load_question(struct loader *ld, const char *rel, const struct ynode *root);
 struct guideline *load_guideline(struct loader *ld, const char *rel, const struct ynode *root);
 
 /* ---- load_holidays.c ---- */

@@ -1,6 +1,6 @@
 /* load_oitrec.c: the OIT records that are not projects: participation
- * activities (O19), service guides (O9) and the corruption-complaint
- * guideline (O16).  Each is read as its table in model/schema.c says;
+ * activities (O19), service guides (O9), the corruption-complaint
+ * guideline (O16) and published questions and answers (O3).  Each is read as its table in model/schema.c says;
  * cross-record rules (projects, districts, media) are validate.c's. */
 #include "load/load_int.h"
 
@@ -223,4 +223,65 @@ struct guideline *load_guideline(struct loader *ld, const char *rel, const struc
 	if (!good || !g->n_steps || !g->n_channels)
 		return NULL;
 	return g;
+}
+
+/* Where text looks like personal data (an e-mail address, or a run of 9 or
+ * more digits: a phone or ID number), the byte offset of it, else -1.
+ * Spaced or hyphenated office numbers ("0 4281 1358") pass. */
+static long personal_like(const char *t)
+{
+	size_t i, run = 0;
+
+	for (i = 0; t && t[i]; i++) {
+		if (t[i] >= '0' && t[i] <= '9') {
+			if (++run >= 9)
+				return (long)(i + 1 - run);
+		} else {
+			run = 0;
+		}
+		if (t[i] == '@' && i > 0 && t[i + 1] && strchr(t + i + 1, '.'))
+			return (long)i;
+	}
+	return -1;
+}
+
+struct question *load_question(struct loader *ld, const char *rel, const struct ynode *root)
+{
+	static const char *const texts[] = { "question", "question_en", "answer", "answer_en", NULL };
+	struct yctx *c = &ld->c;
+	const char *slug = stem(c->a, rel, ".yaml");
+	const struct ynode *n;
+	struct question *q;
+	size_t i;
+
+	if (!id_is_safe(slug)) {
+		diag_error(c->d, file_loc(rel), "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
+			"file names may use only lowercase a-z, 0-9 and -");
+		return NULL;
+	}
+	if (!file_has_content(c, rel, root))
+		return NULL;
+	q = arena_alloc(c->a, sizeof(*q));
+	memset(q, 0, sizeof(*q));
+	q->path = rel;
+	q->slug = slug;
+	if (fields_read(c, &schema_question, root, q) != 0 || !q->question || !q->answer || !q->asked ||
+		!q->answered)
+		return NULL;
+	if (q->answered < q->asked) {
+		diag_error(c->d, yloc(rel, ymap_get(root, "answered")),
+			"วันที่ตอบ (answered) อยู่ก่อนวันที่ได้รับคำถาม (asked)",
+			"answered is before asked");
+		return NULL;
+	}
+	for (i = 0; texts[i]; i++)
+		if ((n = ymap_get(root, texts[i])) != NULL && n->kind == YN_SCALAR &&
+			personal_like(n->s) >= 0)
+			diag_warn(c->d, yloc(rel, n),
+				"%s มีข้อความคล้ายข้อมูลส่วนบุคคล (อีเมล หรือเลขโทรศัพท์/เลขประจำตัว 9 หลักขึ้นไป):"
+				" หน้าถาม-ตอบต้องไม่แสดงข้อมูลของผู้ถาม",
+				"%s looks like it holds personal data (an e-mail address, or a phone or ID number of 9"
+				" or more digits): the questions page must never show the asker's data",
+				texts[i]);
+	return q;
 }

@@ -142,15 +142,65 @@ static const char *survey_respondent(const struct form_def *f, const char *value
 	return NULL;
 }
 
-/* The fiscal year of "YYYY-MM" (a month in Thailand), or 0. */
-static int month_fiscal_year(const char *ym)
+/* The first day of "YYYY-MM" (a month in Thailand), or 0. */
+static pdate month_start(const char *ym)
 {
 	int y, mo;
 	char end;
 
-	if (!ym || sscanf(ym, "%4d-%2d%c", &y, &mo, &end) != 2 || mo < 1 || mo > 12)
+	if (!ym || sscanf(ym, "%4d-%2d%c", &y, &mo, &end) != 2 || y < 1900 || mo < 1 || mo > 12)
 		return 0;
-	return date_fiscal_year(date_from_ymd(y, mo, 1));
+	return date_from_ymd(y, mo, 1);
+}
+
+/* The fiscal year of "YYYY-MM" (a month in Thailand), or 0. */
+static int month_fiscal_year(const char *ym)
+{
+	pdate d = month_start(ym);
+
+	return d ? date_fiscal_year(d) : 0;
+}
+
+/* The tracking lookups the collector counted (table lookup_counts, schema
+ * version 4 on): one row per month.  Appends to *out (arena memory). */
+static int read_lookups(struct model *m, sqlite3 *db, const char *path, struct lookup_count **out,
+	size_t *n_out, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct lookup_count *c;
+	size_t n = 0, alloc = 0;
+	int step;
+
+	*out = NULL;
+	*n_out = 0;
+	if (db_schema_version(db) < 4)
+		return 0;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM lookup_counts", -1, &st, NULL) != SQLITE_OK ||
+		sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return set_err(err, errlen, path, db, "lookup_counts");
+	}
+	alloc = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	c = arena_alloc(&m->arena, (alloc + 1) * sizeof(*c));
+	if (sqlite3_prepare_v2(db, "SELECT month, count FROM lookup_counts ORDER BY month", -1, &st, NULL)
+		!= SQLITE_OK)
+		return set_err(err, errlen, path, db, "lookup_counts");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < alloc) {
+		pdate d = month_start((const char *)sqlite3_column_text(st, 0));
+		int64_t k = sqlite3_column_int64(st, 1);
+		if (!d || k <= 0)
+			continue;
+		memset(&c[n], 0, sizeof(c[n]));
+		c[n].month = d;
+		c[n++].n = (size_t)k;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE && step != SQLITE_ROW)
+		return set_err(err, errlen, path, db, "lookup_counts");
+	*out = c;
+	*n_out = n;
+	return 0;
 }
 
 /* The surveys, counted by SQL (GROUP BY), never row by row: per form and
@@ -209,6 +259,7 @@ static int read_survey_counts(struct model *m, sqlite3 *db, const char *path, st
 			sc = &c[n++];
 			sc->form = f;
 			sc->fiscal_year = fy;
+			sc->month = month_start((const char *)sqlite3_column_text(st, 1));
 			sc->project = pass ? survey_project(m, f, (const char *)sqlite3_column_text(st, 2)) : NULL;
 			sc->respondent = pass ? survey_respondent(f, (const char *)sqlite3_column_text(st, 6)) : NULL;
 			sc->q = q;
@@ -239,6 +290,8 @@ int subs_read_db_max(struct model *m, const char *path, long max_cases, struct s
 	struct stat sb;
 	struct submission *subs = NULL;
 	struct survey_count *counts = NULL;
+	struct lookup_count *lookups = NULL;
+	size_t n_lookups = 0;
 	int64_t *ids = NULL, count = 0, first_id = 0, through = 0;
 	size_t n = 0, nv = 0, n_counts = 0;
 	int rc = -1, step;
@@ -321,7 +374,8 @@ int subs_read_db_max(struct model *m, const char *path, long max_cases, struct s
 		}
 		s->form = model_form(m, form_id);
 		s->form_id = s->form ? s->form->id : arena_strdup(&m->arena, form_id);
-		s->kind = FORM_COMPLAINT;
+		/* a question is stored as a complaint: its form tells (formdef.h) */
+		s->kind = s->form && s->form->kind == FORM_QUESTION ? FORM_QUESTION : FORM_COMPLAINT;
 		s->channel = strcmp(channel, "corruption") == 0 ? CHANNEL_CORRUPTION :
 			strcmp(channel, "general") == 0 ? CHANNEL_GENERAL : CHANNEL_NONE;
 		if (code && trackcode_normalize(code, canon) == 0)
@@ -367,7 +421,8 @@ int subs_read_db_max(struct model *m, const char *path, long max_cases, struct s
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (read_survey_counts(m, db, path, rep, &counts, &n_counts, err, errlen) != 0)
+	if (read_survey_counts(m, db, path, rep, &counts, &n_counts, err, errlen) != 0 ||
+		read_lookups(m, db, path, &lookups, &n_lookups, err, errlen) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -386,6 +441,8 @@ out:
 		m->n_subs += n;
 		m->survey_counts = counts;
 		m->n_survey_counts = n_counts;
+		m->lookups = lookups;
+		m->n_lookups = n_lookups;
 		m->subs_from_db = 1;
 		m->subs_through = through;
 	}
@@ -443,7 +500,7 @@ void subs_merge_sample(struct model *m, struct diags *d)
 			diag_error(d, l, "วันที่อยู่ในอนาคต (หลังวันที่ข้อมูล)", "the date is in the future");
 			ok = 0;
 		}
-		if (s->kind == FORM_COMPLAINT) {
+		if (form_kind_coded(s->kind)) {
 			struct loc lc = { rel, ss->line_code, ss->col_code };
 			if (!ss->code) {
 				diag_error(d, l, "เรื่องร้องเรียนต้องมี code (รหัสติดตามเรื่อง)",
@@ -492,6 +549,23 @@ void subs_merge_sample(struct model *m, struct diags *d)
 	}
 	if (rel && m->n_sample_subs)
 		m->subs_sample = 1;
+	if (rel && m->n_sample_lookups) {
+		struct lookup_count *lk = arena_alloc(&m->arena,
+			(m->n_lookups + m->n_sample_lookups + 1) * sizeof(*lk));
+		if (m->n_lookups)
+			memcpy(lk, m->lookups, m->n_lookups * sizeof(*lk));
+		for (i = 0; i < m->n_sample_lookups; i++) {
+			const struct lookup_count *sl = &m->sample_lookups[i];
+			struct loc l = { rel, sl->line, sl->col };
+			if (sl->month > m->today) {
+				diag_error(d, l, "เดือนอยู่ในอนาคต (หลังวันที่ข้อมูล)", "the month is in the future");
+				continue;
+			}
+			lk[m->n_lookups++] = *sl;
+		}
+		m->lookups = lk;
+		m->subs_sample = 1;
+	}
 	m->subs = all;
 	m->n_subs = n;
 	qsort(m->subs, m->n_subs, sizeof(*m->subs), cmp_sub);

@@ -253,6 +253,8 @@ enum file_kind classify(struct diags *d, const char *rel)
 		return FK_PARTICIPATION;
 	if (strncmp(rel, "services/", 9) == 0 && nc == 2 && ends_with(rel, ".yaml"))
 		return FK_SERVICE;
+	if (strncmp(rel, "questions/", 10) == 0 && nc == 2 && ends_with(rel, ".yaml"))
+		return FK_QUESTION;
 	if (strcmp(rel, "corruption-guideline.yaml") == 0)
 		return FK_GUIDELINE;
 	if (nc == 1 && (ends_with(base, ".md") || strncmp(base, "README", 6) == 0 ||

@@ -310,6 +310,15 @@ struct service {
 	pdate updated;            /* 0 when not given */
 };
 
+/* OIT O3: a question and the office's answer as published for everyone,
+ * content/questions/<slug>.yaml (written by the office in its own words:
+ * never the asker's name, contact or other personal data). */
+struct question {
+	const char *path, *slug;
+	const char *question, *question_en, *answer, *answer_en, *by;
+	pdate asked, answered;
+};
+
 /* OIT O16: the corruption-complaint guideline, content/corruption-guideline.yaml. */
 struct guide_step {
 	const char *step, *time, *by; /* what is done, within how long, by whom (or NULL) */
@@ -381,11 +390,20 @@ struct submission {
 struct survey_count {
 	const struct form_def *form;
 	int fiscal_year;
+	pdate month;              /* the first day of the month in Thailand */
 	const char *project;      /* a project id of the model, or NULL */
 	const char *respondent;   /* a choice of the form's respondent field, or NULL */
 	int q;                    /* -1: responses; else 0..SUB_MAX_SCALE-1 */
 	int level;                /* 1..5 (q >= 0) */
 	size_t n;
+};
+
+/* Case-tracking lookups per month in Thailand, as the collector counts
+ * them (db_count_lookup) or the sample says (OIT O10). */
+struct lookup_count {
+	pdate month;              /* its first day */
+	size_t n;
+	int line, col;            /* sample only: where it is written */
 };
 
 /* content/sample-submissions.yaml, as written (checked against the forms
@@ -441,6 +459,8 @@ struct model {
 	struct service **services; /* by order (0 last), then slug */
 	size_t n_services;
 	struct guideline *guideline; /* content/corruption-guideline.yaml, or NULL */
+	struct question **questions; /* newest answer first, then slug */
+	size_t n_questions;
 	struct complaint_resp **responses; /* by code */
 	size_t n_responses;
 	struct sample_sub *sample_subs; /* as in the file */
@@ -449,6 +469,10 @@ struct model {
 	struct submission *subs;  /* by date, then code; read by submissions.c
 	                           * (from a database: the complaints only) */
 	size_t n_subs;
+	struct lookup_count *lookups; /* tracking lookups by month (database, then sample) */
+	size_t n_lookups;
+	struct lookup_count *sample_lookups; /* sample-submissions.yaml lookups:, as written */
+	size_t n_sample_lookups;
 	struct survey_count *survey_counts; /* the database's surveys, counted */
 	size_t n_survey_counts;
 	int subs_from_db;         /* a database was read */

@@ -252,10 +252,10 @@ static const struct sfield att_f[] = {
 };
 static SCHEMA(schema_att, "form.attachments", att_f, NULL);
 
-static const char *const kind_v[] = { "complaint", "survey", NULL };
+static const char *const kind_v[] = { "complaint", "survey", "question", NULL };
 static const char *const channel_v[] = { "general", "corruption", NULL };
 static const struct sfield form_f[] = {
-	M("kind", SF_ENUM, SF_REQ, kind_v, NULL, "เรื่องร้องเรียน หรือแบบประเมิน", "complaint or survey"),
+	M("kind", SF_ENUM, SF_REQ, kind_v, NULL, "เรื่องร้องเรียน แบบประเมิน หรือสอบถาม", "complaint, survey or question"),
 	M("channel", SF_ENUM, 0, channel_v, NULL, "ช่องทางทั่วไป หรือแจ้งทุจริต", "general or corruption channel"),
 	T("title", SF_TEXT, SF_REQ, 0, 200, NULL, NULL, struct form_def, title_th, "ชื่อแบบฟอร์ม", "form title", NULL),
 	T("title_en", SF_TEXT, SF_REQ, 0, 200, NULL, NULL, struct form_def, title_en, "ชื่อภาษาอังกฤษ", "English title", NULL),
@@ -380,6 +380,18 @@ static const struct sfield service_f[] = {
 	T("updated", SF_DATE, 0, 0, 0, NULL, NULL, struct service, updated, "วันที่ปรับปรุงคู่มือ", "the date the guide was last revised", NULL),
 };
 SCHEMA(schema_service, "service", service_f, "## 20.");
+
+/* ---- questions and answers (OIT O3) ---- */
+static const struct sfield question_f[] = {
+	T("question", SF_TEXT, SF_REQ, 0, 2000, NULL, NULL, struct question, question, "คำถาม (เขียนโดยสำนักงาน ไม่มีข้อมูลส่วนบุคคล)", "the question, in the office's words, with no personal data", NULL),
+	T("question_en", SF_TEXT, 0, 0, 2000, NULL, NULL, struct question, question_en, "คำถามภาษาอังกฤษ", "the question in English", NULL),
+	T("asked", SF_DATE, SF_REQ, 0, 0, NULL, NULL, struct question, asked, "วันที่ได้รับคำถาม", "the date the question came in", NULL),
+	T("answer", SF_TEXT, SF_REQ, 0, 4000, NULL, NULL, struct question, answer, "คำตอบ", "the answer", NULL),
+	T("answer_en", SF_TEXT, 0, 0, 4000, NULL, NULL, struct question, answer_en, "คำตอบภาษาอังกฤษ", "the answer in English", NULL),
+	T("answered", SF_DATE, SF_REQ, 0, 0, NULL, NULL, struct question, answered, "วันที่ตอบ (ไม่ก่อนวันที่ได้รับคำถาม)", "the date answered (not before it was asked)", NULL),
+	T("by", SF_TEXT, 0, 0, 300, NULL, NULL, struct question, by, "หน่วยงานหรือกลุ่มงานที่ตอบ", "the unit that answered", NULL),
+};
+SCHEMA(schema_question, "question", question_f, "## 22.");
 
 /* ---- corruption-complaint guideline (OIT O16) ---- */
 static const struct sfield gstep_f[] = {

@@ -70,7 +70,7 @@ extern const struct schema schema_site, schema_person, schema_people, schema_pro
 	schema_report, schema_news, schema_page, schema_form, schema_form_field,
 	schema_complaint, schema_case_event, schema_procurement, schema_proc_record, schema_oit,
 	schema_oit_item, schema_holidays, schema_holiday, schema_named, schema_participation,
-	schema_service, schema_guideline;
+	schema_service, schema_guideline, schema_question;
 
 /* Participation formats (ids, NULL-terminated) and their Thai and English
  * labels, index for index. */

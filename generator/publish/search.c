@@ -12,7 +12,8 @@
 #include "utf8.h"
 
 const enum page_kind search_sections[] = { PG_FORMS, PG_TRACK, PG_COMPLAINTS, PG_SURVEYS, PG_DASHBOARD,
-	PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_PARTICIPATION, PG_SERVICES, PG_GUIDELINE };
+	PG_REPORTS, PG_OIT, PG_PROCUREMENT, PG_DATA, PG_PARTICIPATION, PG_SERVICES, PG_GUIDELINE,
+	PG_ESERVICE, PG_QUESTIONS };
 const size_t search_n_sections = sizeof search_sections / sizeof search_sections[0];
 
 static int is_thai(unsigned cp)

@@ -19,6 +19,7 @@
 #include "publish/fsutil.h"
 #include "publish/opendata.h"
 #include "publish/procfiles.h"
+#include "publish/esvfile.h"
 #include "publish/itas.h"
 #include "publish/search.h"
 
@@ -126,6 +127,7 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 		opendata_write(sc, out, err, errlen) != 0 ||
 		procfiles_write(sc, out, err, errlen) != 0 ||
 		itas_write(sc, out, err, errlen) != 0 ||
+		esvfile_write(sc, out, err, errlen) != 0 ||
 		feeds_write(sc, jobs, n_jobs, out, err, errlen) != 0 ||
 		search_write(sc, out, err, errlen) != 0)
 		return -1;

@@ -17,7 +17,7 @@
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
 	"procurement", "surveys", "complaints", "index", "404", "staff", "print", "participation",
-	"services", "corruption-guideline", NULL };
+	"services", "corruption-guideline", "e-service", "questions", NULL };
 
 int page_slug_reserved(const char *slug)
 {
@@ -145,6 +145,10 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 	tv_sets(a, v, "complaints_href", arena_printf(a, "%scomplaints/index.html", root));
 	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
 	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
+	if (m->n_forms)
+		tv_sets(a, v, "eservice_href", arena_printf(a, "%se-service/index.html", root));
+	if (pg_has_questions(m))
+		tv_sets(a, v, "questions_href", arena_printf(a, "%squestions/index.html", root));
 	if (model_form(m, "satisfaction"))
 		tv_sets(a, v, "satisfaction_href", arena_printf(a, "%sforms/satisfaction/index.html", root));
 	for (i = 0; i < m->n_forms; i++)
@@ -225,7 +229,8 @@ static struct tval *form_view(const struct site_ctx *sc, struct arena *a, const 
 	pg_set_str(a, v, "help_en", f->help_en);
 	tv_sets(a, v, "thanks", f->thanks_th);
 	tv_sets(a, v, "thanks_en", f->thanks_en);
-	tv_setb(a, v, "complaint", f->kind == FORM_COMPLAINT);
+	tv_setb(a, v, "complaint", form_kind_coded(f->kind)); /* gets a tracking code */
+	tv_setb(a, v, "question", f->kind == FORM_QUESTION);
 	tv_setb(a, v, "survey", f->kind == FORM_SURVEY);
 	tv_setb(a, v, "corruption", f->channel == CHANNEL_CORRUPTION);
 	tv_setb(a, v, "has_files", f->max_files > 0);
@@ -383,6 +388,12 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_SERVICES:
 		*title_en = "Service guides";
 		return "คู่มือการขอรับบริการ";
+	case PG_ESERVICE:
+		*title_en = "Online services (e-service): how to use them and how often they are used";
+		return "บริการออนไลน์ (E-Service): วิธีใช้และสถิติการใช้บริการ";
+	case PG_QUESTIONS:
+		*title_en = "Questions and answers";
+		return "ถาม-ตอบ";
 	case PG_GUIDELINE:
 		*title_en = "Guideline for corruption and misconduct complaints";
 		return m->guideline && m->guideline->title ? m->guideline->title :
@@ -532,6 +543,12 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_GUIDELINE:
 		pg_guideline(sc, a, v, root);
+		break;
+	case PG_ESERVICE:
+		pg_eservice(sc, a, v, root);
+		break;
+	case PG_QUESTIONS:
+		pg_questions(sc, a, v, root);
 		break;
 	case PG_STAFF_SIGNIN:
 		tv_setb(a, v, "noindex", 1);
@@ -727,6 +744,10 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 		add_job(&pl, PG_SERVICES, "services", "services/index.html");
 	if (m->guideline)
 		add_job(&pl, PG_GUIDELINE, "guideline", "corruption-guideline/index.html");
+	if (m->n_forms)
+		add_job(&pl, PG_ESERVICE, "eservice", "e-service/index.html");
+	if (pg_has_questions(m))
+		add_job(&pl, PG_QUESTIONS, "questions", "questions/index.html");
 	add_job(&pl, PG_DATA, "data", "data/index.html");
 	add_job(&pl, PG_REVISIONS, "revisions", "revisions/index.html");
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");

@@ -31,7 +31,9 @@ enum page_kind {
 	PG_PRINT_INDEX, PG_PRINT_PROJECT, PG_PRINT_POSTER, PG_PRINT_ANNOUNCE,
 	PG_PARTICIPATION, /* participation/ (fy 0) and participation/<FY>/: OIT O19 */
 	PG_SERVICES,      /* services/: the service guides, OIT O9 */
-	PG_GUIDELINE      /* corruption-guideline/: OIT O16 */
+	PG_GUIDELINE,     /* corruption-guideline/: OIT O16 */
+	PG_ESERVICE,      /* e-service/: the online services' use and how-to, OIT O10 */
+	PG_QUESTIONS      /* questions/: published questions and answers, OIT O3 */
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };

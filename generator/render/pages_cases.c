@@ -389,7 +389,7 @@ struct tval *pg_open_cases(const struct site_ctx *sc, struct arena *a, const cha
 
 	*n_withheld = 0;
 	for (i = 0; i < cs->n_cases; i++) {
-		if (cs->cases[i].closed)
+		if (cs->cases[i].closed || cs->cases[i].question)
 			continue;
 		if (cs->cases[i].channel == CHANNEL_GENERAL)
 			open[n++] = &cs->cases[i];

@@ -102,5 +102,9 @@ void pg_participation(const struct site_ctx *sc, const struct page_job *job, str
 	struct tval *v, const char *root);
 void pg_services(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
 void pg_guideline(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_eservice(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+void pg_questions(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root);
+/* 1 when the site has a questions page (a question form, or questions). */
+int pg_has_questions(const struct model *m);
 
 #endif

@@ -8,6 +8,7 @@
 #include "load/ycheck.h"
 #include "model/schema.h"
 #include "render/markdown.h"
+#include "derive/stats.h"
 #include "render/pages_int.h"
 
 /* A link of the content: a site path gets the page's root in front. */
@@ -178,4 +179,131 @@ void pg_guideline(const struct site_ctx *sc, struct arena *a, struct tval *v, co
 	tv_sets(a, v, "protection", markdown_html(a, g->protection));
 	if (g->updated)
 		tv_sets(a, v, "updated", pg_tdate(sc, a, g->updated));
+}
+
+/* The first form of kind k, or NULL. */
+static const struct form_def *form_of_kind(const struct model *m, enum form_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_forms; i++)
+		if (m->forms[i].kind == k)
+			return &m->forms[i];
+	return NULL;
+}
+
+int pg_has_questions(const struct model *m)
+{
+	return m->n_questions > 0 || form_of_kind(m, FORM_QUESTION) != NULL;
+}
+
+/* A count under the small-count rule (eservice.h), in the site's digits. */
+static const char *esv_count(const struct site_ctx *sc, struct arena *a, size_t n)
+{
+	return eservice_hidden(n) ? ESV_SMALL_TH : pg_integer(sc, a, (int64_t)n);
+}
+
+/* One fiscal year's table: a row per month (columns: the services), then
+ * the year's totals. */
+static struct tval *esv_year(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct eservice_fy *e)
+{
+	struct tval *y = tv_map(a), *cols = tv_list(a), *months = tv_list(a), *totals = tv_list(a);
+	size_t i;
+	int k;
+
+	tv_sets(a, y, "label", pg_fy_label(sc, a, e->fiscal_year));
+	tv_sets(a, y, "id", arena_printf(a, "fy%d", e->fiscal_year));
+	for (i = 0; i < e->n_rows; i++) {
+		struct tval *c = tv_map(a), *t = tv_map(a);
+		tv_sets(a, c, "label", e->rows[i].label);
+		tv_sets(a, c, "label_en", e->rows[i].label_en);
+		tv_sets(a, c, "href", arena_printf(a, "%s%s", root, e->rows[i].path));
+		tv_push(a, cols, c);
+		tv_sets(a, t, "text", e->rows[i].any_hidden ? "—" : esv_count(sc, a, e->rows[i].total));
+		tv_push(a, totals, t);
+	}
+	for (k = 0; k < 12; k++) {
+		struct tval *mv = tv_map(a), *cells = tv_list(a);
+		int cy, mo;
+		fiscal_month(e->fiscal_year, k, &cy, &mo);
+		tv_sets(a, mv, "label", pg_month_label(sc, a, cy, mo));
+		tv_setb(a, mv, "future", k >= e->months_begun);
+		for (i = 0; i < e->n_rows; i++) {
+			struct tval *c = tv_map(a);
+			tv_sets(a, c, "text", esv_count(sc, a, e->rows[i].months[k]));
+			tv_push(a, cells, c);
+		}
+		tv_set(a, mv, "cells", cells);
+		tv_push(a, months, mv);
+	}
+	tv_sets(a, y, "ncols", arena_printf(a, "%zu", e->n_rows));
+	tv_set(a, y, "cols", cols);
+	tv_set(a, y, "months", months);
+	tv_set(a, y, "totals", totals);
+	tv_setb(a, y, "begun", e->months_begun > 0);
+	return y;
+}
+
+void pg_eservice(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	struct tval *years = tv_list(a), *services = tv_list(a);
+	const struct eservice_fy *cur = &sc->cs->eservice[0];
+	const struct form_def *qf = form_of_kind(m, FORM_QUESTION);
+	size_t i;
+
+	tv_push(a, years, esv_year(sc, a, root, &sc->cs->eservice[0]));
+	tv_push(a, years, esv_year(sc, a, root, &sc->cs->eservice[1]));
+	tv_set(a, v, "years", years);
+	for (i = 0; i < cur->n_rows; i++) {
+		struct tval *s = tv_map(a);
+		const struct form_def *f = model_form(m, cur->rows[i].id);
+		tv_sets(a, s, "label", cur->rows[i].label);
+		tv_sets(a, s, "label_en", cur->rows[i].label_en);
+		tv_sets(a, s, "href", arena_printf(a, "%s%s", root, cur->rows[i].path));
+		tv_setb(a, s, "coded", f && form_kind_coded(f->kind));
+		tv_push(a, services, s);
+	}
+	tv_set(a, v, "services", services);
+	tv_sets(a, v, "csv_href", arena_printf(a, "%se-service/statistics.csv", root));
+	tv_sets(a, v, "forms_href", arena_printf(a, "%sforms/index.html", root));
+	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
+	tv_sets(a, v, "small_max", pg_integer(sc, a, ESV_SMALL_MAX));
+	tv_sets(a, v, "small", ESV_SMALL_TH);
+	tv_setb(a, v, "sample", sc->cs->sample);
+	if (pg_has_questions(m))
+		tv_sets(a, v, "questions_href", arena_printf(a, "%squestions/index.html", root));
+	if (qf)
+		tv_sets(a, v, "ask_href", arena_printf(a, "%sforms/%s/index.html", root, qf->id));
+}
+
+void pg_questions(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root)
+{
+	const struct model *m = sc->m;
+	const struct form_def *qf = form_of_kind(m, FORM_QUESTION);
+	struct tval *list = tv_list(a);
+	size_t i;
+
+	for (i = 0; i < m->n_questions; i++) {
+		const struct question *q = m->questions[i];
+		struct tval *qv = tv_map(a);
+		tv_sets(a, qv, "id", q->slug);
+		tv_sets(a, qv, "question", q->question);
+		pg_set_opt(a, qv, "question_en", q->question_en);
+		tv_sets(a, qv, "answer", q->answer);
+		pg_set_opt(a, qv, "answer_en", q->answer_en);
+		pg_set_opt(a, qv, "by", q->by);
+		tv_sets(a, qv, "asked", pg_tdate(sc, a, q->asked));
+		tv_sets(a, qv, "asked_iso", pg_isodate(a, q->asked));
+		tv_sets(a, qv, "answered", pg_tdate(sc, a, q->answered));
+		tv_sets(a, qv, "answered_iso", pg_isodate(a, q->answered));
+		tv_push(a, list, qv);
+	}
+	tv_set(a, v, "questions", list);
+	tv_setb(a, v, "has_questions", m->n_questions > 0);
+	if (qf)
+		tv_sets(a, v, "ask_href", arena_printf(a, "%sforms/%s/index.html", root, qf->id));
+	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
+	tv_sets(a, v, "contact_href", arena_printf(a, "%scontact/index.html", root));
 }

@@ -93,7 +93,7 @@ static struct tval *alert_overdue(const struct site_ctx *sc, struct arena *a, co
 	for (i = 0; i < sc->cs->n_cases; i++) {
 		const struct case_row *r = &sc->cs->cases[i];
 		pdate due;
-		if (r->closed)
+		if (r->closed || r->question)
 			continue;
 		open++;
 		due = workday_add(m, r->received, COMPLAINT_DUE_WORKDAYS);

@@ -76,10 +76,20 @@ static void test_open_migrate(void)
 		CHECK_INT(db_check_private(path, err, sizeof err), -1);
 		chmod(path, 0600);
 	}
-	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 11); /* with sqlite_sequence */
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'"), 12); /* with sqlite_sequence */
+	/* tracking lookups: one row per month in Thailand, a count, nothing else
+	 * (2026-01-31 17:30 UTC is 1 February 00:30 in Thailand) */
+	CHECK_INT(db_count_lookup(db, 1769880600, err, sizeof err), 0);
+	CHECK_INT(db_count_lookup(db, 1769880600 + 86400, err, sizeof err), 0);
+	CHECK_INT(db_count_lookup(db, 1769880600 - 3600, err, sizeof err), 0);
+	CHECK_INT(count(db, "SELECT count FROM lookup_counts WHERE month = '2026-02'"), 2);
+	CHECK_INT(count(db, "SELECT count FROM lookup_counts WHERE month = '2026-01'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_table_info('lookup_counts')"), 2);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM lookup_counts", NULL, NULL, NULL), SQLITE_OK);
 	/* a version-1 file with a submission: step 2 adds purged_at and notices
 	 * and keeps the row */
-	CHECK_INT(sqlite3_exec(db, "DROP TABLE notices; ALTER TABLE submissions DROP COLUMN purged_at;"
+	CHECK_INT(sqlite3_exec(db, "DROP TABLE notices; DROP TABLE lookup_counts;"
+			       "ALTER TABLE submissions DROP COLUMN purged_at;"
 			       "PRAGMA user_version=1;"
 			       "INSERT INTO submissions(form_id, kind, channel, code, created_at)"
 			       " VALUES ('c','complaint','general','AAAA','2026-01-01T00:00:00Z')",
@@ -90,8 +100,9 @@ static void test_open_migrate(void)
 			       "INSERT INTO recent_submissions SELECT x'02', id, 9 FROM submissions",
 			       NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(db_migrate(db, err, sizeof err), 0);
-	CHECK_INT(db_schema_version(db), 3);
+	CHECK_INT(db_schema_version(db), 4);
 	CHECK_INT(count(db, "SELECT count(*) FROM submissions WHERE code='AAAA' AND purged_at IS NULL"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM lookup_counts"), 0); /* step 4 made it */
 	CHECK_INT(count(db, "SELECT count(*) FROM notices"), 0);
 	CHECK_INT(count(db, "SELECT count(*) FROM settings WHERE key = 'rate_limit_salt'"), 0);
 	CHECK_INT(count(db, "SELECT (SELECT count(*) FROM rate_limits) + (SELECT count(*) FROM recent_submissions)"), 0);
@@ -108,7 +119,7 @@ static void test_open_migrate(void)
 	CHECK(strstr(err, "newer prongsai") != NULL);
 	CHECK_INT(db_migrate(db, err, sizeof err), -1); /* newer than us */
 	CHECK(strstr(err, "newer") != NULL);
-	sqlite3_exec(db, "PRAGMA user_version=3", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version=4", NULL, NULL, NULL);
 	sqlite3_close(db);
 	/* a database that is not ours */
 	snprintf(other, sizeof other, "%s/other.db", dir);
@@ -255,6 +266,20 @@ static void test_formcheck(void)
 
 	CHECK_INT(form_def_check(&tf_complaint, err, sizeof err), 0);
 	CHECK_INT(form_def_check(&tf_survey, err, sizeof err), 0);
+	/* a question form: the general channel only, a tracking code, no files */
+	f.kind = FORM_QUESTION;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1); /* tf_complaint has a file field */
+	f = tf_survey;
+	f.kind = FORM_QUESTION;
+	f.channel = CHANNEL_GENERAL;
+	CHECK_INT(form_def_check(&f, err, sizeof err), 0);
+	f.channel = CHANNEL_CORRUPTION;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	CHECK(strstr(err, "question") != NULL);
+	f.channel = CHANNEL_NONE;
+	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
+	CHECK(form_kind_coded(FORM_QUESTION) && form_kind_coded(FORM_COMPLAINT) && !form_kind_coded(FORM_SURVEY));
+	f = tf_complaint;
 	f.id = "Bad_Id";
 	CHECK_INT(form_def_check(&f, err, sizeof err), -1);
 	f.id = "health";

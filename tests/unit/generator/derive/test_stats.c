@@ -27,6 +27,25 @@ int main(void)
 	int64_t v[] = { 9, 1, 5, 3 }, one[] = { 7 };
 	pdate t;
 
+	/* the small-count rule (eservice.h): 1..4 hidden, 0 and 5 shown */
+	{
+		struct arena a;
+		struct eservice_row r;
+		arena_init(&a);
+		CHECK(!eservice_hidden(0) && eservice_hidden(1) && eservice_hidden(ESV_SMALL_MAX) &&
+			!eservice_hidden(ESV_SMALL_MAX + 1));
+		CHECK_STR(eservice_count_text(&a, 0), "0");
+		CHECK_STR(eservice_count_text(&a, 1), "น้อยกว่า 5");
+		CHECK_STR(eservice_count_text(&a, 4), "น้อยกว่า 5");
+		CHECK_STR(eservice_count_text(&a, 5), "5");
+		CHECK_STR(eservice_count_text(&a, 1234567), "1234567");
+		memset(&r, 0, sizeof(r));
+		r.total = 9;
+		CHECK_STR(eservice_total_text(&a, &r), "9");
+		r.any_hidden = 1; /* 9 = 5 + a hidden 4: the total would tell */
+		CHECK_STR(eservice_total_text(&a, &r), "—");
+		arena_free(&a);
+	}
 	CHECK(stats_isqrt(0) == 0);
 	CHECK(stats_isqrt(1) == 1);
 	CHECK(stats_isqrt(15) == 3);
