@@ -2,8 +2,10 @@
  *
  * The cases are the collector's complaints, read read-only from its
  * database with `prongsai inbox`'s own reader (inbox_db_open_public: no
- * key; code, form, channel, date, category, district, subject and details
- * only; the sealed personal values are never read).  Their public side is
+ * key; code, form, channel, date, category, district, subject and details;
+ * the sealed personal values and attachments only as stored, ciphertext,
+ * which the case page hands to desk.js to open with the officer's key file
+ * on the officer's device: the server never opens them).  Their public side is
  * content/complaints/<CODE>.yaml as the build installed it
  * (staff_settings "case:<CODE>"), or the last answer still queued.  The
  * working days count the holidays the build installed (workdays.h).
