@@ -114,6 +114,9 @@ expect_grep "ไม่มีสิทธิ์ดูเรื่องร้อ�
 expect_no_grep "$A" "$T/last.b" "officer: no case code"
 get officer-case 403 "officer: a case page by its URL is refused" -b "prongsai_staff=$O" "$ST/case?code=$A"
 expect_no_grep "$A" "$T/last.b" "officer: the case is not shown"
+get officer-attachment 403 "officer: an attachment by its URL is refused" -b "prongsai_staff=$O" "$ST/attachment?code=$A&n=0"
+get officer-purge 403 "officer: the purge page is the administrator's" -b "prongsai_staff=$O" "$ST/purge?before=1/1/2600"
+get nosession-attachment 401 "no session: an attachment is 401" "$ST/attachment?code=$A&n=0"
 
 # ---- the complaint-officer ----
 login kiattisak-m
@@ -132,6 +135,10 @@ expect_grep "เปิดมาแล้ว 0 วันทำการ" "$T/desk
 expect_grep "จากกำหนด 15 วันทำการ" "$T/desk.html" "against the 15-working-day promise"
 expect_grep "ยังไม่ตอบ" "$T/desk.html" "status: not answered yet"
 expect_no_grep "<script" "$T/desk.html" "no JavaScript on the list"
+get attachment-B 404 "complaint-officer: the corruption report's attachment by its URL: 404" -b "prongsai_staff=$K" "$ST/attachment?code=$B&n=0"
+get attachment-A-none 404 "complaint-officer: an attachment that does not exist: 404" -b "prongsai_staff=$K" "$ST/attachment?code=$A&n=7"
+get purge-K 403 "complaint-officer (not admin): the purge page is refused" -b "prongsai_staff=$K" "$ST/purge"
+expect_grep "ผู้ดูแลระบบ" "$T/last.b" "refused in Thai"
 get desk-corruption-filter 200 "complaint-officer: the corruption filter" -b "prongsai_staff=$K" "$ST/cases?filter=corruption"
 expect_no_grep "$B" "$T/last.b" "the corruption filter shows them nothing"
 get desk-overdue 200 "the overdue filter" -b "prongsai_staff=$K" "$ST/cases?filter=overdue"
