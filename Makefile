@@ -63,7 +63,7 @@ UNIT_SRC := $(wildcard tests/unit/*/test_*.c tests/unit/*/*/test_*.c)
 UNIT_BIN := $(addprefix $(B)/tests/,$(notdir $(UNIT_SRC:.c=)))
 vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 
-.PHONY: all clean serve unit test test-quick bench deps-build deps-serve deps-test deps-node fuzz fuzz-build
+.PHONY: all clean serve unit test test-quick bench deps-build deps-serve deps-test deps-node desk-js fuzz fuzz-build
 all: $(GEN_BIN) $(CGI_BIN) $(STAFF_BIN)
 
 $(B)/%.o: %.c
@@ -132,23 +132,46 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || tests/lib/install-deps nodejs npm
 	npm ci --ignore-scripts --no-audit --no-fund
 
+# The complaint desk's libsodium (libsodium-wrappers, a "dependency" in
+# package.json, pinned in package-lock.json), served from the site itself:
+# copied into the theme's assets (themes/default/static/js/vendor/, not in
+# git), so `prongsai build` publishes it as assets/js/vendor/*.js and the
+# case page (staff.cgi) loads it from there; no third-party host.  When
+# node_modules is missing, only the dependencies are installed (npm ci
+# --omit=dev: two small packages, no dev tools); that install's marker is
+# removed so that deps-node still installs the dev tools for the tests.
+DESK_JS := themes/default/static/js/vendor/libsodium.js themes/default/static/js/vendor/libsodium-wrappers.js
+desk-js: $(DESK_JS)
+node_modules/libsodium-wrappers/package.json: package-lock.json
+	@command -v npm >/dev/null || tests/lib/install-deps nodejs npm
+	if [ -f node_modules/.package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else npm ci --omit=dev --ignore-scripts --no-audit --no-fund && rm -f node_modules/.package-lock.json; fi
+	touch $@
+themes/default/static/js/vendor/libsodium.js: node_modules/libsodium-wrappers/package.json
+	@mkdir -p $(dir $@)
+	cp node_modules/libsodium/dist/modules/libsodium.js $@
+themes/default/static/js/vendor/libsodium-wrappers.js: node_modules/libsodium-wrappers/package.json
+	@mkdir -p $(dir $@)
+	cp node_modules/libsodium-wrappers/dist/modules/libsodium-wrappers.js $@
+
 clean:
 	rm -rf build generator/prongsai collector/collect.cgi collector/staff.cgi tests/out
 
 # ---- serve ----
 SERVE_PORT ?= 8080
-serve: deps-serve
+serve: deps-serve desk-js
 	$(MAKE) all
 	@tests/lib/serve $(SERVE_PORT)
 
 # ---- tests ----
 unit: $(UNIT_BIN)
 test: deps-test deps-node
+	$(MAKE) desk-js
 	$(MAKE) all unit
 	$(MAKE) VARIANT=asan all unit
 	$(MAKE) fuzz-build
 	tests/run
-test-quick: all unit
+test-quick: all unit desk-js
 	tests/run
 
 bench: all deps-node

@@ -11,7 +11,8 @@
 #    same as a code that does not exist); a corruption-officer sees it; an
 #    officer (projects only) and no session see no case;
 #  - the case page says the personal data stays sealed and points to
-#    `prongsai inbox show` (no JavaScript on the page);
+#    `prongsai inbox show`; its only scripts are the site's own files
+#    (the key opener, tested in the browser by t5170);
 #  - an answer "resolved" with a reason is queued; `prongsai import`
 #    commits content/complaints/<CODE>.yaml with the officer as author; the
 #    rebuilt tracking page shows it, and HTML in it is inert;
@@ -113,6 +114,9 @@ expect_grep "ไม่มีสิทธิ์ดูเรื่องร้อ�
 expect_no_grep "$A" "$T/last.b" "officer: no case code"
 get officer-case 403 "officer: a case page by its URL is refused" -b "prongsai_staff=$O" "$ST/case?code=$A"
 expect_no_grep "$A" "$T/last.b" "officer: the case is not shown"
+get officer-attachment 403 "officer: an attachment by its URL is refused" -b "prongsai_staff=$O" "$ST/attachment?code=$A&n=0"
+get officer-purge 403 "officer: the purge page is the administrator's" -b "prongsai_staff=$O" "$ST/purge?before=1/1/2600"
+get nosession-attachment 401 "no session: an attachment is 401" "$ST/attachment?code=$A&n=0"
 
 # ---- the complaint-officer ----
 login kiattisak-m
@@ -131,6 +135,10 @@ expect_grep "เปิดมาแล้ว 0 วันทำการ" "$T/desk
 expect_grep "จากกำหนด 15 วันทำการ" "$T/desk.html" "against the 15-working-day promise"
 expect_grep "ยังไม่ตอบ" "$T/desk.html" "status: not answered yet"
 expect_no_grep "<script" "$T/desk.html" "no JavaScript on the list"
+get attachment-B 404 "complaint-officer: the corruption report's attachment by its URL: 404" -b "prongsai_staff=$K" "$ST/attachment?code=$B&n=0"
+get attachment-A-none 404 "complaint-officer: an attachment that does not exist: 404" -b "prongsai_staff=$K" "$ST/attachment?code=$A&n=7"
+get purge-K 403 "complaint-officer (not admin): the purge page is refused" -b "prongsai_staff=$K" "$ST/purge"
+expect_grep "ผู้ดูแลระบบ" "$T/last.b" "refused in Thai"
 get desk-corruption-filter 200 "complaint-officer: the corruption filter" -b "prongsai_staff=$K" "$ST/cases?filter=corruption"
 expect_no_grep "$B" "$T/last.b" "the corruption filter shows them nothing"
 get desk-overdue 200 "the overdue filter" -b "prongsai_staff=$K" "$ST/cases?filter=overdue"
@@ -152,7 +160,11 @@ cp "$T/last.b" "$T/case-A.html"
 expect_grep "ถูกเข้ารหัสไว้" "$T/case-A.html" "the page says the personal data stays sealed"
 expect_grep "prongsai inbox show $A" "$T/case-A.html" "and points to prongsai inbox show"
 expect_grep "ไฟดับทั้งซอย" "$T/case-A.html" "the details the citizen wrote (not personal data)"
-expect_no_grep "<script" "$T/case-A.html" "no JavaScript on the case page"
+# the case page's only scripts are the site's own files (the key opener)
+expect_eq "$(grep -o '<script[^>]*>' "$T/case-A.html" | grep -vc '^<script src="/assets/js/[a-z/-]*\.js">$')" 0 \
+	"the case page loads only the site's own scripts, none inline"
+expect_eq "$(header Content-Security-Policy | grep -o "script-src[^;]*;")" \
+	"script-src 'self' 'wasm-unsafe-eval';" "the case page's CSP: scripts from the site only"
 expect_grep 'name="status"' "$T/case-A.html" "the answer form: status"
 expect_grep 'name="note"' "$T/case-A.html" "the answer form: the public answer"
 CS=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/case-A.html" | head -1)

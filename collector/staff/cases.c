@@ -2,8 +2,10 @@
  *
  * The cases are the collector's complaints, read read-only from its
  * database with `prongsai inbox`'s own reader (inbox_db_open_public: no
- * key; code, form, channel, date, category, district, subject and details
- * only; the sealed personal values are never read).  Their public side is
+ * key; code, form, channel, date, category, district, subject and details;
+ * the sealed personal values and attachments only as stored, ciphertext,
+ * which the case page hands to desk.js to open with the officer's key file
+ * on the officer's device: the server never opens them).  Their public side is
  * content/complaints/<CODE>.yaml as the build installed it
  * (staff_settings "case:<CODE>"), or the last answer still queued.  The
  * working days count the holidays the build installed (workdays.h).
@@ -27,6 +29,9 @@
 #include "load/submissions.h"
 #include "trackcode.h"
 #include "utf8.h"
+#include "formcheck.h"
+
+#include <sodium.h>
 
 #define NOTE_MAX 6000 /* bytes of a note or reason typed (the rule is check's: code points) */
 
@@ -54,7 +59,7 @@ int staff_desk_role(const struct staff_req *r)
 	return staff_has_role(r, "complaint-officer") || staff_has_role(r, "corruption-officer");
 }
 
-static const char *setting(struct staff_req *r, struct desk *dk, const char *key)
+const char *staff_setting(struct staff_req *r, struct arena *a, const char *key)
 {
 	sqlite3_stmt *st;
 	const char *v = NULL;
@@ -63,9 +68,21 @@ static const char *setting(struct staff_req *r, struct desk *dk, const char *key
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = arena_strdup(&dk->m.arena, (const char *)sqlite3_column_text(st, 0));
+		v = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return v;
+}
+
+const char *staff_collector_db(struct staff_req *r, struct arena *a)
+{
+	const char *db = getenv("PRONGSAI_DB");
+
+	return db && *db ? db : staff_setting(r, a, "collector_db");
+}
+
+static const char *setting(struct staff_req *r, struct desk *dk, const char *key)
+{
+	return staff_setting(r, &dk->m.arena, key);
 }
 
 static void desk_close(struct desk *dk)
@@ -93,10 +110,8 @@ static int desk_open(struct staff_req *r, struct desk *dk)
 		fprintf(stderr, "staff.cgi: 403: no complaint desk role\n");
 		return -1;
 	}
-	db = getenv("PRONGSAI_DB");
-	if (!db || !*db)
-		db = setting(r, dk, "collector_db");
-	if (!db || inbox_db_open_public(&dk->x, db, err, sizeof err) != 0) {
+	db = staff_collector_db(r, &dk->m.arena);
+	if (!db || inbox_db_open_public(&dk->x, db, 0, err, sizeof err) != 0) {
 		fprintf(stderr, "staff.cgi: %s\n", db ? err : "no collector database (PRONGSAI_DB, or build --db)");
 		staff_error(r, 503, "ยังเปิดฐานข้อมูลเรื่องร้องเรียนไม่ได้ กรุณาลองใหม่ภายหลัง",
 			    "The complaints database is not available yet.");
@@ -363,6 +378,11 @@ void staff_cases(struct staff_req *r)
 	}
 	if (cl.n)
 		buf_adds(&r->out, "</ul>");
+	if (staff_has_role(r, "admin")) {
+		buf_adds(&r->out, "<p><a href=\"");
+		staff_h(r, r->base);
+		buf_adds(&r->out, "/purge\">ลบข้อมูลส่วนบุคคลเมื่อพ้นระยะเวลาเก็บรักษา <span lang=\"en\">(Purge after the retention period)</span></a></p>");
+	}
 	staff_page_end(r);
 	desk_close(&dk);
 }
@@ -387,6 +407,112 @@ static int find_visible(struct staff_req *r, struct desk *dk, const char *s, str
 	return 0;
 }
 
+/* bytes as standard base64 (libsodium's) into the page */
+static void b64(struct staff_req *r, struct desk *dk, const unsigned char *data, size_t len)
+{
+	size_t n = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL);
+	char *s = arena_alloc(&dk->m.arena, n);
+
+	sodium_bin2base64(s, n, data, len, sodium_base64_VARIANT_ORIGINAL);
+	buf_adds(&r->out, s);
+}
+
+struct att_list {
+	struct staff_req *r;
+	const struct kase *k;
+};
+
+static int att_item(void *ctx, const struct inbox_attachment *a, const unsigned char *data, size_t len)
+{
+	struct att_list *al = ctx;
+
+	(void)data;
+	(void)len;
+	buf_printf(&al->r->out, "<li data-n=\"%d\" data-type=\"", a->position);
+	staff_h(al->r, a->media_type);
+	buf_printf(&al->r->out, "\" data-sealed=\"%d\" data-name=\"%s-%d.%s\">ไฟล์แนบ %d <span lang=\"en\">(attachment %d)</span>, "
+		   "%lld ไบต์</li>", a->sealed, al->k->c.code, a->position + 1, inbox_media_ext(a->media_type),
+		   a->position + 1, a->position + 1, (long long)a->size);
+	return 0;
+}
+
+/* The complainant's personal data: ciphertext only.  Without JavaScript
+ * the page says it stays sealed and names `prongsai inbox show`; with it,
+ * desk.js opens it with the officer's key file on the officer's device
+ * (libsodium's crypto_box_seal_open), the key never leaving the page. */
+static void personal_section(struct staff_req *r, struct desk *dk, const struct kase *k)
+{
+	const struct form_def *f = inbox_db_form(&dk->x, k->c.form_id);
+	const unsigned char *sealed = NULL;
+	const char *pk = NULL;
+	sqlite3_stmt *st;
+	struct att_list al = { r, k };
+	size_t slen = 0, i;
+	char err[1024], root[1024];
+
+	if (sqlite3_prepare_v2(dk->x.db, "SELECT value FROM settings WHERE key = 'public_key'", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			pk = arena_strdup(&dk->m.arena, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (inbox_sealed_raw(&dk->x, k->c.id, &dk->m.arena, &sealed, &slen, err, sizeof err) != 0)
+		fprintf(stderr, "staff.cgi: %s\n", err);
+	buf_adds(&r->out, "<h2 id=\"personal-title\">ข้อมูลส่วนบุคคลของผู้ร้อง <span lang=\"en\">The complainant's personal data</span></h2>"
+		 "<section id=\"personal\" aria-labelledby=\"personal-title\" data-pk=\"");
+	staff_h(r, pk ? pk : "");
+	buf_adds(&r->out, "\" data-sealed=\"");
+	if (sealed)
+		b64(r, dk, sealed, slen);
+	buf_adds(&r->out, "\" data-att-url=\"");
+	staff_h(r, r->base);
+	buf_printf(&r->out, "/attachment?code=%s&amp;n=\">", k->c.code);
+	buf_printf(&r->out, "<p class=\"sealed\">ข้อมูลส่วนบุคคล (ชื่อ โทรศัพท์ อีเมล)%s ถูกเข้ารหัสไว้ด้วยกุญแจสาธารณะของสำนักงาน "
+		   "เซิร์ฟเวอร์ไม่มีกุญแจลับ จึงส่งมาเฉพาะข้อมูลที่เข้ารหัสแล้ว เปิดอ่านได้บนเครื่องของท่านเท่านั้น: "
+		   "ในหน้านี้ด้วยแฟ้มกุญแจของท่าน (ต้องเปิด JavaScript) หรือด้วยคำสั่ง "
+		   "<code>prongsai inbox show %s</code> (ดูคู่มือ docs/complaint-desk.md) "
+		   "<span lang=\"en\">The personal data%s stays sealed with the office's public key; the server has no "
+		   "secret key and sends only ciphertext. Open it on your own device: on this page with your key file "
+		   "(JavaScript needed), or with <code>prongsai inbox show %s</code>.</span></p>",
+		   k->c.n_attachments ? " และไฟล์แนบ " : "", k->c.code, k->c.n_attachments ? " and the attachments" : "",
+		   k->c.code);
+	if (!sealed && !k->c.n_attachments) {
+		buf_adds(&r->out, k->c.purged_at[0] ? "<p>ลบข้อมูลส่วนบุคคลแล้วเมื่อพ้นระยะเวลาเก็บรักษา <span lang=\"en\">(purged)</span></p>"
+						  : "<p>ไม่มีข้อมูลส่วนบุคคล <span lang=\"en\">(none given)</span></p>");
+	}
+	buf_adds(&r->out, "<div id=\"key-opener\" hidden><label for=\"key-file\">แฟ้มกุญแจลับของท่าน "
+		 "<span lang=\"en\">Your secret key file</span> (inbox.key)</label><p class=\"small\">"
+		 "เบราว์เซอร์อ่านแฟ้มนี้ไว้ในหน่วยความจำของหน้านี้เท่านั้น ไม่ส่งไปที่ใด และลืมเมื่อปิดหน้า "
+		 "<span lang=\"en\">(read into this page's memory only, never sent, forgotten when the page closes)</span></p>"
+		 "<input type=\"file\" id=\"key-file\" accept=\".key,text/plain\">"
+		 "<p id=\"key-msg\" role=\"alert\"></p><dl class=\"values\" id=\"personal-values\" hidden></dl></div>");
+	buf_adds(&r->out, "<ul hidden id=\"personal-labels\">");
+	for (i = 0; f && i < f->n_fields; i++) {
+		if (!field_sealed(f, &f->fields[i]))
+			continue;
+		buf_adds(&r->out, "<li data-name=\"");
+		staff_h(r, f->fields[i].name);
+		buf_adds(&r->out, "\">");
+		staff_h(r, f->fields[i].label_th);
+		buf_adds(&r->out, "</li>");
+	}
+	buf_adds(&r->out, "</ul>");
+	if (k->c.n_attachments) {
+		buf_adds(&r->out, "<ul class=\"attachments\" id=\"attachments\">");
+		if (inbox_each_attachment(&dk->x, k->c.id, 0, att_item, &al, err, sizeof err) != 0)
+			fprintf(stderr, "staff.cgi: %s\n", err);
+		buf_adds(&r->out, "</ul>");
+	}
+	buf_adds(&r->out, "</section>");
+	staff_site_root(r, root, sizeof root);
+	buf_adds(&r->out, "<script src=\"");
+	staff_h(r, root);
+	buf_adds(&r->out, "assets/js/vendor/libsodium.js\"></script><script src=\"");
+	staff_h(r, root);
+	buf_adds(&r->out, "assets/js/vendor/libsodium-wrappers.js\"></script><script src=\"");
+	staff_h(r, root);
+	buf_adds(&r->out, "assets/js/desk.js\"></script>");
+}
+
 struct answer_form {
 	const char *status, *date, *note, *reason;
 	const char *error;        /* for the whole form */
@@ -402,6 +528,7 @@ static void case_render(struct staff_req *r, struct desk *dk, const struct kase 
 	char d[16], err[1024];
 	size_t i;
 
+	r->scripts = 1; /* the key opener (desk.js) */
 	staff_head(r, status, NULL);
 	staff_page_top(r, k->c.code);
 	buf_printf(&r->out, "<h1>เรื่อง <span lang=\"en\">Case</span> <code>%s</code></h1><p>%s · ", k->c.code,
@@ -427,14 +554,7 @@ static void case_render(struct staff_req *r, struct desk *dk, const struct kase 
 		buf_adds(&r->out, "</dl>");
 	}
 	free(pub);
-	buf_printf(&r->out, "<h2>ข้อมูลส่วนบุคคลของผู้ร้อง <span lang=\"en\">The complainant's personal data</span></h2>"
-		   "<p class=\"sealed\">ข้อมูลส่วนบุคคล (ชื่อ โทรศัพท์ อีเมล)%s ถูกเข้ารหัสไว้ด้วยกุญแจสาธารณะของสำนักงาน "
-		   "เซิร์ฟเวอร์ไม่มีกุญแจลับ จึงเปิดอ่านในหน้านี้ไม่ได้ เปิดอ่านด้วยกุญแจของท่านบนเครื่องของท่าน: "
-		   "<code>prongsai inbox show %s</code> (ดูคู่มือ docs/staff-workflow.md) "
-		   "<span lang=\"en\">The personal data%s stays sealed with the office's public key; the server has no "
-		   "secret key. Open it with your key on your own computer: <code>prongsai inbox show %s</code>.</span></p>",
-		   k->c.n_attachments ? " และไฟล์แนบ " : "", k->c.code, k->c.n_attachments ? " and the attachments" : "",
-		   k->c.code);
+	personal_section(r, dk, k);
 	buf_adds(&r->out, "<h2>คำตอบที่เผยแพร่ <span lang=\"en\">Public answers</span></h2>");
 	if (!k->resp || !k->resp->n_history) {
 		buf_adds(&r->out, "<p>ยังไม่มี หน้าติดตามเรื่องแสดง \"รับเรื่องแล้ว\" <span lang=\"en\">(none yet)</span></p>");
@@ -503,6 +623,39 @@ void staff_case_page(struct staff_req *r)
 	if (desk_open(r, &dk) == 0 &&
 	    find_visible(r, &dk, staff_query_get(r->query, "code", code, sizeof code) == 0 ? code : NULL, &k) == 0)
 		case_render(r, &dk, &k, NULL, 200);
+	desk_close(&dk);
+}
+
+void staff_attachment(struct staff_req *r)
+{
+	struct desk dk;
+	struct kase k;
+	struct inbox_attachment a;
+	const unsigned char *data;
+	size_t len;
+	char code[64], n[8], err[1024];
+	int rc = 1;
+
+	if (desk_open(r, &dk) == 0 &&
+	    find_visible(r, &dk, staff_query_get(r->query, "code", code, sizeof code) == 0 ? code : NULL, &k) == 0) {
+		if (staff_query_get(r->query, "n", n, sizeof n) == 0 && *n && strspn(n, "0123456789") == strlen(n) &&
+		    strlen(n) < 3)
+			rc = inbox_attachment_raw(&dk.x, k.c.id, atoi(n), &dk.m.arena, &a, &data, &len, err, sizeof err);
+		if (rc < 0)
+			fprintf(stderr, "staff.cgi: %s\n", err);
+		if (rc != 0) {
+			staff_error(r, 404, "ไม่พบไฟล์แนบนี้", "No such attachment.");
+		} else {
+			/* as stored: sealed files stay ciphertext, opened by desk.js */
+			buf_reset(&r->out);
+			buf_printf(&r->out, "Status: 200 OK\r\nContent-Type: application/octet-stream\r\n"
+				   "Content-Disposition: attachment\r\nCache-Control: no-store\r\n"
+				   "X-Robots-Tag: noindex, nofollow\r\nX-Content-Type-Options: nosniff\r\n"
+				   "Referrer-Policy: same-origin\r\nContent-Security-Policy: default-src 'none'; "
+				   "frame-ancestors 'none'\r\nContent-Length: %zu\r\n\r\n", len);
+			buf_add(&r->out, data, len);
+		}
+	}
 	desk_close(&dk);
 }
 

@@ -69,9 +69,14 @@ void staff_head(struct staff_req *r, int status, const char *extra)
 		   "X-Robots-Tag: noindex, nofollow\r\n"
 		   "X-Content-Type-Options: nosniff\r\n"
 		   "Referrer-Policy: same-origin\r\n"
-		   "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
+		   "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; %s"
 		   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n"
-		   "%s\r\n", status, respond_reason(status), extra ? extra : "");
+		   "%s\r\n", status, respond_reason(status),
+		   /* the case page's scripts (site files only): libsodium compiled
+		    * to WebAssembly needs 'wasm-unsafe-eval' (no JavaScript eval);
+		    * desk.js fetches the sealed attachments from staff.cgi */
+		   r->scripts ? "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " : "",
+		   extra ? extra : "");
 }
 
 void staff_h(struct staff_req *r, const char *s)
@@ -145,6 +150,20 @@ void staff_folder(const struct staff_req *r, char *out, size_t outlen)
 	snprintf(out, outlen, "%.*s", plen, r->base);
 	if (!out[0])
 		snprintf(out, outlen, "/");
+}
+
+void staff_site_root(const struct staff_req *r, char *out, size_t outlen)
+{
+	char f[1024];
+	size_t n;
+
+	staff_folder(r, f, sizeof f);
+	n = strlen(f);
+	if (n > 1)
+		n--; /* the folder's own slash */
+	while (n > 0 && f[n - 1] != '/')
+		n--;
+	snprintf(out, outlen, "%.*s", (int)(n ? n : 1), n ? f : "/");
 }
 
 void staff_signin_link(struct staff_req *r, const char *th, const char *en)

@@ -157,7 +157,8 @@ static void handle(struct staff_req *r)
 	}
 	if (strcmp(r->route, "/login") && strcmp(r->route, "/logout") && strcmp(r->route, "/projects") &&
 	    strcmp(r->route, "/report") && strcmp(r->route, "/cases") && strcmp(r->route, "/case") &&
-	    strcmp(r->route, "/answer") && strcmp(r->route, "/sheet") && strcmp(r->route, "/sheet.xlsx")) {
+	    strcmp(r->route, "/answer") && strcmp(r->route, "/sheet") && strcmp(r->route, "/sheet.xlsx") &&
+	    strcmp(r->route, "/attachment") && strcmp(r->route, "/purge")) {
 		staff_error(r, 404, "ไม่พบหน้านี้", "Not found.");
 		return;
 	}
@@ -192,6 +193,10 @@ static void handle(struct staff_req *r)
 			staff_sheet_page(r);
 		else if (strcmp(r->route, "/sheet.xlsx") == 0)
 			staff_sheet_xlsx(r);
+		else if (strcmp(r->route, "/attachment") == 0)
+			staff_attachment(r);
+		else if (strcmp(r->route, "/purge") == 0)
+			staff_purge_page(r);
 		else
 			staff_report_form(r);
 		return;
@@ -229,6 +234,8 @@ static void handle(struct staff_req *r)
 			staff_answer_post(r, fd);
 		else if (strcmp(r->route, "/sheet") == 0)
 			staff_sheet_post(r, fd);
+		else if (strcmp(r->route, "/purge") == 0)
+			staff_purge_post(r, fd);
 		else
 			staff_error(r, 405, "ใช้วิธีนี้กับหน้านี้ไม่ได้", "Method not allowed.");
 	}

@@ -14,6 +14,9 @@
  *   GET  /cases      the complaint desk: the cases the person's roles show
  *   GET  /case?code=CODE      one case and the answer form
  *   POST /answer     the answer: checked with check's rules, then queued
+ *   GET  /attachment?code=CODE&n=N  attachment N (0-based) of a case, as
+ *                    stored: a sealed file stays ciphertext (desk.js opens it)
+ *   GET  /purge, POST /purge  the retention purge of closed complaints (admin)
  *   GET  /style.css  the pages' style sheet
  * It reads the staff database (PRONGSAI_STAFF_DB, else staff.db beside
  * PRONGSAI_DB): accounts, sessions, and what `prongsai build --staff-db`
@@ -77,6 +80,7 @@ struct staff_req {
 	char person_name[256];
 	char roles[160];
 	char group[STAFFDB_ID_MAX + 1];
+	int scripts;              /* the page loads the desk's scripts (CSP) */
 	struct buf out;           /* the whole response, headers first */
 };
 
@@ -103,6 +107,9 @@ void staff_redirect(struct staff_req *r, const char *path, const char *extra);
 /* The folder of the CGI ("/staff/" for /staff/staff.cgi): the static
  * sign-in page is its index.html. */
 void staff_folder(const struct staff_req *r, char *out, size_t outlen);
+/* The site's root folder ("/" for /staff/staff.cgi): the staff folder's
+ * parent, where assets/ is. */
+void staff_site_root(const struct staff_req *r, char *out, size_t outlen);
 /* A link to the sign-in page with the Thai and English text (HTML-safe). */
 void staff_signin_link(struct staff_req *r, const char *th, const char *en);
 /* The Set-Cookie value for token (or, token NULL, one that deletes it). */
@@ -158,6 +165,12 @@ void staff_report_form(struct staff_req *r);
 void staff_report_post(struct staff_req *r, struct form_data *fd);
 
 /* ---- cases.c: the complaint desk ---- */
+/* The staff_settings value of key (what the build installed) copied into
+ * a, or NULL. */
+const char *staff_setting(struct staff_req *r, struct arena *a, const char *key);
+/* The collector's database: PRONGSAI_DB, else the path the build
+ * installed; NULL when neither. */
+const char *staff_collector_db(struct staff_req *r, struct arena *a);
 #define STAFF_MAX_CASES 500                    /* slots for the list: the newest 499 are shown */
 /* 1 if the person may use the complaint desk (complaint-officer: the
  * general channel; corruption-officer: the corruption channel). */
@@ -168,6 +181,18 @@ int staff_desk_role(const struct staff_req *r);
 void staff_cases(struct staff_req *r);
 void staff_case_page(struct staff_req *r);
 void staff_answer_post(struct staff_req *r, struct form_data *fd);
+/* GET /attachment?code=CODE&n=N: the file as stored (sealed ones as
+ * ciphertext, application/octet-stream); 404 as for /case. */
+void staff_attachment(struct staff_req *r);
+
+/* ---- purge.c: the retention purge (admin role) ---- */
+/* GET /purge?before=DATE: the form and what would be purged (nothing is
+ * changed); POST /purge: before, csrf: purge_run() (desk/purge.h, the
+ * same as `prongsai inbox purge`), one log line (person, date, count: no
+ * code, no personal data), 303 to /purge?done=N&before=DATE.  403 without
+ * the admin role. */
+void staff_purge_page(struct staff_req *r);
+void staff_purge_post(struct staff_req *r, struct form_data *fd);
 /* ---- sheet.c ---- */
 /* GET /sheet (with ?queued=ID&n=N&skipped=M after an upload). */
 void staff_sheet_page(struct staff_req *r);

@@ -1,5 +1,5 @@
 /* inbox.h: `prongsai inbox`: the complaint officer's tools, run on the
- * machine that holds the secret key (docs/staff-workflow.md).
+ * machine that holds the secret key (docs/complaint-desk.md).
  *
  *   prongsai inbox keygen --key FILE
  *       make the key pair (format in inbox_key.h); prints the public key

@@ -117,11 +117,11 @@ fail:
 	return -1;
 }
 
-int inbox_db_open_public(struct inbox_db *x, const char *db_path, char *err, size_t errlen)
+int inbox_db_open_public(struct inbox_db *x, const char *db_path, int writable, char *err, size_t errlen)
 {
 	memset(x, 0, sizeof(*x));
 	arena_init(&x->arena);
-	if (db_open(db_path, DB_OPEN_READONLY, &x->db, err, errlen) != 0 ||
+	if (db_open(db_path, writable ? DB_OPEN_EXISTING : DB_OPEN_READONLY, &x->db, err, errlen) != 0 ||
 	    db_require_current(x->db, db_path, err, errlen) != 0 || load_forms(x, err, errlen) != 0) {
 		inbox_db_close(x);
 		return -1;
@@ -354,6 +354,68 @@ int inbox_each_attachment(struct inbox_db *x, sqlite3_int64 id, int with_data,
 	if (rc != SQLITE_DONE)
 		return dberr(x, err, errlen, "attachments");
 	return 0;
+}
+
+int inbox_sealed_raw(struct inbox_db *x, sqlite3_int64 id, struct arena *a, const unsigned char **data,
+		     size_t *len, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if (sqlite3_prepare_v2(x->db, "SELECT sealed FROM submissions WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return dberr(x, err, errlen, "submissions");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		unsigned char *c = arena_alloc(a, n ? n : 1);
+		if (n)
+			memcpy(c, sqlite3_column_blob(st, 0), n);
+		*data = c;
+		*len = n;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? (err_set(err, errlen, "no such submission / ไม่พบเรื่อง"), -1)
+				 : dberr(x, err, errlen, "submissions");
+}
+
+int inbox_attachment_raw(struct inbox_db *x, sqlite3_int64 id, int position, struct arena *a,
+			 struct inbox_attachment *att, const unsigned char **data, size_t *len, char *err,
+			 size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	memset(att, 0, sizeof *att);
+	if (sqlite3_prepare_v2(x->db, "SELECT position, field, media_type, size, sealed, data FROM attachments"
+				      " WHERE submission_id = ?1 AND position = ?2", -1, &st, NULL) != SQLITE_OK)
+		return dberr(x, err, errlen, "attachments");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, position);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		size_t n = (size_t)sqlite3_column_bytes(st, 5);
+		unsigned char *c = arena_alloc(a, n ? n : 1);
+		att->position = sqlite3_column_int(st, 0);
+		col_copy(st, 1, att->field, sizeof att->field);
+		col_copy(st, 2, att->media_type, sizeof att->media_type);
+		att->size = sqlite3_column_int64(st, 3);
+		att->sealed = sqlite3_column_int(st, 4) != 0;
+		if (n)
+			memcpy(c, sqlite3_column_blob(st, 5), n);
+		*data = c;
+		*len = n;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : dberr(x, err, errlen, "attachments");
 }
 
 const char *inbox_media_ext(const char *media_type)

@@ -44,13 +44,15 @@ struct inbox_db {
 int inbox_db_open(struct inbox_db *x, const char *db_path, const char *key_path, int writable,
 		  char *err, size_t errlen);
 
-/* Open the database read-only without a key, for the staff desk's case
- * list (staff.cgi): the schema version is checked and the installed forms
- * loaded, and only the functions that read public columns may be used
+/* Open the database without a key, for the staff desk (staff.cgi):
+ * read-only, or read-write (writable, for purge.h; the file must exist).
+ * The schema version is checked and the installed forms loaded, and only
+ * the functions that read public columns or ciphertext may be used
  * (inbox_each_case, inbox_find_case, inbox_public_values, attachments
- * without data); the sealed personal values stay ciphertext.  Returns 0,
- * or -1 with err and nothing left open. */
-int inbox_db_open_public(struct inbox_db *x, const char *db_path, char *err, size_t errlen);
+ * without data, inbox_sealed_raw, inbox_attachment_raw); the sealed
+ * personal values stay ciphertext.  Returns 0, or -1 with err and nothing
+ * left open. */
+int inbox_db_open_public(struct inbox_db *x, const char *db_path, int writable, char *err, size_t errlen);
 
 /* Close the database and wipe the key; x may have failed to open. */
 void inbox_db_close(struct inbox_db *x);
@@ -123,6 +125,22 @@ int inbox_each_attachment(struct inbox_db *x, sqlite3_int64 id, int with_data,
 			  int (*fn)(void *ctx, const struct inbox_attachment *a, const unsigned char *data,
 				    size_t len),
 			  void *ctx, char *err, size_t errlen);
+
+/* For the staff desk (inbox_db_open_public): the sealed personal values of
+ * case id as stored, ciphertext only (crypto_box_seal; never opened here),
+ * copied into a.  Returns 0 with *data and *len (*data NULL and *len 0 when
+ * nothing is sealed: none were given, or they were purged), -1 with err on
+ * a database error or no such case. */
+int inbox_sealed_raw(struct inbox_db *x, sqlite3_int64 id, struct arena *a, const unsigned char **data,
+		     size_t *len, char *err, size_t errlen);
+
+/* For the staff desk: attachment number position (0-based) of case id as
+ * stored (sealed: ciphertext, never opened here), with its description;
+ * the bytes are copied into a.  Returns 0, 1 if there is no such
+ * attachment, -1 with err on a database error. */
+int inbox_attachment_raw(struct inbox_db *x, sqlite3_int64 id, int position, struct arena *a,
+			 struct inbox_attachment *att, const unsigned char **data, size_t *len, char *err,
+			 size_t errlen);
 
 /* The file name extension for a media type ("jpg", "png", "pdf"; "bin"). */
 const char *inbox_media_ext(const char *media_type);

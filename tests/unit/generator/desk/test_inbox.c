@@ -14,6 +14,7 @@
 #include "desk/inbox_cmd.h"
 #include "desk/inbox_db.h"
 #include "desk/inbox_key.h"
+#include "desk/purge.h"
 
 /* The CSV of one record of the given cells, without the BOM and CRLF. */
 static const char *csv_of(const char *const *cells, size_t n)
@@ -152,8 +153,36 @@ static void test_print_text(void)
 	CHECK_STR(shown(NULL, "", 3), "   ");
 }
 
+/* the retention rule's "closed, and since when" (purge.h): the last entry decides */
+static void test_purge_closed_on(void)
+{
+	struct case_event ev[2];
+	struct complaint_resp resp;
+	pdate since = 0;
+
+	memset(ev, 0, sizeof ev);
+	memset(&resp, 0, sizeof resp);
+	ev[0].status = CS_RECEIVED;
+	ev[0].date = date_from_ymd(2025, 10, 1);
+	ev[1].status = CS_RESOLVED;
+	ev[1].date = date_from_ymd(2025, 10, 20);
+	resp.history = ev;
+	CHECK_INT(purge_closed_on(NULL, &since), 0); /* no response yet: new, open */
+	CHECK_INT(purge_closed_on(&resp, &since), 0); /* no entry */
+	resp.n_history = 1;
+	CHECK_INT(purge_closed_on(&resp, &since), 0); /* received: open */
+	resp.n_history = 2;
+	CHECK_INT(purge_closed_on(&resp, &since), 1);
+	CHECK(since == date_from_ymd(2025, 10, 20));
+	ev[1].status = CS_REJECTED;
+	CHECK_INT(purge_closed_on(&resp, &since), 1);
+	ev[1].status = CS_FORWARDED;
+	CHECK_INT(purge_closed_on(&resp, &since), 0);
+}
+
 int main(void)
 {
+	test_purge_closed_on();
 	test_csv();
 	test_print_text();
 	test_time();
