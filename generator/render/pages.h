@@ -31,7 +31,10 @@ enum page_kind {
 	PG_PRINT_INDEX, PG_PRINT_PROJECT, PG_PRINT_POSTER, PG_PRINT_ANNOUNCE,
 	PG_PARTICIPATION, /* participation/ (fy 0) and participation/<FY>/: OIT O19 */
 	PG_SERVICES,      /* services/: the service guides, OIT O9 */
-	PG_GUIDELINE      /* corruption-guideline/: OIT O16 */
+	PG_GUIDELINE,     /* corruption-guideline/: OIT O16 */
+	/* the user manual (build --manual, pages_manual.c): manual/, a page
+	 * per part (index: the part in m->manual), manual/print/ */
+	PG_MANUAL_INDEX, PG_MANUAL, PG_MANUAL_PRINT
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };
