@@ -64,7 +64,8 @@ struct complaint_resp *load_complaint_text(struct model *m, const char *rel, con
  * of a part that is only a picture, "![alt](shots/NAME.png)" (NAME:
  * a-z 0-9 -), shows a screenshot that `make manual` takes: when media
  * (NULL: none) holds shots/NAME.png the line is kept, its address made
- * relative to a page under manual/ ("../shots/NAME.png"), and NAME listed
+ * relative to a part's page (the site has the picture at manual/NAME.png,
+ * so "../NAME.png"), and NAME listed
  * in m->manual_shots; otherwise the line is dropped (a warning when media
  * was given), so that the text never shows a missing picture.
  * m->manual_pdf is set when media holds manual.pdf.  Problems go into d

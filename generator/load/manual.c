@@ -56,12 +56,14 @@ static const char *pictures(struct model *m, const char *rel, int body_line, con
 			const char *name = arena_strndup(a, p + at, len);
 			if (media && snprintf(path, sizeof(path), "%s/shots/%s", media, name) < (int)sizeof(path) &&
 				is_file(path)) {
-				memcpy(t + out, p, at - 6);          /* up to "(" */
+				/* "(shots/NAME.png)" -> "(../NAME.png)": the pictures sit in
+				 * manual/ beside its index, the parts one folder below */
+				memcpy(t + out, p, at - 6);
 				out += at - 6;
 				memcpy(t + out, "../", 3);
 				out += 3;
-				memcpy(t + out, p + at - 6, ll - (at - 6));
-				out += ll - (at - 6);
+				memcpy(t + out, p + at, ll - at);
+				out += ll - at;
 				t[out++] = '\n';
 				for (i = 0; i < m->n_manual_shots && strcmp(m->manual_shots[i], name) != 0; i++)
 					;

@@ -142,7 +142,7 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 	}
 	/* the manual's screenshots and PDF, as `make manual` left them */
 	for (i = 0; i <= m->n_manual_shots; i++) {
-		const char *dest = i < m->n_manual_shots ? "manual/shots/%s" : "manual/manual.pdf";
+		const char *dest = i < m->n_manual_shots ? "manual/%s" : "manual/manual.pdf";
 		char rel[PATH_MAX];
 		if (i == m->n_manual_shots && !m->manual_pdf)
 			break;

@@ -108,7 +108,7 @@ async function officer(page, shot) {
 	await shot('officer-correction-date', '#f-date');
 	await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type=submit]').click()]);
 	if (!await page.locator('#e-date').count()) throw new Error('sending the same date again did not ask for a correction');
-	await shot('officer-correction-error', '#f-date');
+	await shot('officer-correction-error', '#e-date');
 	await page.locator('#f-correction').fill('แก้ตัวเลขความก้าวหน้าที่พิมพ์ผิด');
 	await shot('officer-correction', '#f-correction');
 	await Promise.all([page.waitForURL((u) => u.search.includes('queued=')), page.locator('main form button[type=submit]').click()]);
