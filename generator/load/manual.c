@@ -52,6 +52,8 @@ static const char *pictures(struct model *m, const char *rel, int body_line, con
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		size_t ll = e ? (size_t)(e - p) : strlen(p);
+		if (ll && p[ll - 1] == '\r') /* a file saved with CRLF */
+			ll--;
 		if ((len = shot_name(p, ll, &at)) != 0) {
 			const char *name = arena_strndup(a, p + at, len);
 			if (media && snprintf(path, sizeof(path), "%s/shots/%s", media, name) < (int)sizeof(path) &&
@@ -80,6 +82,7 @@ static const char *pictures(struct model *m, const char *rel, int body_line, con
 					"no picture %s/shots/%s (run make manual): it is left out", media, name);
 			}
 		} else {
+			ll = e ? (size_t)(e - p) : strlen(p);
 			memcpy(t + out, p, ll);
 			out += ll;
 			if (e)
