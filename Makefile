@@ -3,6 +3,7 @@
 #   make serve      install what is missing, build, render content/, serve on 127.0.0.1:8080
 #   make test       install what the tests need and run them all
 #   make bench      benchmarks (figures only, no assertions)
+#   make manual     the user manual: screenshots, pages and A4 PDF in build/manual (docs/manual.md)
 # VARIANT=asan builds with AddressSanitizer+UBSan into build/asan/.
 
 SHELL := /bin/bash
@@ -63,7 +64,7 @@ UNIT_SRC := $(wildcard tests/unit/*/test_*.c tests/unit/*/*/test_*.c)
 UNIT_BIN := $(addprefix $(B)/tests/,$(notdir $(UNIT_SRC:.c=)))
 vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 
-.PHONY: all clean serve unit test test-quick bench deps-build deps-serve deps-test deps-node desk-js fuzz fuzz-build
+.PHONY: all clean serve manual unit test test-quick bench deps-build deps-serve deps-manual deps-test deps-node desk-js fuzz fuzz-build
 all: $(GEN_BIN) $(CGI_BIN) $(STAFF_BIN)
 
 $(B)/%.o: %.c
@@ -113,13 +114,17 @@ $(B)/tests/%: %.c $(B)/libgen.a $(B)/libcgi.a $(B)/libcommon.a $(SAN_OBJ) $(wild
 DEB_BUILD := build-essential pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev \
 	libsodium-dev libthai-dev libcurl4-openssl-dev libunistring-dev libidn2-dev libturbojpeg0-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev
 DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
+# make manual: the served sample, Chromium for the screenshots and the PDF, pdfinfo
+DEB_MANUAL := $(DEB_SERVE) chromium poppler-utils
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \
-	chromium default-jre-headless cppcheck libreoffice-calc-nogui librsvg2-bin zbar-tools
+	chromium default-jre-headless cppcheck libreoffice-calc-nogui librsvg2-bin zbar-tools poppler-utils
 deps-build:
 	@tests/lib/install-deps $(DEB_BUILD)
 deps-serve: deps-build
 	@tests/lib/install-deps $(DEB_SERVE)
+deps-manual: deps-build
+	@tests/lib/install-deps $(DEB_MANUAL)
 deps-test: deps-build
 	@tests/lib/install-deps $(DEB_TEST)
 # npm packages of the browser and HTML tests (package.json, exact versions
@@ -162,6 +167,16 @@ SERVE_PORT ?= 8080
 serve: deps-serve desk-js
 	$(MAKE) all
 	@tests/lib/serve $(SERVE_PORT)
+
+# ---- the user manual (docs/manual/*.md; docs/manual.md) ----
+# The sample site served on a free port of 127.0.0.1, the screenshots taken
+# with Chromium, the pages built with them, the A4 PDF printed: all in
+# MANUAL_OUT (build outputs, never committed).  A site's build shows them
+# with `prongsai build --manual docs/manual --manual-media build/manual`.
+MANUAL_OUT ?= build/manual
+manual: deps-manual deps-node
+	$(MAKE) all
+	tests/lib/manual $(MANUAL_OUT)
 
 # ---- tests ----
 unit: $(UNIT_BIN)

@@ -275,6 +275,8 @@ static int validate(const struct build_opts *o, struct model *m, struct diags *d
 	m->today = o->today;
 	say(o, "กำลังอ่าน %s ...", "reading %s ...", o->content);
 	load_content_overlay(m, o->content, o->overlay, o->n_overlay, o->jobs, d);
+	if (o->manual)
+		load_manual(m, o->manual, o->manual_media, d);
 	check_model(m, d);
 	if (load_submissions(o, m, d) != 0)
 		return -1;

@@ -32,6 +32,8 @@ struct build_opts {
 	int check_only;          /* stop after validation */
 	int no_history;          /* do not read git (load/history.h) */
 	const char *history_cache; /* NULL: ".<OUT>-history" beside OUT */
+	const char *manual;      /* --manual DIR: the user manual's Markdown, or NULL (no manual/) */
+	const char *manual_media; /* --manual-media DIR: what `make manual` took (shots/, manual.pdf), or NULL */
 	enum diag_lang lang;
 	const struct load_overlay *overlay; /* files laid over content (load.h), or NULL */
 	size_t n_overlay;

@@ -30,6 +30,7 @@ static void usage(FILE *f)
 		"  prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 		"                 [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
 		"                 [--lang th|en] [--no-history] [--history-cache FILE]\n"
+		"                 [--manual DIR [--manual-media DIR]]\n"
 		"      สร้างเว็บไซต์ / render the site (OUT is replaced atomically, or left as it was)\n"
 		"  prongsai new project|report|news ...\n"
 		"      สร้างไฟล์สำหรับกรอก / write a fill-in file\n"
@@ -65,6 +66,7 @@ static void cmd_usage(const char *cmd, FILE *f)
 		fputs("usage: prongsai build [-C CONTENT] [-o OUT] [--theme DIR] [--db FILE] [--staff-db FILE]\n"
 			"                      [--public-key B64] [--origin URL]... [--today YYYY-MM-DD] [-j JOBS] [-q]\n"
 			"                      [--lang th|en] [--no-history] [--history-cache FILE]\n"
+			"                      [--manual DIR [--manual-media DIR]]\n"
 			"  ตรวจเนื้อหาแล้วสร้างเว็บไซต์ใน OUT; ถ้าพบข้อผิดพลาด OUT จะไม่ถูกแตะต้อง\n"
 			"  Runs the checks, then renders the site beside OUT and swaps it in at once.\n"
 			"  --db FILE        create/migrate the collector's database and install the forms\n"
@@ -78,11 +80,15 @@ static void cmd_usage(const char *cmd, FILE *f)
 			"  -q               no progress output\n"
 			"  --no-history     do not read the revision history from git (the pages say so)\n"
 			"  --history-cache FILE  where the history read is kept (default: .OUT-history\n"
-			"                   beside OUT); a missing or bad cache means a full read\n", f);
+			"                   beside OUT); a missing or bad cache means a full read\n"
+			"  --manual DIR     the user manual (DIR/*.md, e.g. docs/manual) as pages under manual/\n"
+			"  --manual-media DIR  its screenshots (DIR/shots/) and PDF (DIR/manual.pdf), as\n"
+			"                   `make manual` leaves them in build/manual; without them the\n"
+			"                   pages show the text only, and no PDF link\n", f);
 }
 
 enum { OPT_LANG = 256, OPT_TODAY, OPT_THEME, OPT_DB, OPT_PUBLIC_KEY, OPT_STAFF_DB, OPT_ORIGIN, OPT_NO_HISTORY,
-	OPT_HISTORY_CACHE };
+	OPT_HISTORY_CACHE, OPT_MANUAL, OPT_MANUAL_MEDIA };
 
 /* The options of check (build = 0) and build.  Returns 0, 1 after --help
  * (printed), or 2 on a usage error (reported). */
@@ -104,6 +110,8 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		{ "origin", required_argument, NULL, OPT_ORIGIN },
 		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 		{ "history-cache", required_argument, NULL, OPT_HISTORY_CACHE },
+		{ "manual", required_argument, NULL, OPT_MANUAL },
+		{ "manual-media", required_argument, NULL, OPT_MANUAL_MEDIA },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -150,6 +158,12 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 		case OPT_HISTORY_CACHE:
 			o->history_cache = optarg;
 			break;
+		case OPT_MANUAL:
+			o->manual = optarg;
+			break;
+		case OPT_MANUAL_MEDIA:
+			o->manual_media = optarg;
+			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") == 0)
 				o->lang = LANG_EN;
@@ -172,6 +186,9 @@ static int parse_build_opts(int argc, char **argv, struct build_opts *o, int bui
 			return 2;
 		}
 	}
+	if (o->manual_media && !o->manual)
+		return cli_usage_error(cmd, "--manual-media ใช้คู่กับ --manual", "--manual-media goes with --manual",
+			o->manual_media);
 	if (optind < argc) {
 		cmd_usage(cmd, stderr);
 		return cli_usage_error(cmd, "มีอาร์กิวเมนต์เกิน", "unexpected argument", argv[optind]);

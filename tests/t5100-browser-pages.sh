@@ -6,7 +6,8 @@
 # violation of the Content-Security-Policy of docs/webserver/; does
 # not scroll sideways at 360x640; axe-core finds no WCAG 2.1 A/AA
 # violation.  Screenshots of one page per page type at 360 and 1280 wide
-# are kept in tests/out/release/t5100-browser-pages/screenshots/.
+# are kept in tests/out/release/t5100-browser-pages/screenshots/.  The
+# site has the user manual (manual/, text only: docs/manual.md).
 # Needs `make deps-node` (make test runs it).
 . "$(dirname "$0")/lib/test-lib.sh"
 . "$TOP/tests/lib/webserver"
@@ -16,7 +17,8 @@
 ws_available lighttpd || { fail "lighttpd missing: make deps-test"; finish; }
 site=$TEST_OUT/site
 mkdir -p "$TEST_OUT/db"
-run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$TEST_OUT/db/prongsai.db" 2>"$TEST_OUT/build.err"
+run_prongsai build -q -C "$TOP/content" -o "$site" --today 2026-11-24 --db "$TEST_OUT/db/prongsai.db" \
+	--manual "$TOP/docs/manual" 2>"$TEST_OUT/build.err"
 expect_eq "$?" 0 "sample site builds"
 ws_start lighttpd "$site" "$TEST_OUT/db/prongsai.db" "$TEST_OUT/run" || { fail "lighttpd did not start"; finish; }
 trap ws_stop EXIT

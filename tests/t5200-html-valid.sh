@@ -9,7 +9,7 @@
 vnu=$TOP/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || { fail "vnu.jar missing: run make deps-node"; finish; }
 command -v java >/dev/null || { fail "java missing: make deps-test"; finish; }
-run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/sample" --today 2026-11-24 2>"$TEST_OUT/build.err"
+run_prongsai build -q -C "$TOP/content" -o "$TEST_OUT/sample" --today 2026-11-24 --manual "$TOP/docs/manual" 2>"$TEST_OUT/build.err"
 expect_eq "$?" 0 "sample site builds"
 make_case "$TEST_OUT/mini"
 mkdir -p "$TEST_OUT/mini/forms" && cp "$TOP"/content/forms/*.yaml "$TEST_OUT/mini/forms/"

@@ -36,6 +36,7 @@
 
 struct imp {
 	const char *content, *git_dir, *out, *theme, *db, *notify_conf;
+	const char *manual, *manual_media; /* --manual, --manual-media, for the rebuild as for build */
 	char staff_db[PATH_MAX];
 	char origins[ORIGIN_LIST_SIZE]; /* --origin, for the rebuild as for build */
 	pdate today;
@@ -52,6 +53,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: prongsai import [-C CONTENT] [--git-dir DIR] [--staff-db FILE] [--db FILE]\n"
 	      "                       [-o OUT] [--theme DIR] [--origin URL]... [--notify-config FILE]\n"
+	      "                       [--manual DIR [--manual-media DIR]]\n"
 	      "                       [--today DATE]\n"
 	      "                       [--once | --follow [--interval S]] [--no-build] [-q]\n"
 	      "  นำรายงานที่เจ้าหน้าที่ส่งผ่านแบบฟอร์มเข้า git ทีละรายการ: ตรวจด้วย prongsai check ทั้งชุด\n"
@@ -64,8 +66,8 @@ static void usage(FILE *f)
 	      "  --staff-db FILE  the staff database (default $PRONGSAI_STAFF_DB, else staff.db\n"
 	      "                   beside $PRONGSAI_DB)\n"
 	      "  --db FILE        the collector's database, for the rebuild (default $PRONGSAI_DB)\n"
-	      "  -o OUT           the site to rebuild (default public); --theme DIR, --origin URL\n"
-	      "                   as for build\n"
+	      "  -o OUT           the site to rebuild (default public); --theme DIR, --origin URL,\n"
+	      "                   --manual DIR, --manual-media DIR as for build\n"
 	      "  --notify-config FILE  send rejection notices through prongsai notify's channels\n"
 	      "                   (default $PRONGSAI_NOTIFY_CONFIG; none: no notices)\n"
 	      "  --once           one pass over the queue (default)\n"
@@ -417,6 +419,8 @@ static int rebuild(const struct imp *I)
 	o.content = I->content;
 	o.out = I->out;
 	o.theme = I->theme;
+	o.manual = I->manual;
+	o.manual_media = I->manual_media;
 	o.db = I->db;
 	o.staff_db = I->staff_db; /* "my projects" shows the new report */
 	memcpy(o.origins, I->origins, sizeof o.origins);
@@ -475,7 +479,7 @@ static int pass(struct imp *I)
 }
 
 enum { OPT_GIT_DIR = 256, OPT_STAFF_DB, OPT_DB, OPT_THEME, OPT_NOTIFY, OPT_TODAY, OPT_ONCE, OPT_FOLLOW,
-       OPT_INTERVAL, OPT_NO_BUILD, OPT_ORIGIN };
+       OPT_INTERVAL, OPT_NO_BUILD, OPT_ORIGIN, OPT_MANUAL, OPT_MANUAL_MEDIA };
 
 int import_main(int argc, char **argv)
 {
@@ -485,6 +489,8 @@ int import_main(int argc, char **argv)
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "out", required_argument, NULL, 'o' },
 		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "manual", required_argument, NULL, OPT_MANUAL },
+		{ "manual-media", required_argument, NULL, OPT_MANUAL_MEDIA },
 		{ "notify-config", required_argument, NULL, OPT_NOTIFY },
 		{ "today", required_argument, NULL, OPT_TODAY },
 		{ "once", no_argument, NULL, OPT_ONCE },
@@ -526,6 +532,8 @@ int import_main(int argc, char **argv)
 		case OPT_STAFF_DB: staff_db = optarg; break;
 		case OPT_DB: I.db = optarg; break;
 		case OPT_THEME: I.theme = optarg; break;
+		case OPT_MANUAL: I.manual = optarg; break;
+		case OPT_MANUAL_MEDIA: I.manual_media = optarg; break;
 		case OPT_NOTIFY: I.notify_conf = optarg; break;
 		case OPT_ONCE: I.follow = 0; break;
 		case OPT_FOLLOW: I.follow = 1; break;

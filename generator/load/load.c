@@ -250,7 +250,7 @@ static int cmp_news(const void *a, const void *b)
 	return strcmp(x->slug, y->slug);
 }
 
-static int cmp_page(const void *a, const void *b)
+int cmp_page(const void *a, const void *b)
 {
 	const struct page *x = *(struct page *const *)a, *y = *(struct page *const *)b;
 	int mx = x->menu < 0 ? 1000 : x->menu, my = y->menu < 0 ? 1000 : y->menu;

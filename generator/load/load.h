@@ -58,6 +58,21 @@ struct report *load_report_text(struct model *m, const char *rel, const char *te
 struct complaint_resp *load_complaint_text(struct model *m, const char *rel, const char *text, size_t len,
 	struct diags *d);
 
+/* The user manual: every DIR/<name>.md (at most MODEL_MAX_MANUAL, each
+ * under MODEL_MAX_FILE_SIZE) read as a standard page (title, title_en,
+ * menu = its place, summary) into m->manual, by menu then name.  A line
+ * of a part that is only a picture, "![alt](shots/NAME.png)" (NAME:
+ * a-z 0-9 -), shows a screenshot that `make manual` takes: when media
+ * (NULL: none) holds shots/NAME.png the line is kept, its address made
+ * relative to a part's page (the site has the picture at manual/NAME.png,
+ * so "../NAME.png"), and NAME listed
+ * in m->manual_shots; otherwise the line is dropped (a warning when media
+ * was given), so that the text never shows a missing picture.
+ * m->manual_pdf is set when media holds manual.pdf.  Problems go into d
+ * at DIR/<name>.md:line:col; returns -1 (reported) when DIR cannot be read
+ * or has more parts than the cap, else 0. */
+int load_manual(struct model *m, const char *dir, const char *media, struct diags *d);
+
 /* Split "---\n<yaml>---\n<body>" front matter.  On success sets the YAML part
  * and the body, returns 0; returns -1 if text does not start with a front
  * matter block or it is not closed. */

@@ -59,6 +59,9 @@ struct loader {
 int load_front_matter(struct loader *ld, const char *rel, const char *text, size_t len,
 	const char *what_th, const char *what_en, struct ynode **root, const char **body, int *body_line);
 
+/* Pages by menu (absent last), then slug: qsort's order for struct page *. */
+int cmp_page(const void *a, const void *b);
+
 /* ---- walk.c ---- */
 /* A whole-file location (line 0). */
 struct loc file_loc(const char *path);

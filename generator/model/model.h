@@ -22,6 +22,8 @@
 #include "render/thaidate.h"
 
 #define MODEL_MAX_FILES 500000    /* files under content/ */
+#define MODEL_MAX_MANUAL 20       /* parts of the user manual (--manual) */
+#define MODEL_MAX_MANUAL_SHOTS 400 /* screenshots the manual shows */
 #define MODEL_MAX_FILE_SIZE (1024 * 1024)
 #define MODEL_MAX_YAML_SIZE (512 * 1024)
 #define MODEL_MAX_ID 64
@@ -478,6 +480,15 @@ struct model {
 	int subs_from_db;         /* a database was read */
 	int64_t subs_through;     /* the highest submission id in the snapshot read (0: none) */
 	int subs_sample;          /* sample submissions were merged */
+	/* the user manual (build --manual DIR, load/manual.h): its parts, by
+	 * menu then slug; the screenshots it shows (names under the media
+	 * folder's shots/, each once) and whether that folder has manual.pdf */
+	struct page **manual;
+	size_t n_manual;
+	const char **manual_shots;
+	size_t n_manual_shots;
+	const char *manual_media; /* --manual-media DIR, or NULL */
+	int manual_pdf;
 };
 
 void model_init(struct model *m);

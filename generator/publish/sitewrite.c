@@ -142,6 +142,20 @@ int site_write(const struct site_ctx *sc, const struct page_job *jobs, size_t n_
 			return -1;
 		}
 	}
+	/* the manual's screenshots and PDF, as `make manual` left them */
+	for (i = 0; i <= m->n_manual_shots; i++) {
+		const char *dest = i < m->n_manual_shots ? "manual/%s" : "manual/manual.pdf";
+		char rel[PATH_MAX];
+		if (i == m->n_manual_shots && !m->manual_pdf)
+			break;
+		if ((i < m->n_manual_shots ? snprintf(path, sizeof(path), "%s/shots/%s", m->manual_media,
+			m->manual_shots[i]) : snprintf(path, sizeof(path), "%s/manual.pdf", m->manual_media)) >= (int)sizeof(path) ||
+			snprintf(rel, sizeof(rel), dest, i < m->n_manual_shots ? m->manual_shots[i] : "") >= (int)sizeof(rel) ||
+			out_copy(out, rel, path) != 0) {
+			snprintf(err, errlen, "%s", out->err[0] ? out->err : "manual: name too long / ชื่อยาวเกินไป");
+			return -1;
+		}
+	}
 	return 0;
 }
 

@@ -17,7 +17,7 @@
 static const char *const reserved_slugs[] = { "projects", "news", "assets", "media", "forms",
 	"track", "data", "feeds", "reports", "oit", "search", "dashboard", "stats", "cgi-bin",
 	"procurement", "surveys", "complaints", "index", "404", "staff", "print", "participation",
-	"services", "corruption-guideline", "e-service", "questions", NULL };
+	"services", "corruption-guideline", "e-service", "questions", "manual", NULL };
 
 int page_slug_reserved(const char *slug)
 {
@@ -144,6 +144,8 @@ static struct tval *base_view(const struct site_ctx *sc, const struct page_job *
 		tv_sets(a, v, "corruption_href", arena_printf(a, "%sforms/corruption/index.html", root));
 	tv_sets(a, v, "complaints_href", arena_printf(a, "%scomplaints/index.html", root));
 	tv_sets(a, v, "track_href", arena_printf(a, "%strack/index.html", root));
+	if (m->n_manual)
+		tv_sets(a, v, "manual_href", arena_printf(a, "%smanual/index.html", root));
 	tv_sets(a, v, "surveys_href", arena_printf(a, "%ssurveys/index.html", root));
 	if (m->n_forms)
 		tv_sets(a, v, "eservice_href", arena_printf(a, "%se-service/index.html", root));
@@ -413,6 +415,13 @@ const char *page_title(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_PRINT_ANNOUNCE:
 		*title_en = "Announcement: the project progress tracking system";
 		return "แจ้งเวียน: ระบบติดตามความก้าวหน้าโครงการ";
+	case PG_MANUAL_INDEX:
+	case PG_MANUAL_PRINT:
+		*title_en = "User manual";
+		return "คู่มือการใช้งานระบบติดตามความก้าวหน้าโครงการ";
+	case PG_MANUAL:
+		*title_en = m->manual[job->index]->title_en;
+		return m->manual[job->index]->title;
 	case PG_TRACK:
 		*title_en = "Track a complaint";
 		return "ติดตามเรื่องร้องเรียน";
@@ -472,6 +481,11 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 	case PG_PRINT_POSTER:
 	case PG_PRINT_ANNOUNCE:
 		pg_print_page(sc, job, a, v, root);
+		break;
+	case PG_MANUAL_INDEX:
+	case PG_MANUAL:
+	case PG_MANUAL_PRINT:
+		pg_manual_page(sc, job, a, v, root);
 		break;
 	case PG_NEWS_LIST: {
 		struct tval *list = tv_list(a);
@@ -761,6 +775,14 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	}
 	add_job(&pl, PG_PRINT_POSTER, "print-poster", "print/poster/index.html");
 	add_job(&pl, PG_PRINT_ANNOUNCE, "print-announcement", "print/announcement/index.html");
+	if (m->n_manual) {
+		add_job(&pl, PG_MANUAL_INDEX, "manual", "manual/index.html");
+		for (i = 0; i < m->n_manual; i++) {
+			j = add_job(&pl, PG_MANUAL, "manual", arena_printf(a, "manual/%s/index.html", m->manual[i]->slug));
+			j->index = i;
+		}
+		add_job(&pl, PG_MANUAL_PRINT, "manual-print", "manual/print/index.html");
+	}
 	*n = pl.n;
 	return pl.jobs;
 }

@@ -33,7 +33,10 @@ enum page_kind {
 	PG_SERVICES,      /* services/: the service guides, OIT O9 */
 	PG_GUIDELINE,     /* corruption-guideline/: OIT O16 */
 	PG_ESERVICE,      /* e-service/: the online services' use and how-to, OIT O10 */
-	PG_QUESTIONS      /* questions/: published questions and answers, OIT O3 */
+	PG_QUESTIONS,     /* questions/: published questions and answers, OIT O3 */
+	/* the user manual (build --manual, pages_manual.c): manual/, a page
+	 * per part (index: the part in m->manual), manual/print/ */
+	PG_MANUAL_INDEX, PG_MANUAL, PG_MANUAL_PRINT
 };
 
 enum facet { FACET_NONE, FACET_GROUP, FACET_DISTRICT, FACET_DIMENSION, FACET_STATUS };

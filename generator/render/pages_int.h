@@ -96,6 +96,14 @@ void pg_print_project(const struct site_ctx *sc, const struct project *p, struct
 void pg_print_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root);
 
+/* pages_manual.c: the user manual's pages (PG_MANUAL_INDEX, PG_MANUAL
+ * part job->index, PG_MANUAL_PRINT): parts (href, id, title, summary,
+ * tasks = its "## " headings, current; the print page: body), index_href,
+ * print_page_href, pdf_href when the PDF was made; a part: its summary,
+ * body, prev, next. */
+void pg_manual_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+
 /* pages_oitrec.c: participation activities (job->fy 0: the list of years),
  * service guides, the corruption-complaint guideline. */
 void pg_participation(const struct site_ctx *sc, const struct page_job *job, struct arena *a,

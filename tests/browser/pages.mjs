@@ -11,7 +11,9 @@
 // desktop size (1280x800) and both are kept as screenshots in OUT_DIR.
 // Environment: BASE_URL (http://127.0.0.1:PORT/), SITE_DIR (the built
 // site), OUT_DIR (screenshots, axe-results.json), AXE=all|types (default
-// all up to 150 pages, else types: one page per type).
+// all up to 150 pages, else types: one page per type), UNDER (only the
+// pages under this folder, e.g. manual/), SHOTS=0 (no screenshots and no
+// desktop pass: only the checks at 360 px).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -35,6 +37,7 @@ fs.mkdirSync(path.join(out, 'screenshots'), { recursive: true });
 const variant = (p) => p.match(/^(forms\/[^/]+\/respondent\/|forms\/[^/]+\/(?=[0-9])|print\/projects\/)[^/]+\/index\.html$/);
 const seenVariant = new Set();
 const pages = htmlPages(site).filter((p) => {
+	if (process.env.UNDER && !p.startsWith(process.env.UNDER)) return false;
 	const m = variant(p);
 	if (!m) return true;
 	if (seenVariant.has(m[1])) return false;
@@ -50,6 +53,7 @@ const reps = new Set(types.values());
 // axe on every page while the site is small (150 pages), else on one page
 // per type (every template); AXE=all checks every page
 const axeAll = (process.env.AXE || (pages.length <= 150 ? 'all' : 'types')) === 'all';
+const shots = process.env.SHOTS !== '0';
 const shotName = (p, w) => `${p.replace(/\/index\.html$/, '').replace(/\.html$/, '').replace(/\//g, '__') || 'home'}-${w}.png`;
 
 const browser = await launch();
@@ -113,11 +117,11 @@ let good = 0, next = 0;
 async function worker() {
 	while (next < pages.length) {
 		const p = pages[next++];
-		if (await visit(phone, p, { axe: axeAll || reps.has(p), shot: reps.has(p), width: 360 })) good++;
+		if (await visit(phone, p, { axe: axeAll || reps.has(p), shot: shots && reps.has(p), width: 360 })) good++;
 	}
 }
 await Promise.all([worker(), worker()]);
-for (const p of reps) await visit(desktop, p, { axe: false, shot: true, width: 1280 });
+if (shots) for (const p of reps) await visit(desktop, p, { axe: false, shot: true, width: 1280 });
 await browser.close();
 
 fs.writeFileSync(path.join(out, 'axe-results.json'), JSON.stringify(axeSummary, null, 1));
