@@ -142,7 +142,10 @@ static int render_closed(const struct build_opts *o, const struct site_assembly 
 		struct site_assembly cs;
 		int rc = 0;
 
-		if (job->kind != PG_REPORT || !(c = history_closing(h, job->fy, job->index == 1)))
+		/* a report cut into pages: read the closing commit once, at page 1,
+		 * and render every page its own plan has */
+		if (job->kind != PG_REPORT || job->page > 1 ||
+			!(c = history_closing(h, job->fy, job->index == 1)))
 			continue;
 		snprintf(tmp, sizeof(tmp), "%s/prongsai-closed-XXXXXX", td && td[0] ? td : "/tmp");
 		if (!mkdtemp(tmp)) {
@@ -170,8 +173,9 @@ static int render_closed(const struct build_opts *o, const struct site_assembly 
 			site_assemble_hist(&cs, &cm, PRONGSAI_VERSION, h);
 			cs.sc.closing = c;
 			cs.sc.assets = s->sc.assets;
-			for (k = 0; k < cs.n_jobs; k++)
-				if (strcmp(cs.jobs[k].out, job->out) == 0)
+			for (k = 0; k < cs.n_jobs && !rc; k++)
+				if (cs.jobs[k].kind == PG_REPORT && cs.jobs[k].fy == job->fy &&
+					cs.jobs[k].index == job->index)
 					rc = site_render_pages(&cs.sc, &cs.jobs[k], 1, tmpl, wo, out, err, errlen);
 			site_assembly_free(&cs);
 		}

@@ -57,7 +57,7 @@ dashboard/index.html reports/index.html reports/2569/half-year/index.html report
 oit/index.html oit/2569/index.html procurement/index.html procurement/2569/index.html
 procurement/2569/02/index.html data/index.html search/index.html
 data/projects.csv data/progress.json data/procurement.csv data/datapackage.json data/oc4ids.json
-feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/index.json
+feeds/news.xml feeds/updates.xml sitemap.xml robots.txt search/meta.js search/d/0.js
 track/index.html track/7NJ6-QX11-GG92-2QTE/index.html track/0000-0000-0000-0000/index.html
 complaints/index.html complaints/2569/index.html complaints/statistics.csv
 surveys/index.html surveys/satisfaction/index.html data/survey-results.csv

@@ -228,7 +228,7 @@ int site_path_exists(const struct site_ctx *sc, const struct page_job *jobs, siz
 	if (opendata_has(p) || procfiles_has(sc->m, p) || itas_has(sc->m, p) ||
 		esvfile_has(sc->m, p) || strcmp(p, "feeds/news.xml") == 0 || strcmp(p, "feeds/updates.xml") == 0 ||
 		strcmp(p, "sitemap.xml") == 0 || strcmp(p, "robots.txt") == 0 ||
-		strcmp(p, "search/index.json") == 0)
+		strcmp(p, "search/meta.js") == 0)
 		return 1;
 	if (strncmp(p, "media/", 6) == 0)
 		return bsearch(p, sc->m->media, sc->m->n_media, sizeof(*sc->m->media), cmp_media) != NULL;

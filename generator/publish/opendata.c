@@ -1,5 +1,6 @@
 /* opendata.c: CSV, JSON, OC4IDS and datapackage.json under data/. */
 #include "publish/opendata.h"
+#include "publish/gzfile.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -225,9 +226,15 @@ _Static_assert(N(indicator_cols) <= OPENDATA_MAX_COLS, "survey-indicator: too ma
 
 int opendata_has(const char *rel)
 {
-	size_t i;
+	size_t i, n = strlen(rel);
 	char b[128];
 
+	if (n > 3 && n < sizeof(b) && strcmp(rel + n - 3, ".gz") == 0 &&
+		strncmp(rel, "complaints/", 11) != 0) { /* data/X.gz: the copy of data/X */
+		memcpy(b, rel, n - 3);
+		b[n - 3] = '\0';
+		return strncmp(b, "data/", 5) == 0 && opendata_has(b);
+	}
 	if (strcmp(rel, "data/datapackage.json") == 0 || strcmp(rel, "data/oc4ids.json") == 0 ||
 		strcmp(rel, "complaints/statistics.csv") == 0)
 		return 1;
@@ -454,10 +461,12 @@ static int table_end(struct table *t, struct outdir *out, char *err, size_t errl
 		rc = -1;
 	}
 	snprintf(path, sizeof(path), "data/%s.csv", t->res->name);
-	if (!rc && out_write(out, path, buf_str(&t->csv), t->csv.len) != 0)
+	if (!rc && (out_write(out, path, buf_str(&t->csv), t->csv.len) != 0 ||
+		gz_write(out, path, buf_str(&t->csv), t->csv.len, err, errlen) != 0))
 		rc = -1;
 	snprintf(path, sizeof(path), "data/%s.json", t->res->name);
-	if (!rc && out_write(out, path, buf_str(&t->json), t->json.len) != 0)
+	if (!rc && (out_write(out, path, buf_str(&t->json), t->json.len) != 0 ||
+		gz_write(out, path, buf_str(&t->json), t->json.len, err, errlen) != 0))
 		rc = -1;
 	/* the complaint statistics page's own download */
 	if (!rc && strcmp(t->res->name, "complaint-statistics") == 0 &&
@@ -1113,7 +1122,8 @@ static int put(struct outdir *out, const char *rel, struct buf *b, char *err, si
 			snprintf(err, errlen, "%s: more than %zu bytes", rel, b->cap);
 		return -1;
 	}
-	return out_write(out, rel, buf_str(b), b->len) != 0 ? -1 : 0;
+	return out_write(out, rel, buf_str(b), b->len) != 0 ||
+		gz_write(out, rel, buf_str(b), b->len, err, errlen) != 0 ? -1 : 0;
 }
 
 int opendata_write_max(const struct site_ctx *sc, struct outdir *out, size_t max, char *err,

@@ -5,7 +5,9 @@
  * project-level OC4IDS-style export (data/oc4ids.json) and a Frictionless
  * Data Package (data/datapackage.json) describing each resource.  The same
  * column table drives the CSV header, the JSON keys and the package schema,
- * so they cannot disagree.  Figures are as of the build's date (m->today). */
+ * so they cannot disagree.  Figures are as of the build's date (m->today).
+ * Each file stays whole (a download) and has its gzipped copy beside it,
+ * data/X.gz (gzfile.h), which the open-data page links. */
 #ifndef PRONGSAI_OPENDATA_H
 #define PRONGSAI_OPENDATA_H
 
@@ -31,7 +33,8 @@ struct od_resource {
 extern const struct od_resource od_resources[];
 extern const size_t od_n_resources;
 
-/* 1 if rel ("data/projects.csv", ...) is a file opendata_write() writes. */
+/* 1 if rel ("data/projects.csv", "data/projects.csv.gz", ...) is a file
+ * opendata_write() writes. */
 int opendata_has(const char *rel);
 
 #define OPENDATA_MAX_COLS 32                   /* columns of one resource */

@@ -8,11 +8,25 @@
  * part of a query that is not an indexed word as a substring of the title
  * (the fallback), so a query always finds the title it is part of.
  *
- * Files: search/index.json  {"v":1,"docs":[[path,title,kind,extra],...],
- *                            "terms":{"word":[doc,...],...}}
- *        search/index.js    the same object as `window.prongsaiIndex = ...;`
- *                           (works from file:// and with no fetch)
- * Documents: projects (title, English title, id, group, districts),
+ * Files (each a script that calls prongsaiSearch(name, data), so that
+ * the page loads them with <script> tags, from file:// too):
+ *   search/meta.js     {"v":2,"docs":N,"chunk":C,"keymax":K,"budget":[T,D],
+ *                       "d":[bytes of each doc chunk],"t":{key: bytes}}:
+ *                       the map of the other files
+ *   search/d/<k>.js    documents k*C .. k*C+C-1: [[path,title,kind,extra],...]
+ *   search/t/<hex>.js  the words whose longest key in "t" is key (hex: the
+ *                       key's UTF-8 bytes): {"word":[doc, gap, gap, ...]}
+ *                       (document numbers as gaps from the previous one)
+ * Words are sharded by their first code point; a shard over
+ * SEARCH_SHARD_TARGET bytes is split by the next code point, down to
+ * SEARCH_KEY_MAX code points (the words that are the key itself stay in
+ * the key's shard).  A query loads the map, the shards of the keys along
+ * its text and the chunks of the documents it shows: at most
+ * SEARCH_BUDGET_TERMS bytes of shards and SEARCH_BUDGET_DOCS of chunks
+ * (search.js; the map says them), so that one query stays under 300 KB
+ * however large the site.
+ * Documents: projects (title, English title, id, the id and fiscal year
+ * shown beside it, group, districts),
  * news (title, summary), pages (titles, summary, text), forms (titles,
  * help), in model order; then the top page of each section (forms, track,
  * complaints, surveys, dashboard, reports, oit, procurement, data) by its
@@ -29,11 +43,17 @@
  * character that fits; only the first SEARCH_MAX_TEXT code points of a text
  * (a title, a summary, ...) are read; past SEARCH_MAX_POSTINGS words in all
  * (every word of every indexed text, repeats too) or SEARCH_MAX_SIZE bytes
- * of index.json the build fails rather than publish part of an index. */
+ * of search files in all the build fails rather than publish part of an
+ * index. */
 #define SEARCH_MAX_WORD 64
 #define SEARCH_MAX_TEXT 4096
 #define SEARCH_MAX_POSTINGS (8u * 1024 * 1024)
 #define SEARCH_MAX_SIZE (256u * 1024 * 1024)
+#define SEARCH_SHARD_TARGET 16384
+#define SEARCH_KEY_MAX 8
+#define SEARCH_DOC_CHUNK 20
+#define SEARCH_BUDGET_TERMS 160000
+#define SEARCH_BUDGET_DOCS 100000
 
 /* The site's own sections whose top page's titles are indexed (the page of
  * each kind whose output is one folder deep), and how many there are. */
@@ -45,13 +65,14 @@ extern const size_t search_n_sections;
  * (then nothing is called).  Thread-safe: each call uses its own breaker. */
 int search_words(const char *text, void (*fn)(const char *w, size_t len, void *ctx), void *ctx);
 
-/* Write search/index.json and search/index.js.  Returns 0, or -1 with err
+/* Write the search files (above).  Returns 0, or -1 with err
  * set (libthai missing its dictionary, a write failed, or the index passed
  * SEARCH_MAX_POSTINGS or SEARCH_MAX_SIZE). */
 int search_write(const struct site_ctx *sc, struct outdir *out, char *err, size_t errlen);
 
 /* search_write() with other caps (for the tests: exactly max_postings words,
- * or an index.json of exactly max_size bytes, is written; one more fails). */
+ * or search files of exactly max_size bytes in all, are written; one more
+ * fails and writes nothing). */
 struct search_limits {
 	size_t max_postings, max_size;
 };

@@ -28,6 +28,74 @@ int page_slug_reserved(const char *slug)
 			return 1;
 	return 0;
 }
+/* ---- listings cut into pages ---- */
+
+int list_n_pages(size_t n)
+{
+	size_t k = n ? (n + LIST_PAGE_ROWS - 1) / LIST_PAGE_ROWS : 1;
+
+	return k > LIST_MAX_PAGES ? LIST_MAX_PAGES : (int)k;
+}
+
+void list_page_rows(size_t n, int k, int n_pages, size_t *from, size_t *to)
+{
+	size_t f = k > 1 ? (size_t)(k - 1) * LIST_PAGE_ROWS : 0;
+
+	*from = f < n ? f : n;
+	*to = k >= n_pages ? n : (f + LIST_PAGE_ROWS < n ? f + LIST_PAGE_ROWS : n);
+}
+
+const char *list_page_path(struct arena *a, const char *first, int k)
+{
+	size_t n = strlen(first), t = sizeof("index.html") - 1;
+
+	if (k <= 1 || n < t)
+		return first;
+	return arena_printf(a, "%.*spage/%d/index.html", (int)(n - t), first, k);
+}
+
+struct tval *pg_pager(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct page_job *job, const char *first, size_t n_rows)
+{
+	struct tval *v = tv_map(a), *links = tv_list(a);
+	size_t from, to;
+	int k, gap = 0;
+
+	if (job->n_pages <= 1)
+		return tv_bool(a, 0);
+	list_page_rows(n_rows, job->page, job->n_pages, &from, &to);
+	/* 1, ..., page-2 .. page+2, ..., n: a row that fits 360 px */
+	for (k = 1; k <= job->n_pages; k++) {
+		struct tval *l;
+		if (k != 1 && k != job->n_pages && (k < job->page - 2 || k > job->page + 2)) {
+			if (!gap) {
+				l = tv_map(a);
+				tv_setb(a, l, "gap", 1);
+				tv_push(a, links, l);
+			}
+			gap = 1;
+			continue;
+		}
+		gap = 0;
+		l = tv_map(a);
+		tv_sets(a, l, "href", arena_printf(a, "%s%s", root, list_page_path(a, first, k)));
+		tv_sets(a, l, "label", pg_integer(sc, a, k));
+		tv_setb(a, l, "current", k == job->page);
+		tv_push(a, links, l);
+	}
+	tv_set(a, v, "links", links);
+	if (job->page > 1)
+		tv_sets(a, v, "prev", arena_printf(a, "%s%s", root, list_page_path(a, first, job->page - 1)));
+	if (job->page < job->n_pages)
+		tv_sets(a, v, "next", arena_printf(a, "%s%s", root, list_page_path(a, first, job->page + 1)));
+	tv_sets(a, v, "page", pg_integer(sc, a, job->page));
+	tv_sets(a, v, "n_pages", pg_integer(sc, a, job->n_pages));
+	tv_sets(a, v, "from", pg_integer(sc, a, (int64_t)from + 1));
+	tv_sets(a, v, "to", pg_integer(sc, a, (int64_t)to));
+	tv_sets(a, v, "total", pg_integer(sc, a, (int64_t)n_rows));
+	return v;
+}
+
 /* ---- common parts ---- */
 
 static struct tval *site_view(const struct site_ctx *sc, struct arena *a)
@@ -307,7 +375,28 @@ static struct tval *rating_forms(const struct site_ctx *sc, struct arena *a, con
 	return list;
 }
 
+/* " หน้า k" for page k >= 2 of a listing, else "". */
+static const char *page_suffix(const struct site_ctx *sc, const struct page_job *job, struct arena *a)
+{
+	return job->page > 1 ? arena_printf(a, " หน้า %s", pg_integer(sc, a, job->page)) : "";
+}
+
+static const char *title_of(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	const char **title_en);
+
 const char *page_title(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	const char **title_en)
+{
+	const char *t = title_of(sc, job, a, title_en);
+
+	if (job->page <= 1)
+		return t;
+	if (*title_en)
+		*title_en = arena_printf(a, "%s, page %d", *title_en, job->page);
+	return arena_printf(a, "%s%s", t, page_suffix(sc, job, a));
+}
+
+static const char *title_of(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	const char **title_en)
 {
 	const struct model *m = sc->m;
@@ -457,12 +546,12 @@ struct tval *page_view(const struct site_ctx *sc, const struct page_job *job, st
 		break;
 	case PG_PROJECTS:
 	case PG_PROJECTS_FY:
-		pg_fy_page(sc, a, v, root, job->fy);
+		pg_fy_list_page(sc, job, a, v, root);
 		break;
 	case PG_FILTER:
 		pg_filter_page(sc, job, a, v, root);
-		tv_sets(a, v, "title", arena_printf(a, "%s: %s", tv_get(v, "facet_name")->s,
-			tv_get(v, "fy_label")->s));
+		tv_sets(a, v, "title", arena_printf(a, "%s: %s%s", tv_get(v, "facet_name")->s,
+			tv_get(v, "fy_label")->s, page_suffix(sc, job, a)));
 		break;
 	case PG_PROJECT:
 		pg_project_page(sc, m->projects[job->index], a, v, root);
@@ -617,16 +706,37 @@ static struct page_job *add_job(struct plan *pl, enum page_kind kind, const char
 	return j;
 }
 
-/* The filter page projects/<fy>/<folder>/<value>/index.html. */
-static void add_filter_job(struct plan *pl, int fy, enum facet facet, const char *folder,
-	const char *value, size_t index)
+/* A listing whose page 1 is at out: one job per page (pages.h), each a
+ * copy of proto but for its path and page; first: the path of page 1 of
+ * the list its page links lead to (out itself but for PG_PROJECTS). */
+static void add_listing(struct plan *pl, const struct site_ctx *sc, const struct page_job *proto,
+	const char *out, const char *first)
 {
-	struct page_job *j = add_job(pl, PG_FILTER, "filter",
-		arena_printf(pl->a, "projects/%d/%s/%s/index.html", fy, folder, value));
+	struct page_job *j;
+	int n = list_n_pages(pg_listing_rows(sc, proto)), k;
 
-	j->fy = fy;
-	j->facet = facet;
-	j->index = index;
+	for (k = 1; k <= n; k++) {
+		j = add_job(pl, proto->kind, proto->tmpl, k == 1 ? out : list_page_path(pl->a, first, k));
+		j->fy = proto->fy;
+		j->facet = proto->facet;
+		j->index = proto->index;
+		j->page = k;
+		j->n_pages = n;
+		j->first = first;
+	}
+}
+
+/* The filter page projects/<fy>/<folder>/<value>/index.html (and its
+ * later pages). */
+static void add_filter_job(struct plan *pl, const struct site_ctx *sc, int fy, enum facet facet,
+	const char *folder, const char *value, size_t index)
+{
+	struct page_job proto = { .kind = PG_FILTER, .tmpl = "filter", .fy = fy, .facet = facet,
+		.index = index };
+
+	const char *out = arena_printf(pl->a, "projects/%d/%s/%s/index.html", fy, folder, value);
+
+	add_listing(pl, sc, &proto, out, out);
 }
 
 struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *n)
@@ -640,20 +750,29 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	int st;
 
 	add_job(&pl, PG_HOME, "home", "index.html");
-	j = add_job(&pl, PG_PROJECTS, "projects", "projects/index.html");
-	j->fy = sc->dv->current_fy;
+	{
+		/* projects/index.html: page 1 of the current year's list, whose
+		 * later pages are that year's own */
+		struct page_job proto = { .kind = PG_PROJECTS, .tmpl = "projects", .fy = sc->dv->current_fy };
+		j = add_job(&pl, PG_PROJECTS, "projects", "projects/index.html");
+		j->fy = proto.fy;
+		j->page = 1;
+		j->n_pages = list_n_pages(pg_listing_rows(sc, &proto));
+		j->first = arena_printf(a, "projects/%d/index.html", proto.fy);
+	}
 	for (i = 0; i < s->n_fiscal_years; i++) {
 		int fy = s->fiscal_years[i];
-		j = add_job(&pl, PG_PROJECTS_FY, "projects", arena_printf(a, "projects/%d/index.html", fy));
-		j->fy = fy;
+		struct page_job proto = { .kind = PG_PROJECTS_FY, .tmpl = "projects", .fy = fy };
+		const char *out = arena_printf(a, "projects/%d/index.html", fy);
+		add_listing(&pl, sc, &proto, out, out);
 		for (k = 0; k < s->n_groups; k++)
-			add_filter_job(&pl, fy, FACET_GROUP, "group", s->groups[k].id, k);
+			add_filter_job(&pl, sc, fy, FACET_GROUP, "group", s->groups[k].id, k);
 		for (k = 0; k < s->n_districts; k++)
-			add_filter_job(&pl, fy, FACET_DISTRICT, "district", s->districts[k].id, k);
+			add_filter_job(&pl, sc, fy, FACET_DISTRICT, "district", s->districts[k].id, k);
 		for (k = 0; k < s->n_dimensions; k++)
-			add_filter_job(&pl, fy, FACET_DIMENSION, "dimension", s->dimensions[k].id, k);
+			add_filter_job(&pl, sc, fy, FACET_DIMENSION, "dimension", s->dimensions[k].id, k);
 		for (st = 0; st < ST__COUNT; st++)
-			add_filter_job(&pl, fy, FACET_STATUS, "status", status_name((enum project_status)st),
+			add_filter_job(&pl, sc, fy, FACET_STATUS, "status", status_name((enum project_status)st),
 				(size_t)st);
 	}
 	for (i = 0; i < m->n_projects; i++) {
@@ -723,11 +842,11 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 		int fy = s->fiscal_years[i];
 		if (m->today < fiscal_year_start(fy))
 			continue; /* nothing to report yet */
-		j = add_job(&pl, PG_REPORT, "report", arena_printf(a, "reports/%d/half-year/index.html", fy));
-		j->fy = fy;
-		j = add_job(&pl, PG_REPORT, "report", arena_printf(a, "reports/%d/annual/index.html", fy));
-		j->fy = fy;
-		j->index = 1;
+		for (k = 0; k < 2; k++) {
+			struct page_job proto = { .kind = PG_REPORT, .tmpl = "report", .fy = fy, .index = k };
+			const char *out = arena_printf(a, "reports/%d/%s/index.html", fy, k ? "annual" : "half-year");
+			add_listing(&pl, sc, &proto, out, out);
+		}
 	}
 	j = add_job(&pl, PG_OIT, "oit", "oit/index.html");
 	j->index = m->n_oit ? m->n_oit - 1 : 0;
@@ -767,7 +886,10 @@ struct page_job *pages_plan(const struct site_ctx *sc, struct arena *a, size_t *
 	add_job(&pl, PG_SEARCH, "search", "search/index.html");
 	add_job(&pl, PG_NOT_FOUND, "404", "404.html");
 	add_job(&pl, PG_STAFF_SIGNIN, "staff-signin", "staff/index.html");
-	add_job(&pl, PG_PRINT_INDEX, "print-index", "print/index.html");
+	{
+		struct page_job proto = { .kind = PG_PRINT_INDEX, .tmpl = "print-index" };
+		add_listing(&pl, sc, &proto, "print/index.html", "print/index.html");
+	}
 	for (i = 0; i < m->n_projects; i++) {
 		j = add_job(&pl, PG_PRINT_PROJECT, "print-project", arena_printf(a, "print/projects/%s/index.html",
 			m->projects[i]->id));

@@ -58,7 +58,32 @@ struct page_job {
 	const char *project;    /* PG_FORM: the project chosen in advance, or NULL */
 	const char *respondent; /* PG_FORM: the respondent type chosen in advance
 	                           (forms/<form>/respondent/<value>/), or NULL */
+	int page, n_pages;      /* a listing (PG_PROJECTS, PG_PROJECTS_FY,
+	                           PG_FILTER, PG_REPORT, PG_PRINT_INDEX): this
+	                           page, 1..n_pages; 0 for any other page */
+	const char *first;      /* a listing: the path of its page 1 (for
+	                           PG_PROJECTS, the current year's list) */
 };
+
+/* Listings are cut into pages of LIST_PAGE_ROWS rows (projects), so that
+ * no page grows with the office: page 1 keeps the listing's own address
+ * (X/index.html), page k >= 2 is X/page/k/index.html, and each page links
+ * the others (numbered links, rel=prev/next; no JavaScript).  A listing has
+ * at most LIST_MAX_PAGES pages; the rows past them are on the last one (at
+ * 100 rows a page that is 1,000,000 projects). */
+#define LIST_PAGE_ROWS 100
+#define LIST_MAX_PAGES 10000
+_Static_assert(LIST_PAGE_ROWS >= 1 && LIST_PAGE_ROWS <= 200,
+	"LIST_PAGE_ROWS: at most 200 rows keep a page under 300 KB");
+
+/* The number of pages of a listing of n rows (1 for none), at most
+ * LIST_MAX_PAGES; and the rows [*from, *to) that page k (1-based) shows. */
+int list_n_pages(size_t n);
+void list_page_rows(size_t n, int k, int n_pages, size_t *from, size_t *to);
+/* The path of page k of the listing whose first page is first
+ * ("projects/2569/index.html" -> "projects/2569/page/3/index.html");
+ * first itself for k <= 1.  Memory from a. */
+const char *list_page_path(struct arena *a, const char *first, int k);
 
 struct site_ctx {
 	const struct model *m;

@@ -32,6 +32,23 @@ const char *pg_rollup_bars(const struct site_ctx *sc, struct arena *a, const cha
 void pg_method_view(const struct site_ctx *sc, struct arena *a, struct tval *v);
 /* Office, group, district and dimension roll-ups and charts of fiscal year fy. */
 void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, const char *root, int fy);
+/* The same, as page job->page of the year's list of projects (pages.h). */
+void pg_fy_list_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root);
+
+/* A listing's page links (pages.h: LIST_PAGE_ROWS): numbered links around
+ * the current page, prev/next, "rows from-to of n_rows"; false when the
+ * listing has one page.  first: the path of its page 1. */
+struct tval *pg_pager(const struct site_ctx *sc, struct arena *a, const char *root,
+	const struct page_job *job, const char *first, size_t n_rows);
+/* Whether project p is in fiscal year fy (0: any) and has the facet f
+ * value of index index (a group, district or dimension of site.yaml, or a
+ * status); and how many rows listing job has before it is cut into pages
+ * (projects of the year, of the filter, of the report's year; every project
+ * for the print kit's index). */
+int pg_project_matches(const struct site_ctx *sc, const struct project *p, int fy, enum facet f,
+	size_t index);
+size_t pg_listing_rows(const struct site_ctx *sc, const struct page_job *job);
 
 /* pages_projects.c: the home page, the fiscal-year and filter lists, one
  * project, one news item's view. */

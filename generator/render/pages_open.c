@@ -278,8 +278,12 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 	struct tval *rows = tv_list(a);
 	const struct person *ex = approver(m);
 	struct rollup ru;
-	size_t i, j;
+	size_t i, j, k = 0, n = pg_listing_rows(sc, job), from, to;
 
+	list_page_rows(n, job->page, job->n_pages, &from, &to);
+	tv_set(a, v, "pager", pg_pager(sc, a, root, job, job->first, n));
+	tv_setb(a, v, "later", job->page > 1);
+	tv_setb(a, v, "last_page", job->page >= job->n_pages);
 	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, fy));
 	tv_sets(a, v, "period_start", pg_tdate(sc, a, start));
 	tv_sets(a, v, "period_end", pg_tdate(sc, a, end));
@@ -287,13 +291,18 @@ void pg_report(const struct site_ctx *sc, const struct page_job *job, struct are
 	tv_setb(a, v, "annual", annual);
 	tv_setb(a, v, "provisional", m->today < end && !sc->closing);
 	pg_report_closing(sc, a, v, root, fy, annual);
-	for (i = 0; i < m->n_projects; i++) {
+	for (i = 0; i < m->n_projects && k < to; i++) {
 		const struct project *p = m->projects[i];
-		const struct report *r = project_report_at(p, t);
-		struct tval *row = tv_map(a), *kpis = tv_list(a);
-		int64_t pp, pb, act = r ? r->percent : 0, dis = r ? r->disbursed : 0;
-		if (p->fiscal_year != fy)
+		const struct report *r;
+		struct tval *row, *kpis;
+		int64_t pp, pb, act, dis;
+		if (p->fiscal_year != fy || k++ < from)
 			continue;
+		r = project_report_at(p, t);
+		row = tv_map(a);
+		kpis = tv_list(a);
+		act = r ? r->percent : 0;
+		dis = r ? r->disbursed : 0;
 		project_planned_at(p, t, &pp, &pb);
 		tv_sets(a, row, "id", p->id);
 		tv_sets(a, row, "title", p->title);

@@ -140,7 +140,11 @@ void pg_print_page(const struct site_ctx *sc, const struct page_job *job, struct
 	}
 	case PG_PRINT_INDEX: {
 		struct tval *list = tv_list(a);
-		for (i = 0; i < m->n_projects; i++) {
+		size_t from, to;
+		list_page_rows(m->n_projects, job->page, job->n_pages, &from, &to);
+		tv_set(a, v, "pager", pg_pager(sc, a, root, job, job->first, m->n_projects));
+		tv_setb(a, v, "later", job->page > 1);
+		for (i = from; i < to; i++) {
 			const struct project *p = m->projects[i];
 			struct tval *e = tv_map(a);
 			tv_sets(a, e, "id", p->id);

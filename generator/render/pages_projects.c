@@ -47,8 +47,28 @@ struct tval *pg_project_row(const struct site_ctx *sc, struct arena *a, const ch
 	return r;
 }
 
-static int project_matches(const struct project *p, int fy, enum facet f, const char *value)
+/* The facet value of index index: a group, district or dimension id, or a
+ * status name. */
+static const char *facet_value(const struct site_ctx *sc, enum facet f, size_t index)
 {
+	switch (f) {
+	case FACET_GROUP:
+		return sc->m->site.groups[index].id;
+	case FACET_DISTRICT:
+		return sc->m->site.districts[index].id;
+	case FACET_DIMENSION:
+		return sc->m->site.dimensions[index].id;
+	case FACET_STATUS:
+		return status_name((enum project_status)index);
+	default:
+		return "";
+	}
+}
+
+int pg_project_matches(const struct site_ctx *sc, const struct project *p, int fy, enum facet f,
+	size_t index)
+{
+	const char *value = facet_value(sc, f, index);
 	size_t i;
 
 	if (fy && p->fiscal_year != fy)
@@ -70,15 +90,32 @@ static int project_matches(const struct project *p, int fy, enum facet f, const 
 	}
 }
 
-static struct tval *project_rows(const struct site_ctx *sc, struct arena *a, const char *root,
-	int fy, enum facet f, const char *value)
+size_t pg_listing_rows(const struct site_ctx *sc, const struct page_job *job)
+{
+	size_t i, n = 0;
+
+	if (job->kind == PG_PRINT_INDEX)
+		return sc->m->n_projects;
+	for (i = 0; i < sc->m->n_projects; i++)
+		n += pg_project_matches(sc, sc->m->projects[i], job->fy,
+			job->kind == PG_FILTER ? job->facet : FACET_NONE, job->index);
+	return n;
+}
+
+/* The rows of page job->page of a listing of projects (fiscal year fy,
+ * facet f of index index), and the pager (v "pager"). */
+static struct tval *project_rows(const struct site_ctx *sc, const struct page_job *job,
+	struct arena *a, struct tval *v, const char *root, int fy, enum facet f, size_t index)
 {
 	struct tval *rows = tv_list(a);
-	size_t i;
+	size_t i, k = 0, n = pg_listing_rows(sc, job), from, to;
 
-	for (i = 0; i < sc->m->n_projects; i++)
-		if (project_matches(sc->m->projects[i], fy, f, value))
+	list_page_rows(n, job->page, job->n_pages, &from, &to);
+	for (i = 0; i < sc->m->n_projects && k < to; i++)
+		if (pg_project_matches(sc, sc->m->projects[i], fy, f, index) && k++ >= from)
 			tv_push(a, rows, pg_project_row(sc, a, root, sc->m->projects[i]));
+	tv_set(a, v, "pager", pg_pager(sc, a, root, job, job->first, n));
+	tv_setb(a, v, "later", job->page > 1);
 	return rows;
 }
 
@@ -293,7 +330,6 @@ void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, cons
 	tv_sets(a, v, "fy", pg_disp(sc, a, arena_printf(a, "%d", fy)));
 	tv_sets(a, v, "fy_label", pg_fy_label(sc, a, fy));
 	tv_set(a, v, "fy_links", fy_links(sc, a, root, fy));
-	tv_set(a, v, "projects", project_rows(sc, a, root, fy, FACET_NONE, NULL));
 	pg_method_view(sc, a, v);
 	if (!f)
 		return;
@@ -309,37 +345,47 @@ void pg_fy_page(const struct site_ctx *sc, struct arena *a, struct tval *v, cons
 	pg_fy_charts(sc, a, v, f);
 }
 
+void pg_fy_list_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
+	struct tval *v, const char *root)
+{
+	if (job->page > 1) { /* the list only: the summary is on page 1 */
+		tv_sets(a, v, "fy", pg_disp(sc, a, arena_printf(a, "%d", job->fy)));
+		tv_sets(a, v, "fy_label", pg_fy_label(sc, a, job->fy));
+		tv_set(a, v, "fy_links", fy_links(sc, a, root, job->fy));
+		pg_method_view(sc, a, v);
+	} else {
+		pg_fy_page(sc, a, v, root, job->fy);
+	}
+	tv_set(a, v, "projects", project_rows(sc, job, a, v, root, job->fy, FACET_NONE, 0));
+}
+
 void pg_filter_page(const struct site_ctx *sc, const struct page_job *job, struct arena *a,
 	struct tval *v, const char *root)
 {
 	const struct fy_figures *f = derived_fy(sc->dv, job->fy);
 	const struct rollup *r = NULL;
-	const char *value = "", *name = "", *kind = "", *kind_en = "";
+	const char *name = "", *kind = "", *kind_en = "";
 
 	switch (job->facet) {
 	case FACET_GROUP:
-		value = sc->m->site.groups[job->index].id;
 		name = sc->m->site.groups[job->index].name;
 		kind = "กลุ่มงาน";
 		kind_en = "Group";
 		r = f ? &f->groups[job->index] : NULL;
 		break;
 	case FACET_DISTRICT:
-		value = sc->m->site.districts[job->index].id;
 		name = arena_printf(a, "อำเภอ%s", sc->m->site.districts[job->index].name);
 		kind = "อำเภอ";
 		kind_en = "District";
 		r = f ? &f->districts[job->index] : NULL;
 		break;
 	case FACET_DIMENSION:
-		value = sc->m->site.dimensions[job->index].id;
 		name = sc->m->site.dimensions[job->index].name;
 		kind = "มิติ";
 		kind_en = "Dimension";
 		r = f ? &f->dimensions[job->index] : NULL;
 		break;
 	case FACET_STATUS:
-		value = status_name((enum project_status)job->index);
 		name = status_label_th((enum project_status)job->index);
 		kind = "สถานะ";
 		kind_en = "Status";
@@ -353,7 +399,7 @@ void pg_filter_page(const struct site_ctx *sc, const struct page_job *job, struc
 	tv_sets(a, v, "facet_kind", kind);
 	tv_sets(a, v, "facet_kind_en", kind_en);
 	tv_sets(a, v, "facet_name", name);
-	tv_set(a, v, "projects", project_rows(sc, a, root, job->fy, job->facet, value));
+	tv_set(a, v, "projects", project_rows(sc, job, a, v, root, job->fy, job->facet, job->index));
 	if (r)
 		tv_set(a, v, "rollup", pg_rollup_view(sc, a, r));
 	pg_method_view(sc, a, v);

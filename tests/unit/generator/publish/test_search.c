@@ -2,7 +2,9 @@
  * SEARCH_MAX_WORD (a word of exactly the cap is whole, a longer one is cut
  * at the last whole character that fits), SEARCH_MAX_TEXT (the code point at
  * the cap is read, the next is not), SEARCH_MAX_POSTINGS and SEARCH_MAX_SIZE
- * (through search_write_limits: exactly the cap is written, one more fails). */
+ * (through search_write_limits: exactly the cap is written, one more fails
+ * and writes nothing); the index is written once, as shards (meta.js,
+ * d/<k>.js, t/<hex>.js), no index.json or index.js. */
 #include "check.h"
 #include "publish/search.h"
 #include "testsite.h"
@@ -132,6 +134,11 @@ static size_t postings(struct testsite *ts)
 		search_words(p->title, count_word, &n);
 		search_words(p->title_en, count_word, &n);
 		n++; /* the id, whole */
+		{
+			char extra[64];
+			snprintf(extra, sizeof(extra), "%s · %d", p->id, p->fiscal_year);
+			search_words(extra, count_word, &n);
+		}
 		if (g)
 			search_words(g->name, count_word, &n);
 		for (j = 0; j < p->n_districts; j++) {
@@ -175,8 +182,8 @@ static void test_index_caps(struct testsite *ts)
 {
 	struct outdir o;
 	struct search_limits lim = { SEARCH_MAX_POSTINGS, SEARCH_MAX_SIZE };
-	char err[512], want[128], *full = NULL, *js;
-	size_t flen = 0, n, p = postings(ts);
+	char err[512], want[128], *meta = NULL, *d0;
+	size_t mlen = 0, total = 0, n, p = postings(ts);
 
 	CHECK(p > 10);
 	if (ts_out(&o) != 0) {
@@ -184,12 +191,16 @@ static void test_index_caps(struct testsite *ts)
 		return;
 	}
 	CHECK_INT(search_write(&ts->site.sc, &o, err, sizeof(err)), 0);
-	full = ts_read(&o, "search/index.json", &flen);
-	js = ts_read(&o, "search/index.js", &n);
-	CHECK(full && flen > 100 && full[flen - 1] == '\n');
-	CHECK(js && n == flen + strlen("window.prongsaiIndex = ;\n") &&
-		strncmp(js, "window.prongsaiIndex = {", 24) == 0);
-	free(js);
+	total = o.bytes;
+	meta = ts_read(&o, "search/meta.js", &mlen);
+	CHECK(meta && mlen > 50 && meta[mlen - 1] == '\n' &&
+		strncmp(meta, "prongsaiSearch(\"meta\",{\"v\":2,", 29) == 0);
+	d0 = ts_read(&o, "search/d/0.js", &n);
+	CHECK(d0 && strncmp(d0, "prongsaiSearch(\"d/0\",[", 22) == 0);
+	free(d0);
+	/* the index is written once: no index.json or index.js any more */
+	CHECK_INT(ts_size(&o, "search/index.json"), -1);
+	CHECK_INT(ts_size(&o, "search/index.js"), -1);
 	ts_out_done(&o);
 
 	/* postings: exactly the fixture's words, then one fewer allowed */
@@ -197,8 +208,9 @@ static void test_index_caps(struct testsite *ts)
 	if (ts_out(&o) == 0) {
 		char *again;
 		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), 0);
-		again = ts_read(&o, "search/index.json", &n);
-		CHECK(again && full && n == flen && memcmp(again, full, n) == 0);
+		again = ts_read(&o, "search/meta.js", &n);
+		CHECK(again && meta && n == mlen && memcmp(again, meta, n) == 0);
+		CHECK_INT(o.bytes, total);
 		free(again);
 		ts_out_done(&o);
 	}
@@ -207,28 +219,31 @@ static void test_index_caps(struct testsite *ts)
 		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), -1);
 		snprintf(want, sizeof(want), "search: more than %zu words to index", p - 1);
 		CHECK_STR(err, want);
-		CHECK_INT(ts_size(&o, "search/index.json"), -1);
+		CHECK_INT(ts_size(&o, "search/meta.js"), -1);
+		CHECK_INT(o.files, 0);
 		ts_out_done(&o);
 	}
 
-	/* size: an index.json of exactly the cap, then one byte over */
+	/* size: search files of exactly the cap in all, then one byte over
+	 * (nothing written) */
 	lim.max_postings = SEARCH_MAX_POSTINGS;
-	lim.max_size = flen;
+	lim.max_size = total;
 	if (ts_out(&o) == 0) {
 		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), 0);
-		CHECK_INT(ts_size(&o, "search/index.json"), (long)flen);
+		CHECK_INT(ts_size(&o, "search/meta.js"), (long)mlen);
+		CHECK_INT(o.bytes, total);
 		ts_out_done(&o);
 	}
-	lim.max_size = flen - 1;
+	lim.max_size = total - 1;
 	if (ts_out(&o) == 0) {
 		CHECK_INT(search_write_limits(&ts->site.sc, &o, &lim, err, sizeof(err)), -1);
-		snprintf(want, sizeof(want), "search/index.json: more than %zu bytes", flen - 1);
+		snprintf(want, sizeof(want), "search/: more than %zu bytes", total - 1);
 		CHECK_STR(err, want);
-		CHECK_INT(ts_size(&o, "search/index.json"), -1);
-		CHECK_INT(ts_size(&o, "search/index.js"), -1);
+		CHECK_INT(ts_size(&o, "search/meta.js"), -1);
+		CHECK_INT(o.files, 0);
 		ts_out_done(&o);
 	}
-	free(full);
+	free(meta);
 }
 
 int main(void)

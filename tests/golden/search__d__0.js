@@ -1,0 +1,22 @@
+prongsaiSearch("d/0",[
+["projects/2569-001/index.html","หมู่บ้านเศรษฐกิจพอเพียง","project","2569-001 · 2569"],
+["projects/2569-002/index.html","สัมมาชีพชุมชน","project","2569-002 · 2569"],
+["news/2026-01-05-meeting/index.html","ประชุมประจำเดือน","news","2026-01-05"],
+["about/index.html","เกี่ยวกับเรา","page",""],
+["forms/complaint/index.html","ร้องเรียน/ร้องทุกข์","form",""],
+["forms/corruption/index.html","แจ้งเบาะแสการทุจริตและประพฤติมิชอบ","form",""],
+["forms/satisfaction/index.html","แบบประเมินความพึงพอใจต่อการให้บริการ","form",""],
+["forms/system-satisfaction/index.html","แบบประเมินความพึงพอใจต่อระบบติดตามความก้าวหน้าโครงการ","form",""],
+["forms/index.html","ร้องเรียน แจ้งเบาะแส และประเมินความพึงพอใจ","section",""],
+["track/index.html","ติดตามเรื่องร้องเรียน","section",""],
+["complaints/index.html","ผลการดำเนินงานเรื่องร้องเรียน ปีงบประมาณ 2569","section",""],
+["surveys/index.html","ผลการประเมินความพึงพอใจ","section",""],
+["dashboard/index.html","แดชบอร์ดผู้บริหาร ปีงบประมาณ 2569","section",""],
+["reports/index.html","รายงานผลการดำเนินงาน","section",""],
+["oit/index.html","ดัชนีหลักฐานการเปิดเผยข้อมูลสาธารณะ (OIT) ปี 2569","section",""],
+["procurement/index.html","การจัดซื้อจัดจ้าง","section",""],
+["data/index.html","ข้อมูลเปิด","section",""],
+["participation/index.html","การเปิดโอกาสให้มีส่วนร่วม","section",""],
+["services/index.html","คู่มือการขอรับบริการ","section",""],
+["corruption-guideline/index.html","แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ สำนักงานพัฒนาชุมชนจังหวัดเลย","section",""]
+]);
