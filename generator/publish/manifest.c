@@ -219,7 +219,9 @@ int manifest_save(const struct manifest *m, const char *path, char *err, size_t 
 			e->size, e->ino, e->mtime_sec, e->mtime_nsec, e->ctime_sec, e->ctime_nsec, e->rel);
 	}
 	fprintf(f, "end %zu\n", m->n);
-	ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && !ferror(f);
+	/* no fsync: a manifest lost or torn in a crash fails to load (no
+	 * "end" line), which only means that the next build writes every file */
+	ok = fflush(f) == 0 && !ferror(f);
 	if (fclose(f) != 0)
 		ok = 0;
 	if (!ok || rename(tmp, path) != 0) {

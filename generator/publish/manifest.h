@@ -86,7 +86,9 @@ void manifest_stat(struct manifest *m, const char *root);
  * file with e's size, inode, mtime and ctime. */
 int manifest_matches(const struct manifest_entry *e, const struct stat *st);
 
-/* Write m (finished) to path: to "<path>.tmp-<pid>", fsync, rename.
+/* Write m (finished) to path: to "<path>.tmp-<pid>", then rename (no
+ * fsync: after a crash the file may be missing or torn, which
+ * manifest_load() reports as an error).
  * Returns 0, or -1 with err set and path as it was. */
 int manifest_save(const struct manifest *m, const char *path, char *err, size_t errlen);
 
