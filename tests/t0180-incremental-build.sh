@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# variants: release
 # Write only what changed (issue 17.1): a rebuild hard-links the live
 # site's unchanged files (manifest "<parent>/.<name>-manifest") and writes
 # the rest, and its result is the clean build's, file for file, byte for
