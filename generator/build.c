@@ -235,9 +235,11 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		fprintf(stderr, "prongsai: %s\n", err);
 		goto fail;
 	}
-	say(o, "เสร็จ: %zu ไฟล์ %.1f MB (สร้าง %.2f เผยแพร่ %.2f วินาที) -> %s",
-		"done: %zu files, %.1f MB (render %.2f s, publish %.2f s) -> %s",
-		out.files, (double)out.bytes / 1e6, t1 - t0, now_seconds() - t1, o->out);
+	say(o, "เสร็จ: %zu ไฟล์ %.1f MB เขียนใหม่ %zu ไฟล์ %.1f MB (สร้าง %.2f เผยแพร่ %.2f วินาที) -> %s",
+		"done: %zu files, %.1f MB; %zu files, %.1f MB written, the rest unchanged"
+		" (render %.2f s, publish %.2f s) -> %s",
+		out.files, (double)out.bytes / 1e6, out.files - out.linked,
+		(double)(out.bytes - out.linked_bytes) / 1e6, t1 - t0, now_seconds() - t1, o->out);
 	out_free(&out);
 	tmpl_free(tmpl);
 	s->sc.assets = NULL;

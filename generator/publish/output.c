@@ -8,6 +8,7 @@
 #include <ftw.h>
 #include <libgen.h>
 #include <limits.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +52,35 @@ int out_begin(struct outdir *o, const char *final, char *err, size_t errlen)
 	o->stage = path_join3(dir, ".", base, suffix);
 	snprintf(suffix, sizeof(suffix), ".old-%ld", (long)getpid());
 	o->old = path_join3(dir, ".", base, suffix);
+	o->manifest = path_join3(dir, ".", base, "-manifest");
 	free(a);
 	free(b);
 	pthread_mutex_init(&o->lock, NULL);
-	if (!o->final || !o->stage || !o->old) {
+	manifest_init(&o->live);
+	manifest_init(&o->next);
+	if (!o->final || !o->stage || !o->old || !o->manifest) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (sodium_init() < 0) {
+		snprintf(err, errlen, "libsodium cannot start");
+		return -1;
+	}
+	{
+		/* the mode out_write() gives a file: what a linked one must have */
+		mode_t mask = umask(022);
+
+		umask(mask);
+		o->file_mode = 0644 & ~mask;
+	}
+	{
+		struct stat st;
+		char merr[256];
+
+		/* no live site, or a manifest that cannot be read: write everything */
+		if (lstat(o->final, &st) != 0 || !S_ISDIR(st.st_mode) ||
+			manifest_load(&o->live, o->manifest, merr, sizeof(merr)) != 0)
+			manifest_free(&o->live);
 	}
 	remove_tree(o->stage); /* a leftover of this pid */
 	if (mkdir(o->stage, 0755) != 0) {
@@ -102,9 +126,56 @@ static int rel_ok(const char *rel)
 	return rel[0] && rel[0] != '/' && !strstr(rel, "..") && !strstr(rel, "//");
 }
 
+/* Record rel (hash, size) in the new site's manifest and count it.
+ * Returns 0, or -1 and marks the output failed. */
+static int record(struct outdir *o, const char *rel, const unsigned char hash[MANIFEST_HASH_BYTES],
+	size_t len, int linked)
+{
+	char err[256];
+	int rc;
+
+	pthread_mutex_lock(&o->lock);
+	rc = manifest_add(&o->next, rel, hash, len, err, sizeof(err));
+	if (rc != 0 && !o->failed) {
+		snprintf(o->err, sizeof(o->err), "%s", err);
+		o->failed = 1;
+	}
+	o->files++;
+	o->bytes += len;
+	if (linked) {
+		o->linked++;
+		o->linked_bytes += len;
+	}
+	pthread_mutex_unlock(&o->lock);
+	return rc;
+}
+
+/* Hard-link rel from the live site into the stage at path (replacing a
+ * file there) when the live file is the one the manifest recorded with
+ * this hash and len, and has this mode.  1 when linked, else 0. */
+static int link_live(struct outdir *o, const char *rel, const char *path,
+	const unsigned char hash[MANIFEST_HASH_BYTES], size_t len, mode_t mode)
+{
+	const struct manifest_entry *e = manifest_find(&o->live, rel);
+	char live[PATH_MAX];
+	struct stat st;
+
+	if (!e || e->size != len || sodium_memcmp(e->hash, hash, MANIFEST_HASH_BYTES) != 0)
+		return 0;
+	if (snprintf(live, sizeof(live), "%s/%s", o->final, rel) >= (int)sizeof(live) ||
+		lstat(live, &st) != 0 || !manifest_matches(e, &st) || (st.st_mode & 07777) != mode)
+		return 0;
+	if (link(live, path) == 0)
+		return 1;
+	if (errno == EEXIST && unlink(path) == 0 && link(live, path) == 0)
+		return 1;
+	return 0;
+}
+
 int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 {
 	char path[PATH_MAX];
+	unsigned char hash[MANIFEST_HASH_BYTES];
 	const char *p = data;
 	int fd;
 
@@ -118,7 +189,16 @@ int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 		return -1;
 	}
 	snprintf(path, sizeof(path), "%s/%s", o->stage, rel);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	manifest_hash(data, len, hash);
+	if (link_live(o, rel, path, hash, len, o->file_mode))
+		return record(o, rel, hash, len, 1);
+	/* a file already at path may be a link to a live file: never write
+	 * through it */
+	if (unlink(path) != 0 && errno != ENOENT) {
+		out_fail(o, "unlink", rel);
+		return -1;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		out_fail(o, "open", rel);
 		return -1;
@@ -139,11 +219,7 @@ int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 		out_fail(o, "close", rel);
 		return -1;
 	}
-	pthread_mutex_lock(&o->lock);
-	o->files++;
-	o->bytes += (size_t)(p - (const char *)data);
-	pthread_mutex_unlock(&o->lock);
-	return 0;
+	return record(o, rel, hash, (size_t)(p - (const char *)data), 0);
 }
 
 int out_path(struct outdir *o, const char *rel, char *path, size_t cap)
@@ -162,24 +238,30 @@ int out_path(struct outdir *o, const char *rel, char *path, size_t cap)
 		out_fail(o, "path", rel);
 		return -1;
 	}
+	/* the library must not write through a link to a live file */
+	if (unlink(path) != 0 && errno != ENOENT) {
+		out_fail(o, "unlink", rel);
+		return -1;
+	}
 	return 0;
 }
 
 int out_written(struct outdir *o, const char *rel)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], err[256];
+	unsigned char hash[MANIFEST_HASH_BYTES];
+	uint64_t size;
 	struct stat st;
 
 	snprintf(path, sizeof(path), "%s/%s", o->stage, rel);
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+		manifest_hash_file(path, hash, &size, err, sizeof(err)) != 0) {
 		out_fail(o, "stat", rel);
 		return -1;
 	}
-	pthread_mutex_lock(&o->lock);
-	o->files++;
-	o->bytes += (size_t)st.st_size;
-	pthread_mutex_unlock(&o->lock);
-	return 0;
+	/* the same as the live file: keep that one (its inode and mtime) */
+	return record(o, rel, hash, (size_t)size,
+		link_live(o, rel, path, hash, (size_t)size, st.st_mode & 07777));
 }
 
 int out_copy(struct outdir *o, const char *rel, const char *src)
@@ -262,6 +344,19 @@ static int fill_indexes(struct outdir *o, const char *rel, const char *html, int
 	return rc;
 }
 
+/* The new site is live and the old one gone (its removal changed the
+ * ctime of the files both shared): record the files' inodes and times and
+ * write the manifest.  A manifest that cannot be written is left missing (the next
+ * build then writes every file). */
+static void save_manifest(struct outdir *o)
+{
+	char err[256];
+
+	manifest_stat(&o->next, o->final);
+	if (manifest_save(&o->next, o->manifest, err, sizeof(err)) != 0)
+		unlink(o->manifest);
+}
+
 int out_commit(struct outdir *o, const char *index_html, char *err, size_t errlen)
 {
 	struct stat st;
@@ -286,18 +381,28 @@ int out_commit(struct outdir *o, const char *index_html, char *err, size_t errle
 		out_abort(o);
 		return -1;
 	}
+	manifest_finish(&o->next);
+	/* the live manifest goes first: a crash after the swap leaves no
+	 * manifest (the next build writes every file), never a wrong one */
+	if (unlink(o->manifest) != 0 && errno != ENOENT) {
+		snprintf(err, errlen, "%s: %s", o->manifest, strerror(errno));
+		out_abort(o);
+		return -1;
+	}
 	if (!have_final) {
 		if (rename(o->stage, o->final) != 0) {
 			snprintf(err, errlen, "rename %s: %s", o->final, strerror(errno));
 			out_abort(o);
 			return -1;
 		}
+		save_manifest(o);
 		return 0;
 	}
 #if defined(__linux__) && defined(SYS_renameat2) && defined(RENAME_EXCHANGE)
 	if (syscall(SYS_renameat2, AT_FDCWD, o->stage, AT_FDCWD, o->final, RENAME_EXCHANGE) == 0) {
 		/* the stage path now holds the previous site */
 		remove_tree(o->stage);
+		save_manifest(o);
 		return 0;
 	}
 #endif
@@ -313,6 +418,7 @@ int out_commit(struct outdir *o, const char *index_html, char *err, size_t errle
 		return -1;
 	}
 	remove_tree(o->old);
+	save_manifest(o);
 	return 0;
 }
 
@@ -327,6 +433,9 @@ void out_free(struct outdir *o)
 	free(o->final);
 	free(o->stage);
 	free(o->old);
+	free(o->manifest);
+	manifest_free(&o->live);
+	manifest_free(&o->next);
 	pthread_mutex_destroy(&o->lock);
-	o->final = o->stage = o->old = NULL;
+	o->final = o->stage = o->old = o->manifest = NULL;
 }

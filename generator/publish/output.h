@@ -1,25 +1,42 @@
 /* output.h: write a site beside the live one, then swap it in at once.
  *
  * out_begin() makes an empty staging folder next to the final one
- * ("<parent>/.<name>.new-<pid>").  Files are written into it (several threads
- * may write at once).  out_commit() gives every folder without an
+ * ("<parent>/.<name>.new-<pid>") and reads the live site's manifest
+ * ("<parent>/.<name>-manifest", manifest.h).  Files are written into it
+ * (several threads may write at once): a file whose content hash, size and
+ * mode are those of the live file of the same path, and whose live file is
+ * still the one the manifest recorded (inode, size, mtime), is hard-linked
+ * from the live site instead of written (written after all when linking
+ * fails, e.g. across file systems); any other file is written afresh, as a
+ * new inode, never through a link.  A missing, unreadable or corrupt
+ * manifest only means that every file is written.  out_commit() gives every folder without an
  * index.html the given page (so that no server ever lists a folder), then
  * exchanges the staging folder with the live one in one step (Linux
  * renameat2 RENAME_EXCHANGE; elsewhere two renames, leaving the live path
- * missing for an instant), and removes the old site.  out_abort() removes the
+ * missing for an instant), writes the new manifest (removed before the swap,
+ * so that a crash between the two leaves none rather than a wrong one) and
+ * removes the old site.  out_abort() removes the
  * staging folder; the live site is never touched before out_commit(). */
 #ifndef PRONGSAI_OUTPUT_H
 #define PRONGSAI_OUTPUT_H
 
 #include <pthread.h>
 #include <stddef.h>
+#include <sys/types.h>
+
+#include "publish/manifest.h"
 
 struct outdir {
 	char *final;     /* the live folder */
 	char *stage;     /* staging folder */
 	char *old;       /* where the previous site goes before removal */
 	pthread_mutex_t lock;
-	size_t files, bytes;
+	char *manifest;  /* the live site's manifest file */
+	struct manifest live;  /* read at out_begin(); read-only after */
+	struct manifest next;  /* what the staging folder holds (under lock) */
+	mode_t file_mode; /* 0644 less the umask: the mode of a written file */
+	size_t files, bytes;   /* files in the new site, their bytes */
+	size_t linked, linked_bytes; /* of which hard-linked from the live site */
 	int failed;      /* a write failed: commit refuses */
 	char err[512];   /* the first write error */
 };
