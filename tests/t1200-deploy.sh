@@ -395,6 +395,15 @@ for t in ftps webdav s3; do
 	fi
 done
 
+# a host key that is not the configured one: refused before anything is sent
+OTHERFP=$(ssh-keygen -l -E sha256 -f "$SEC/user_key.pub" | awk '{print $2}')
+sed "s|^host_key_sha256: .*|host_key_sha256: \"$OTHERFP\"|" "$SEC/sftp.yaml" | conf sftp-badkey
+before=$(snap "$REMOTE_sftp")
+deploy sftp-badkey
+expect_eq "$RC" 1 "sftp: a host key other than host_key_sha256: exit 1"
+expect_grep "does not match host_key_sha256" "$LOG/err" "sftp: the message names the host key check"
+expect_eq "$(snap "$REMOTE_sftp")" "$before" "sftp: nothing changed on the target"
+
 # ---- 7. a full remote disk (webdav on a tmpfs) ----
 echo "# ${SECONDS}s: step 7"
 cp "$REMOTE_webdav/.prongsai-manifest" "$TEST_OUT/dav-manifest.before"
