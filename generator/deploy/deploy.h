@@ -12,6 +12,7 @@
  *   plan        local versus remote manifest -> ordered operations
  *   journal     what a run has done, for resuming
  *   transport   the four kinds of target over libcurl
+ *   mediatype   Content-Type and cache class by extension
  *   deploycmd   the command: options, the run, progress, messages
  */
 #ifndef PRONGSAI_STAGE_DEPLOY_H
@@ -20,6 +21,7 @@
 #include "deploy/deployconf.h"
 #include "deploy/journal.h"
 #include "deploy/manifest.h"
+#include "deploy/mediatype.h"
 #include "deploy/plan.h"
 #include "deploy/transport.h"
 

@@ -1,68 +1,14 @@
 /* transport.c: see transport.h. */
 #define _DEFAULT_SOURCE
 #include "deploy/transport.h"
+#include "deploy/mediatype.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define TMP_SUFFIX ".prongsai-tmp"
-
-static const struct { const char *ext, *type; } types[] = {
-	{ ".html", "text/html; charset=utf-8" },
-	{ ".css", "text/css; charset=utf-8" },
-	{ ".js", "text/javascript; charset=utf-8" },
-	{ ".mjs", "text/javascript; charset=utf-8" },
-	{ ".json", "application/json" },
-	{ ".geojson", "application/geo+json" },
-	{ ".webmanifest", "application/manifest+json" },
-	{ ".xml", "application/xml" },
-	{ ".rss", "application/rss+xml" },
-	{ ".atom", "application/atom+xml" },
-	{ ".txt", "text/plain; charset=utf-8" },
-	{ ".csv", "text/csv; charset=utf-8" },
-	{ ".ics", "text/calendar; charset=utf-8" },
-	{ ".svg", "image/svg+xml" },
-	{ ".png", "image/png" },
-	{ ".jpg", "image/jpeg" },
-	{ ".jpeg", "image/jpeg" },
-	{ ".webp", "image/webp" },
-	{ ".gif", "image/gif" },
-	{ ".ico", "image/x-icon" },
-	{ ".pdf", "application/pdf" },
-	{ ".woff2", "font/woff2" },
-	{ ".woff", "font/woff" },
-	{ ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-	{ ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-	{ ".ods", "application/vnd.oasis.opendocument.spreadsheet" },
-	{ ".odt", "application/vnd.oasis.opendocument.text" },
-	{ ".zip", "application/zip" },
-	{ ".gz", "application/gzip" },
-};
-
-const char *transport_content_type(const char *path)
-{
-	size_t pl = strlen(path), i;
-
-	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
-		size_t el = strlen(types[i].ext);
-		if (pl > el && strcasecmp(path + pl - el, types[i].ext) == 0)
-			return types[i].type;
-	}
-	return "application/octet-stream";
-}
-
-int transport_is_page(const char *path)
-{
-	const char *t = transport_content_type(path);
-
-	return strncmp(t, "text/html", 9) == 0 || strcmp(t, "application/xml") == 0 ||
-	       strcmp(t, "application/json") == 0 || strncmp(t, "application/rss", 15) == 0 ||
-	       strncmp(t, "application/atom", 16) == 0 || strncmp(t, "text/plain", 10) == 0 ||
-	       strncmp(path, ".prongsai", 9) == 0;
-}
 
 const char *transport_fail_th(enum tr_fail f)
 {
@@ -423,11 +369,11 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 	} else {
 		char h[600];
 		url = url_of(t, rel);
-		snprintf(h, sizeof h, "Content-Type: %s", transport_content_type(rel));
+		snprintf(h, sizeof h, "Content-Type: %s", mediatype_of(rel));
 		hdr = curl_slist_append(hdr, h);
 		snprintf(h, sizeof h, "Cache-Control: %s",
 			 strncmp(rel, ".prongsai", 9) == 0 ? "no-cache"
-			 : transport_is_page(rel) ? t->c->cache_pages : t->c->cache_assets);
+			 : mediatype_is_page(rel) ? t->c->cache_pages : t->c->cache_assets);
 		hdr = curl_slist_append(hdr, h);
 		hdr = curl_slist_append(hdr, "Expect:");
 		if (t->c->type == DT_S3)

@@ -69,12 +69,6 @@ int transport_put_mem(struct transport *t, const char *rel, const char *data, si
 /* Delete rel; a file that is not there counts as deleted.  Returns 0 or -1. */
 int transport_delete(struct transport *t, const char *rel);
 
-/* The Content-Type sent for path (by its extension). */
-const char *transport_content_type(const char *path);
-
-/* 1 if path is a page for Cache-Control (cache_pages), 0 an asset. */
-int transport_is_page(const char *path);
-
 /* A short English and Thai explanation of a failure kind. */
 const char *transport_fail_th(enum tr_fail f);
 const char *transport_fail_en(enum tr_fail f);

@@ -13,7 +13,7 @@
 #include "deploy/journal.h"
 #include "deploy/manifest.h"
 #include "deploy/plan.h"
-#include "deploy/transport.h"
+#include "deploy/mediatype.h"
 
 static void write_file(const char *path, const char *text)
 {
@@ -182,11 +182,11 @@ static void test_plan(void)
 	CHECK_INT(plan_rank_of("robots.txt"), RANK_INDEX);
 	CHECK_INT(plan_rank_of("data/projects.xml"), RANK_ASSET);
 	CHECK_INT(plan_rank_of("search/index.json"), RANK_ASSET);
-	CHECK_STR(transport_content_type("a/b.HTML"), "text/html; charset=utf-8");
-	CHECK_STR(transport_content_type("x.svg"), "image/svg+xml");
-	CHECK_STR(transport_content_type("x.unknown"), "application/octet-stream");
-	CHECK(transport_is_page("index.html"));
-	CHECK(!transport_is_page("app.css"));
+	CHECK_STR(mediatype_of("a/b.HTML"), "text/html; charset=utf-8");
+	CHECK_STR(mediatype_of("x.svg"), "image/svg+xml");
+	CHECK_STR(mediatype_of("x.unknown"), "application/octet-stream");
+	CHECK(mediatype_is_page("index.html"));
+	CHECK(!mediatype_is_page("app.css"));
 	manifest_free(&l);
 	manifest_free(&r);
 }
