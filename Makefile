@@ -49,7 +49,7 @@ endif
 
 COMMON_SRC := $(wildcard common/*.c)
 # generator/: main.c and build.c on top, one folder per stage below
-# (model load check derive render publish desk jobs sheet); see generator/README.
+# (model load check derive render publish deploy desk jobs sheet); see generator/README.
 GEN_SRC := $(filter-out generator/main.c,$(wildcard generator/*.c generator/*/*.c))
 CGI_SRC := $(filter-out collector/main.c,$(wildcard collector/*.c))
 # staff.cgi (collector/staff/, its own private header): the staff area
@@ -118,7 +118,8 @@ DEB_SERVE := lighttpd lighttpd-mod-deflate fcgiwrap sqlite3 curl
 DEB_MANUAL := $(DEB_SERVE) chromium poppler-utils
 DEB_TEST := $(DEB_SERVE) git openssl python3 python3-aiosmtpd strace valgrind clang libclang-rt-14-dev apache2 wrk time \
 	nginx libjpeg-turbo-progs libimage-exiftool-perl \
-	chromium default-jre-headless cppcheck libreoffice-calc-nogui librsvg2-bin zbar-tools poppler-utils
+	chromium default-jre-headless cppcheck libreoffice-calc-nogui librsvg2-bin zbar-tools poppler-utils \
+	openssh-server openssh-client vsftpd apache2-utils
 deps-build:
 	@tests/lib/install-deps $(DEB_BUILD)
 deps-serve: deps-build

@@ -18,6 +18,7 @@
 #include "sheet/sheet.h"
 #include "desk/staff.h"
 #include "jobs/notify.h"
+#include "deploy/deploy.h"
 #include "version.h"
 
 static void usage(FILE *f)
@@ -48,6 +49,8 @@ static void usage(FILE *f)
 		"      สำรองฐานข้อมูลขณะใช้งาน / online backup of the database, with rotation\n"
 		"  prongsai sheet export|import ...\n"
 		"      ตารางความก้าวหน้า Excel ทุกโครงการในครั้งเดียว / the progress spreadsheet round trip\n"
+		"  prongsai deploy [--config FILE] [-o OUT] [--dry-run] [--journal FILE] [-q] [-v]\n"
+		"      ส่งเว็บไซต์ขึ้นเครื่องที่ให้บริการ (SFTP, FTPS, WebDAV, S3) เฉพาะที่เปลี่ยน / publish OUT to its host\n"
 		"\n"
 		"ค่าปริยาย / defaults: -C content, -o public, --theme themes/default,\n"
 		"  --today = วันนี้ตามเวลาประเทศไทย / today in Asia/Bangkok, -j = CPU count\n"
@@ -249,6 +252,8 @@ int main(int argc, char **argv)
 		return import_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
 		return backup_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "deploy") == 0)
+		return deploy_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "sheet") == 0)
 		return sheet_main(argc - 1, argv + 1, o.content, o.today);
 	fprintf(stderr, "prongsai: ไม่รู้จักคำสั่ง / unknown command: %s\n", cmd);

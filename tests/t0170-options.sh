@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib/test-lib.sh"
 cd "$TEST_OUT"
 subs=("check" "build" "new" "new project" "inbox keygen" "inbox list" "inbox show" "inbox export" \
-	"inbox purge" "inbox purge-surveys" "notify" "backup")
+	"inbox purge" "inbox purge-surveys" "notify" "backup" "deploy")
 for s in "${subs[@]}"; do
 	# shellcheck disable=SC2086
 	run_prongsai $s --no-such-option >out 2>err
@@ -22,7 +22,7 @@ for s in "${subs[@]}"; do
 done
 # a missing value, a value given to a flag, a stray argument
 for args in "check --today" "build -o" "new project --fy" "inbox list --db" "notify --config" \
-	"backup --keep"; do
+	"backup --keep" "deploy --config"; do
 	# shellcheck disable=SC2086
 	run_prongsai $args >/dev/null 2>err
 	expect_eq "$?" 2 "$args: missing value exits 2"
@@ -31,7 +31,7 @@ done
 run_prongsai notify --dry-run=1 --db x.db >/dev/null 2>err
 expect_eq "$?" 2 "notify --dry-run=1: a value for a flag is refused"
 for args in "check extra" "build -C x extra" "backup --db a --dir b extra" "notify --db a extra" \
-	"inbox keygen --key k extra" "new project extra" "new report 2569-001 extra"; do
+	"inbox keygen --key k extra" "new project extra" "new report 2569-001 extra" "deploy -o . extra"; do
 	# shellcheck disable=SC2086
 	run_prongsai $args >/dev/null 2>err
 	expect_eq "$?" 2 "$args: stray argument exits 2"

@@ -13,5 +13,6 @@
 #include "jobs/notify.h"
 #include "jobs/notify_db.h"
 #include "jobs/notifyconf.h"
+#include "jobs/secretfile.h"
 
 #endif

@@ -1,20 +1,17 @@
 /* notifyconf.c: see notifyconf.h. */
-#define _DEFAULT_SOURCE /* realpath, strncasecmp */
+#define _DEFAULT_SOURCE /* strncasecmp */
 #include "jobs/notifyconf.h"
 #include "formcheck.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "jobs/secretfile.h"
 #include "load/ycheck.h"
 #include "load/yload.h"
 
@@ -53,138 +50,6 @@ int notifyconf_is_loopback(const char *host, size_t len)
 		if (!((host[i] >= '0' && host[i] <= '9') || host[i] == '.'))
 			return 0;
 	return 1;
-}
-
-/* ---- reading the file ---- */
-
-static void file_error(struct diags *d, const char *path, const char *th, const char *en)
-{
-	struct loc l = { path, 0, 0 };
-
-	/* both formats take both arguments; "%.0s" prints nothing */
-	diag_error(d, l, "%s%.0s", "%.0s%s", th, en);
-}
-
-/* 1 if a directory above file holds a prongsai checkout (content/site.yaml)
- * or is a content directory (site.yaml); its name into found. */
-static int under_checkout(const char *file, char *found, size_t foundlen)
-{
-	char real[PATH_MAX], probe[PATH_MAX + 32];
-	char *slash;
-	struct stat st;
-
-	if (!realpath(file, real))
-		return 0;
-	while ((slash = strrchr(real, '/')) != NULL) {
-		*slash = '\0';
-		snprintf(probe, sizeof probe, "%s/content/site.yaml", real);
-		if (stat(probe, &st) == 0) {
-			snprintf(found, foundlen, "%s", real[0] ? real : "/");
-			return 1;
-		}
-		snprintf(probe, sizeof probe, "%s/site.yaml", real);
-		if (stat(probe, &st) == 0) {
-			snprintf(found, foundlen, "%s", real[0] ? real : "/");
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void too_large(struct diags *d, const char *path)
-{
-	char th[200], en[200];
-
-	snprintf(th, sizeof th, "แฟ้มตั้งค่าใหญ่เกิน %d ไบต์", NOTIFYCONF_MAX_FILE);
-	snprintf(en, sizeof en, "the configuration is larger than %d bytes", NOTIFYCONF_MAX_FILE);
-	file_error(d, path, th, en);
-}
-
-/* Read the file into a malloc'd buffer of NOTIFYCONF_MAX_FILE + 1 bytes
- * (*len used), after the checks of notifyconf.h.  Returns NULL after
- * reporting into d. */
-static char *read_conf(const char *path, struct diags *d, size_t *len)
-{
-	char msg_th[PATH_MAX + 400], msg_en[PATH_MAX + 400], where[PATH_MAX];
-	struct stat st;
-	char *text;
-	size_t n = 0;
-	ssize_t r;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-
-	if (fd < 0) {
-		snprintf(msg_th, sizeof msg_th, "เปิดแฟ้มตั้งค่าไม่ได้: %s", strerror(errno));
-		snprintf(msg_en, sizeof msg_en, "cannot open the configuration: %s", strerror(errno));
-		file_error(d, path, msg_th, msg_en);
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		file_error(d, path, "แฟ้มตั้งค่าต้องเป็นแฟ้มธรรมดา", "the configuration must be a regular file");
-		close(fd);
-		return NULL;
-	}
-	if (st.st_mode & 077) {
-		snprintf(msg_th, sizeof msg_th, "ผู้ใช้อื่นอ่านหรือแก้แฟ้มนี้ได้ (สิทธิ์ %03o) แฟ้มนี้เก็บรหัสผ่านและโทเค็น "
-			 "ให้แก้ด้วยคำสั่ง chmod 600 %s", (unsigned)(st.st_mode & 0777), path);
-		snprintf(msg_en, sizeof msg_en, "other users can read or change this file (mode %03o), which holds "
-			 "passwords and tokens: run chmod 600 %s", (unsigned)(st.st_mode & 0777), path);
-		file_error(d, path, msg_th, msg_en);
-		close(fd);
-		return NULL;
-	}
-	if (st.st_uid != geteuid() && st.st_uid != 0) {
-		file_error(d, path, "แฟ้มตั้งค่าเป็นของผู้ใช้อื่น ต้องเป็นของผู้ใช้ที่รันคำสั่งนี้หรือ root",
-			   "the configuration is owned by another user: it must belong to the user running "
-			   "notify, or to root");
-		close(fd);
-		return NULL;
-	}
-	if (under_checkout(path, where, sizeof where)) {
-		snprintf(msg_th, sizeof msg_th, "แฟ้มตั้งค่าอยู่ในที่เก็บเว็บไซต์ (%s) ซึ่งอาจเข้า git หรือขึ้นเว็บ "
-			 "ให้ย้ายออกไปไว้ที่อื่น เช่น /etc/prongsai/notify.yaml", where);
-		snprintf(msg_en, sizeof msg_en, "the configuration lies inside the site's checkout (%s), whence it "
-			 "could reach git or the web: move it out, e.g. to /etc/prongsai/notify.yaml", where);
-		file_error(d, path, msg_th, msg_en);
-		close(fd);
-		return NULL;
-	}
-	if (st.st_size > NOTIFYCONF_MAX_FILE) {
-		too_large(d, path);
-		close(fd);
-		return NULL;
-	}
-	text = malloc(NOTIFYCONF_MAX_FILE + 1);
-	if (!text) {
-		file_error(d, path, "หน่วยความจำไม่พอ", "out of memory");
-		close(fd);
-		return NULL;
-	}
-	while (n <= NOTIFYCONF_MAX_FILE && (r = read(fd, text + n, NOTIFYCONF_MAX_FILE + 1 - n)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			/* never go on with part of the file (a channel's forms: cut
-			 * off would widen what it gets) */
-			snprintf(msg_th, sizeof msg_th, "อ่านแฟ้มตั้งค่าไม่ได้: %s", strerror(errno));
-			snprintf(msg_en, sizeof msg_en, "cannot read the configuration: %s", strerror(errno));
-			file_error(d, path, msg_th, msg_en);
-			close(fd);
-			sodium_memzero(text, NOTIFYCONF_MAX_FILE + 1);
-			free(text);
-			return NULL;
-		}
-		n += (size_t)r;
-	}
-	close(fd);
-	if (n > NOTIFYCONF_MAX_FILE) {
-		sodium_memzero(text, NOTIFYCONF_MAX_FILE + 1);
-		free(text);
-		too_large(d, path);
-		return NULL;
-	}
-	text[n] = '\0';
-	*len = n;
-	return text;
 }
 
 /* ---- field checks ---- */
@@ -631,12 +496,11 @@ int notifyconf_load(const char *path, struct arena *a, struct diags *d, struct n
 
 	memset(out, 0, sizeof *out);
 	out->path = path;
-	text = read_conf(path, d, &len);
+	text = secretfile_read(path, NOTIFYCONF_MAX_FILE, "notify", "/etc/prongsai/notify.yaml", d, &len);
 	if (!text)
 		return -1;
 	root = yload_secret(a, d, path, text, len, &ok);
-	sodium_memzero(text, NOTIFYCONF_MAX_FILE + 1);
-	free(text);
+	secretfile_free(text, NOTIFYCONF_MAX_FILE);
 	if (!ok)
 		return -1;
 	if (!root || root->kind != YN_MAP) {

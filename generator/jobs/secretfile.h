@@ -1,0 +1,30 @@
+/* secretfile.h: reading a configuration file that holds secrets
+ * (`prongsai notify`'s notify.yaml, `prongsai deploy`'s deploy.yaml).
+ *
+ * The file lives on the server outside the site's checkout, readable by
+ * its owner only.  secretfile_read() refuses it when it is not a regular
+ * file, when its mode lets the group or others read or write it (like ssh:
+ * "chmod 600"), when another user (but root) owns it, when it lies under a
+ * prongsai checkout (a directory with content/site.yaml, or a content
+ * directory with site.yaml), or when it is larger than max bytes.  Every
+ * refusal is reported into d at the path without a line, in the
+ * collection's language; no message quotes the file's content.
+ */
+#ifndef PRONGSAI_SECRETFILE_H
+#define PRONGSAI_SECRETFILE_H
+
+#include <stddef.h>
+#include "model/diag.h"
+
+/* Read path after the checks above into a malloc'd buffer of max + 1
+ * bytes, NUL-terminated, its length into *len.  cmd names the command in
+ * the ownership message ("notify"); example is a suggested place for the
+ * file ("/etc/prongsai/notify.yaml").  Returns NULL after reporting into
+ * d; nothing of a partly read file is kept. */
+char *secretfile_read(const char *path, size_t max, const char *cmd, const char *example,
+		      struct diags *d, size_t *len);
+
+/* Zero and free a buffer from secretfile_read(path, max, ...) (NULL: no-op). */
+void secretfile_free(char *text, size_t max);
+
+#endif
