@@ -5,6 +5,7 @@ prongsaiSearch("d/0",[
 ["about/index.html","เกี่ยวกับเรา","page",""],
 ["forms/complaint/index.html","ร้องเรียน/ร้องทุกข์","form",""],
 ["forms/corruption/index.html","แจ้งเบาะแสการทุจริตและประพฤติมิชอบ","form",""],
+["forms/question/index.html","สอบถาม","form",""],
 ["forms/satisfaction/index.html","แบบประเมินความพึงพอใจต่อการให้บริการ","form",""],
 ["forms/system-satisfaction/index.html","แบบประเมินความพึงพอใจต่อระบบติดตามความก้าวหน้าโครงการ","form",""],
 ["forms/index.html","ร้องเรียน แจ้งเบาะแส และประเมินความพึงพอใจ","section",""],
@@ -17,6 +18,5 @@ prongsaiSearch("d/0",[
 ["procurement/index.html","การจัดซื้อจัดจ้าง","section",""],
 ["data/index.html","ข้อมูลเปิด","section",""],
 ["participation/index.html","การเปิดโอกาสให้มีส่วนร่วม","section",""],
-["services/index.html","คู่มือการขอรับบริการ","section",""],
-["corruption-guideline/index.html","แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ สำนักงานพัฒนาชุมชนจังหวัดเลย","section",""]
+["services/index.html","คู่มือการขอรับบริการ","section",""]
 ]);
