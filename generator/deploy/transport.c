@@ -339,6 +339,14 @@ static int quote_paths(struct transport *t, const char *rel, char **target, char
 	return 0;
 }
 
+/* 1 if rc says the connection broke during a transfer, which a second try
+ * may get through (not a refusal: login, permissions, disk full). */
+static int transfer_cut(CURLcode rc)
+{
+	return rc == CURLE_PARTIAL_FILE || rc == CURLE_SEND_ERROR || rc == CURLE_RECV_ERROR ||
+	       rc == CURLE_UPLOAD_FAILED || rc == CURLE_GOT_NOTHING;
+}
+
 /* Send from a FILE or memory: read callback set by the caller. */
 static int put(struct transport *t, const char *rel, long long size, FILE *f, struct memsrc *mem)
 {
@@ -402,7 +410,14 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 			curl_easy_setopt(t->h, CURLOPT_HTTPHEADER, hdr);
 		rc = curl_easy_perform(t->h);
 		r = outcome(t, rc, 0);
-		if (r == 0 || t->c->type != DT_WEBDAV || strcmp(t->detail, "HTTP 409") != 0 || attempt)
+		if (r == 0 || attempt)
+			break;
+		/* a connection cut during the transfer (vsftpd's 426 after a
+		 * TLS data connection closed early): sent once more; the file
+		 * travels under its temporary name, so nothing half is seen */
+		if (transfer_cut(rc))
+			continue;
+		if (t->c->type != DT_WEBDAV || strcmp(t->detail, "HTTP 409") != 0)
 			break;
 		/* webdav: a parent collection is missing; make them, top down,
 		 * from the url's own (its parent must exist) */
