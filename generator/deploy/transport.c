@@ -347,7 +347,28 @@ static int transfer_cut(CURLcode rc)
 	       rc == CURLE_UPLOAD_FAILED || rc == CURLE_GOT_NOTHING;
 }
 
-/* Send from a FILE or memory: read callback set by the caller. */
+/* sftp/ftps: the size of the file at url on the target (SIZE, or the
+ * sftp stat) into *size.  Returns 0, or -1 with t->fail set. */
+static int remote_size(struct transport *t, const char *url, curl_off_t *size)
+{
+	CURLcode rc;
+
+	common_opts(t, url);
+	curl_easy_setopt(t->h, CURLOPT_NOBODY, 1L);
+	curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
+	rc = curl_easy_perform(t->h);
+	if (outcome(t, rc, 0) != 0)
+		return -1;
+	*size = -1;
+	curl_easy_getinfo(t->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, size);
+	return 0;
+}
+
+/* Send from a FILE or memory: read callback set by the caller.  sftp/ftps
+ * send under the temporary name, then the size the target holds is
+ * checked (vsftpd, unless strict_ssl_read_eof, takes a TLS data connection
+ * cut short for the end of the file and answers 226), and only then is the
+ * file renamed into place. */
 static int put(struct transport *t, const char *rel, long long size, FILE *f, struct memsrc *mem)
 {
 	struct curl_slist *hdr = NULL, *post = NULL;
@@ -392,6 +413,7 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 	if (!url)
 		goto oom;
 	for (attempt = 0; attempt < 2; attempt++) {
+		int cut;
 		common_opts(t, url);
 		curl_easy_setopt(t->h, CURLOPT_UPLOAD, 1L);
 		curl_easy_setopt(t->h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)size);
@@ -404,18 +426,28 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 			curl_easy_setopt(t->h, CURLOPT_READDATA, mem);
 		}
 		curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
-		if (post)
-			curl_easy_setopt(t->h, CURLOPT_POSTQUOTE, post);
 		if (hdr)
 			curl_easy_setopt(t->h, CURLOPT_HTTPHEADER, hdr);
 		rc = curl_easy_perform(t->h);
 		r = outcome(t, rc, 0);
+		cut = r != 0 && transfer_cut(rc);
+		if (r == 0 && post) {
+			curl_off_t got;
+			if ((r = remote_size(t, url, &got)) == 0 && got != (curl_off_t)size) {
+				r = -1;
+				cut = 1;
+				t->fail = TR_OTHER;
+				snprintf(t->detail, sizeof t->detail, "the target holds %lld of %lld bytes",
+					 (long long)got, size);
+			}
+		}
 		if (r == 0 || attempt)
 			break;
 		/* a connection cut during the transfer (vsftpd's 426 after a
-		 * TLS data connection closed early): sent once more; the file
-		 * travels under its temporary name, so nothing half is seen */
-		if (transfer_cut(rc))
+		 * TLS data connection closed early), or a file that arrived
+		 * short: sent once more; it travels under its temporary name,
+		 * so nothing half is seen */
+		if (cut)
 			continue;
 		if (t->c->type != DT_WEBDAV || strcmp(t->detail, "HTTP 409") != 0)
 			break;
@@ -451,6 +483,15 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 				p++;
 			}
 		}
+	}
+	if (r == 0 && post) {
+		/* whole on the target: into place */
+		common_opts(t, t->c->url);
+		curl_easy_setopt(t->h, CURLOPT_NOBODY, 1L);
+		curl_easy_setopt(t->h, CURLOPT_QUOTE, post);
+		curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
+		rc = curl_easy_perform(t->h);
+		r = outcome(t, rc, 0);
 	}
 	if (r == 0)
 		t->sent += size;

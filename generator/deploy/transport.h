@@ -9,6 +9,8 @@
  *           Missing directories are created.
  *   ftps    FTP with TLS required (AUTH TLS, or ftps:// implicit); sent
  *           under a temporary name, then RNFR/RNTO (which replaces).
+ *           For both, the size the target holds is checked before the
+ *           rename; a short file or a cut connection is sent once more.
  *   webdav  HTTP PUT (the server writes atomically), MKCOL for a missing
  *           directory (on 409), DELETE; basic authentication.
  *   s3      PUT/GET/DELETE on the object URL (path style), signed with
