@@ -19,8 +19,10 @@
 #include "load/submissions.h"
 #include "model/model.h"
 #include "publish/output.h"
+#include "publish/rendercache.h"
 #include "publish/sitewrite.h"
 #include "publish/staffinfo.h"
+#include "render/inputs.h"
 #include "render/pages.h"
 #include "render/tmpl.h"
 #include "site.h"
@@ -198,8 +200,12 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 	struct site_write_opts wo = { o->theme, o->content, o->jobs, !o->quiet && isatty(2) };
 	struct tmpl_set *tmpl;
 	struct outdir out;
+	struct rcache cache_in, cache_out;
+	unsigned char templates[INPUTS_FP_BYTES], site_fp[INPUTS_FP_BYTES];
+	size_t reused = 0;
 	char err[1024], path[PATH_MAX];
 	double t0 = now_seconds(), t1;
+	int rc = -1;
 
 	snprintf(path, sizeof(path), "%s/templates", o->theme);
 	if (!(tmpl = tmpl_load_dir(path, err, sizeof(err)))) {
@@ -223,6 +229,22 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		tmpl_free(tmpl);
 		return -1;
 	}
+	/* the render cache: pages whose inputs did not change are not rendered
+	 * again (publish/rendercache.h); a cache that cannot be read only
+	 * means every page is rendered */
+	rcache_init(&cache_in);
+	rcache_init(&cache_out);
+	snprintf(path, sizeof(path), "%s/templates", o->theme);
+	if (inputs_dir_digest(path, templates, err, sizeof(err)) == 0) {
+		inputs_site_fp(&s->sc, templates, site_fp);
+		if (rcache_load(&cache_in, out.render_cache, err, sizeof(err)) < 0)
+			say(o, "อ่านแคชการสร้างหน้าไม่ได้ จะสร้างทุกหน้า (%s)",
+				"the render cache cannot be read; every page is rendered (%s)", err);
+		wo.cache_in = &cache_in;
+		wo.cache_out = &cache_out;
+		wo.site_fp = site_fp;
+		wo.reused = &reused;
+	}
 	say(o, "กำลังสร้าง %zu หน้า ...", "rendering %zu pages ...", s->n_jobs);
 	if (site_write(&s->sc, s->jobs, s->n_jobs, tmpl, &wo, &out, err, sizeof(err)) != 0 ||
 		render_closed(o, s, tmpl, &wo, &out, err, sizeof(err)) != 0) {
@@ -235,15 +257,25 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		fprintf(stderr, "prongsai: %s\n", err);
 		goto fail;
 	}
-	say(o, "เสร็จ: %zu ไฟล์ %.1f MB เขียนใหม่ %zu ไฟล์ %.1f MB (สร้าง %.2f เผยแพร่ %.2f วินาที) -> %s",
-		"done: %zu files, %.1f MB; %zu files, %.1f MB written, the rest unchanged"
-		" (render %.2f s, publish %.2f s) -> %s",
+	/* after the swap: the cache describes the live site */
+	if (wo.cache_out && rcache_save(&cache_out, out.render_cache, err, sizeof(err)) != 0)
+		fprintf(stderr, "prongsai: คำเตือน: บันทึกแคชการสร้างหน้าไม่ได้ ครั้งหน้าจะสร้างทุกหน้า / warning:"
+			" the render cache was not saved; the next build renders every page (%s)\n", err);
+	say(o, "เสร็จ: %zu ไฟล์ %.1f MB เขียนใหม่ %zu ไฟล์ %.1f MB ใช้หน้าเดิม %zu หน้า (สร้าง %.2f เผยแพร่ %.2f วินาที) -> %s",
+		"done: %zu files, %.1f MB; %zu files, %.1f MB written, the rest unchanged;"
+		" %zu pages not rendered again (render %.2f s, publish %.2f s) -> %s",
 		out.files, (double)out.bytes / 1e6, out.files - out.linked,
-		(double)(out.bytes - out.linked_bytes) / 1e6, t1 - t0, now_seconds() - t1, o->out);
+		(double)(out.bytes - out.linked_bytes) / 1e6, reused, t1 - t0, now_seconds() - t1, o->out);
+	rc = 0;
+fail:
+	rcache_free(&cache_in);
+	rcache_free(&cache_out);
 	out_free(&out);
 	tmpl_free(tmpl);
 	s->sc.assets = NULL;
 	arena_free(&asset_arena);
+	if (rc != 0)
+		return -1;
 	/* only now, with the new site live: a failed build never changes it */
 	if (o->db && site_install_db(o->db, m, o->public_key, o->origins, err, sizeof(err)) != 0) {
 		fprintf(stderr, "prongsai: %s\n%s\n", err,
@@ -260,12 +292,6 @@ static int publish(const struct build_opts *o, const struct model *m, struct sit
 		return -1;
 	}
 	return 0;
-fail:
-	out_free(&out);
-	tmpl_free(tmpl);
-	s->sc.assets = NULL;
-	arena_free(&asset_arena);
-	return -1;
 }
 
 /* The checks, as `prongsai check` runs them: load (content, with

@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,8 @@ static void load_one(struct loader *ld, struct file_job *fj)
 		: read_file(ld->scratch, ld->c.d, ld->root, rel, cap, &len);
 	if (!text)
 		return;
+	crypto_generichash(fj->hash, sizeof fj->hash, (const unsigned char *)text, len, NULL, 0);
+	fj->hashed = 1;
 	switch (fj->kind) {
 	case FK_SITE:
 		root = yload(ld->scratch, ld->c.d, rel, text, len, 0, &ok);
@@ -224,6 +227,11 @@ static void *load_thread(void *arg)
 			load_one(&ld, &pool->w->files[i]);
 	arena_free(&scratch);
 	return NULL;
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+	return strcmp(((const struct source_digest *)a)->rel, ((const struct source_digest *)b)->rel);
 }
 
 static int cmp_project(const void *a, const void *b)
@@ -396,6 +404,16 @@ int load_content_overlay(struct model *m, const char *root, const struct load_ov
 	while (--t > 0)
 		pthread_join(tids[t], NULL);
 
+	/* the digests of the files read, by path (the pages' inputs) */
+	m->sources = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->sources));
+	m->n_sources = 0;
+	for (i = 0; i < w.n; i++)
+		if (w.files[i].hashed) {
+			struct source_digest *sd = &m->sources[m->n_sources++];
+			sd->rel = arena_strdup(&m->arena, w.files[i].rel);
+			memcpy(sd->hash, w.files[i].hash, sizeof sd->hash);
+		}
+	qsort(m->sources, m->n_sources, sizeof(*m->sources), cmp_source);
 	/* assemble, in path order (deterministic) */
 	m->projects = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->projects));
 	m->reports = arena_alloc(&m->arena, (w.n + 1) * sizeof(*m->reports));

@@ -30,6 +30,8 @@ struct file_job {
 	char *rel;                /* path relative to root */
 	enum file_kind kind;
 	void *result;             /* the loaded record, or NULL */
+	int hashed;               /* hash set: the file was read */
+	unsigned char hash[SOURCE_HASH_BYTES]; /* BLAKE2b-256 of its bytes */
 };
 
 struct walk {

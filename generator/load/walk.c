@@ -59,9 +59,9 @@ static void walk_add(struct walk *w, const char *rel)
 		w->files = p;
 		w->alloc = na;
 	}
+	memset(&w->files[w->n], 0, sizeof(w->files[w->n]));
 	w->files[w->n].rel = strdup(rel);
 	w->files[w->n].kind = FK_IGNORED;
-	w->files[w->n].result = NULL;
 	if (w->files[w->n].rel)
 		w->n++;
 }

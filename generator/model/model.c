@@ -40,6 +40,23 @@ struct project *model_project(const struct model *m, const char *id)
 	return NULL;
 }
 
+const struct source_digest *model_source(const struct model *m, const char *rel)
+{
+	size_t lo = 0, hi = m->n_sources;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->sources[mid].rel, rel);
+		if (c == 0)
+			return &m->sources[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 static int cmp_person(const void *a, const void *b)
 {
 	return strcmp((*(const struct person *const *)a)->id, (*(const struct person *const *)b)->id);

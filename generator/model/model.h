@@ -425,6 +425,14 @@ struct sample_sub {
 
 #define MODEL_MAX_JOBS 16
 
+/* A content file as it was read: its path relative to content/ and the
+ * BLAKE2b-256 of its bytes.  What a page is made from (render/inputs.h). */
+#define SOURCE_HASH_BYTES 32
+struct source_digest {
+	const char *rel;
+	unsigned char hash[SOURCE_HASH_BYTES];
+};
+
 struct model {
 	struct arena arena;
 	struct arena worker[MODEL_MAX_JOBS]; /* per loading thread */
@@ -448,6 +456,8 @@ struct model {
 	size_t n_media;
 	const char **project_files; /* "<fy>/<id>" of every project file, loaded or not, sorted */
 	size_t n_project_files;
+	struct source_digest *sources; /* every content file read (not media), by rel */
+	size_t n_sources;
 	struct oit_year **oit;    /* by assessment year */
 	size_t n_oit;
 	struct proc_record *procurement; /* by fiscal year, date, path, line */
@@ -499,6 +509,7 @@ void model_free(struct model *m);
 /* Lookups by id (binary search on the sorted arrays, linear for site lists);
  * NULL when absent. */
 struct project *model_project(const struct model *m, const char *id);
+const struct source_digest *model_source(const struct model *m, const char *rel);
 const struct person *model_person(const struct model *m, const char *id);
 const struct named *model_district(const struct model *m, const char *id);
 const struct named *model_group(const struct model *m, const char *id);

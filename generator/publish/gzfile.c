@@ -26,7 +26,7 @@ int gz_write(struct outdir *out, const char *rel, const char *data, size_t len, 
 	}
 	memset(&z, 0, sizeof(z));
 	/* 15 + 16: a gzip wrapper; zlib's default header has no name and time 0 */
-	if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
 		snprintf(err, errlen, "%s: zlib could not start", path);
 		return -1;
 	}

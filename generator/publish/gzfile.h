@@ -1,7 +1,8 @@
 /* gzfile.h: a gzipped copy of a download beside it (rel + ".gz"), so that
  * a large open-data file can be fetched compressed from any host, also
  * one that does not compress on the fly.  The copy is the same bytes on
- * every build (gzip header without a name or a time). */
+ * every build (gzip header without a name or a time; zlib's default level
+ * 6: level 9 took twice the time for 9% less at 10,000 projects). */
 #ifndef PRONGSAI_GZFILE_H
 #define PRONGSAI_GZFILE_H
 

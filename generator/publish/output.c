@@ -53,12 +53,13 @@ int out_begin(struct outdir *o, const char *final, char *err, size_t errlen)
 	snprintf(suffix, sizeof(suffix), ".old-%ld", (long)getpid());
 	o->old = path_join3(dir, ".", base, suffix);
 	o->manifest = path_join3(dir, ".", base, "-manifest");
+	o->render_cache = path_join3(dir, ".", base, "-render");
 	free(a);
 	free(b);
 	pthread_mutex_init(&o->lock, NULL);
 	manifest_init(&o->live);
 	manifest_init(&o->next);
-	if (!o->final || !o->stage || !o->old || !o->manifest) {
+	if (!o->final || !o->stage || !o->old || !o->manifest || !o->render_cache) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -172,7 +173,30 @@ static int link_live(struct outdir *o, const char *rel, const char *path,
 	return 0;
 }
 
+int out_reuse(struct outdir *o, const char *rel, const unsigned char hash[MANIFEST_HASH_BYTES])
+{
+	const struct manifest_entry *e = manifest_find(&o->live, rel);
+	char path[PATH_MAX];
+
+	if (!e || !rel_ok(rel) || sodium_memcmp(e->hash, hash, MANIFEST_HASH_BYTES) != 0)
+		return 0;
+	if (make_parents(o, rel) != 0) {
+		out_fail(o, "mkdir", rel);
+		return -1;
+	}
+	if (snprintf(path, sizeof(path), "%s/%s", o->stage, rel) >= (int)sizeof(path) ||
+		!link_live(o, rel, path, hash, (size_t)e->size, o->file_mode))
+		return 0;
+	return record(o, rel, hash, (size_t)e->size, 1) == 0 ? 1 : -1;
+}
+
 int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
+{
+	return out_write_hash(o, rel, data, len, NULL);
+}
+
+int out_write_hash(struct outdir *o, const char *rel, const void *data, size_t len,
+	unsigned char hash_out[MANIFEST_HASH_BYTES])
 {
 	char path[PATH_MAX];
 	unsigned char hash[MANIFEST_HASH_BYTES];
@@ -190,6 +214,8 @@ int out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	}
 	snprintf(path, sizeof(path), "%s/%s", o->stage, rel);
 	manifest_hash(data, len, hash);
+	if (hash_out)
+		memcpy(hash_out, hash, MANIFEST_HASH_BYTES);
 	if (link_live(o, rel, path, hash, len, o->file_mode))
 		return record(o, rel, hash, len, 1);
 	/* a file already at path may be a link to a live file: never write
@@ -434,8 +460,9 @@ void out_free(struct outdir *o)
 	free(o->stage);
 	free(o->old);
 	free(o->manifest);
+	free(o->render_cache);
 	manifest_free(&o->live);
 	manifest_free(&o->next);
 	pthread_mutex_destroy(&o->lock);
-	o->final = o->stage = o->old = o->manifest = NULL;
+	o->final = o->stage = o->old = o->manifest = o->render_cache = NULL;
 }

@@ -32,6 +32,7 @@ struct outdir {
 	char *old;       /* where the previous site goes before removal */
 	pthread_mutex_t lock;
 	char *manifest;  /* the live site's manifest file */
+	char *render_cache; /* "<parent>/.<name>-render" (rendercache.h): named here, used by the caller */
 	struct manifest live;  /* read at out_begin(); read-only after */
 	struct manifest next;  /* what the staging folder holds (under lock) */
 	mode_t file_mode; /* 0644 less the umask: the mode of a written file */
@@ -49,6 +50,19 @@ int out_begin(struct outdir *o, const char *final, char *err, size_t errlen);
  * staging folder, creating folders as needed.  Returns 0, or -1 and marks the
  * output failed (the first error is kept in o->err). */
 int out_write(struct outdir *o, const char *rel, const void *data, size_t len);
+
+/* out_write(), and the content hash of data into hash_out (when not NULL,
+ * also on failure once hashed). */
+int out_write_hash(struct outdir *o, const char *rel, const void *data, size_t len,
+	unsigned char hash_out[MANIFEST_HASH_BYTES]);
+
+/* The live file rel into the staging folder without its content at hand
+ * (the render cache, rendercache.h): hard-linked when the live manifest
+ * holds rel with this hash and the live file is still the one recorded.
+ * Returns 1 when linked (and counted), 0 when it cannot be (nothing
+ * changed: the caller writes the file), -1 when the staging folder failed
+ * (the output is marked failed). */
+int out_reuse(struct outdir *o, const char *rel, const unsigned char hash[MANIFEST_HASH_BYTES]);
 
 /* For a library that writes a file itself: the staging path of rel into
  * path (cap bytes), its folders made.  Call out_written() once the file is

@@ -22,6 +22,9 @@
 #include "publish/esvfile.h"
 #include "publish/itas.h"
 #include "publish/search.h"
+#include "render/inputs.h"
+
+#include <sodium.h>
 
 struct render_pool {
 	const struct site_ctx *sc;
@@ -34,7 +37,25 @@ struct render_pool {
 	char err[512];
 	pthread_mutex_t lock;
 	int progress;
+	const struct site_write_opts *wo;
+	atomic_size_t reused;
 };
+
+/* The live page of job, linked into the staging folder when its inputs'
+ * fingerprint fp is the one it was rendered from: 1 linked, 0 not, -1 the
+ * staging folder failed. */
+static int reuse_page(struct render_pool *rp, const struct page_job *job, const unsigned char *fp)
+{
+	const struct rcache_entry *e = rcache_find(rp->wo->cache_in, job->out);
+	int r;
+
+	if (!e || sodium_memcmp(e->fp, fp, RCACHE_HASH_BYTES) != 0)
+		return 0;
+	r = out_reuse(rp->out, job->out, e->out);
+	if (r == 1)
+		(void)rcache_add(rp->wo->cache_out, job->out, fp, e->out); /* failed: cache unsaved */
+	return r;
+}
 
 static void *render_thread(void *arg)
 {
@@ -48,7 +69,17 @@ static void *render_thread(void *arg)
 		struct arena a;
 		struct tval *view;
 		size_t d;
+		unsigned char fp[INPUTS_FP_BYTES], hash[MANIFEST_HASH_BYTES];
+		int cached = rp->wo->cache_out && inputs_page_fp(rp->sc, job, rp->wo->site_fp, fp);
+		int r;
 
+		if (cached && (r = reuse_page(rp, job, fp)) != 0) {
+			if (r < 0)
+				atomic_store(&rp->failed, 1);
+			else
+				atomic_fetch_add(&rp->reused, 1);
+			goto done;
+		}
 		arena_init(&a);
 		view = page_view(rp->sc, job, &a);
 		buf_reset(&b);
@@ -60,10 +91,14 @@ static void *render_thread(void *arg)
 					job->tmpl, job->out, job->tmpl, job->out);
 			atomic_store(&rp->failed, 1);
 			pthread_mutex_unlock(&rp->lock);
-		} else if (out_write(rp->out, job->out, b.data ? b.data : "", b.len) != 0) {
+		} else if (out_write_hash(rp->out, job->out, b.data ? b.data : "", b.len, hash) != 0) {
 			atomic_store(&rp->failed, 1);
+		} else if (cached) {
+			/* a failed add only leaves the cache unsaved */
+			(void)rcache_add(rp->wo->cache_out, job->out, fp, hash);
 		}
 		arena_free(&a);
+done:
 		d = atomic_fetch_add(&rp->done, 1) + 1;
 		if (rp->progress && d % 2000 == 0)
 			fprintf(stderr, "\rprongsai: %zu/%zu", d, rp->n);
@@ -87,6 +122,8 @@ static int render_pages(const struct site_ctx *sc, const struct page_job *jobs, 
 	rp.n = n_jobs;
 	rp.out = out;
 	rp.progress = wo->progress;
+	rp.wo = wo;
+	atomic_init(&rp.reused, 0);
 	atomic_init(&rp.next, 0);
 	atomic_init(&rp.done, 0);
 	atomic_init(&rp.failed, 0);
@@ -99,6 +136,8 @@ static int render_pages(const struct site_ctx *sc, const struct page_job *jobs, 
 	while (--t > 0)
 		pthread_join(tids[t], NULL);
 	pthread_mutex_destroy(&rp.lock);
+	if (wo->reused)
+		*wo->reused += atomic_load(&rp.reused);
 	if (rp.progress && n_jobs >= 2000)
 		fputc('\n', stderr);
 	if (atomic_load(&rp.failed)) {

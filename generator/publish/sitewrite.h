@@ -20,6 +20,7 @@
 
 #include "model/model.h"
 #include "publish/output.h"
+#include "publish/rendercache.h"
 #include "render/pages.h"
 #include "render/tmpl.h"
 
@@ -31,6 +32,15 @@ struct site_write_opts {
 	const char *content;   /* content folder: m->media paths are below it */
 	int nthreads;          /* clamped to 1..SITE_MAX_THREADS */
 	int progress;          /* "\rprongsai: N/M" on stderr every 2000 pages */
+	/* the render cache (rendercache.h), or all NULL: every page rendered.
+	 * A page whose kind declares its inputs (render/inputs.h) and whose
+	 * fingerprint is the one cache_in has for it is linked from the live
+	 * site (out_reuse()) instead of rendered; every such page, rendered or
+	 * not, goes into cache_out. */
+	const struct rcache *cache_in;
+	struct rcache *cache_out;
+	const unsigned char *site_fp; /* inputs_site_fp() */
+	size_t *reused;        /* counts the pages linked, or NULL */
 };
 
 /* Returns 0, or -1 with err set (bilingual, naming the page, template or
