@@ -9,6 +9,7 @@
  * run resumes from the journal.
  */
 #define _DEFAULT_SOURCE
+#include "jobs/secretfile.h"
 #include "deploy/deploy.h"
 
 #include <errno.h>
@@ -53,7 +54,6 @@ static int load_conf(const char *path, struct arena *a, struct deploy_conf *conf
 	struct diags th, en;
 	struct arena a2;
 	struct deploy_conf c2;
-	size_t i;
 
 	diags_init(&th, LANG_TH);
 	if (deployconf_load(path, a, &th, conf) == 0) {
@@ -64,16 +64,7 @@ static int load_conf(const char *path, struct arena *a, struct deploy_conf *conf
 	arena_init(&a2);
 	deployconf_load(path, &a2, &en, &c2);
 	deployconf_wipe(&c2, &a2);
-	for (i = 0; i < th.n; i++) {
-		const struct diag_item *t = &th.items[i];
-		const char *e = i < en.n ? en.items[i].msg : "";
-		if (t->line > 0)
-			fprintf(stderr, "%s:%d:%d: error: %s (%s)\n", t->path, t->line, t->col > 0 ? t->col : 1,
-				t->msg, e);
-		else
-			fprintf(stderr, "%s: error: %s (%s)\n", t->path, t->msg, e);
-	}
-	fprintf(stderr, "prongsai deploy: %zu ข้อผิดพลาดในแฟ้มตั้งค่า (error(s) in the configuration)\n", th.errors);
+	secretfile_print_errors("deploy", &th, &en);
 	diags_free(&th);
 	diags_free(&en);
 	return -1;

@@ -142,27 +142,16 @@ int deployconf_load(const char *path, struct arena *a, struct diags *d, struct d
 		"key_passphrase", "host_key_sha256", "access_key_id", "secret_access_key", "region", "ca_file",
 		"cache_pages", "cache_assets", NULL };
 	struct yctx c = { a, d, path };
-	size_t len = 0, errors = d->errors;
+	size_t errors = d->errors;
 	const struct ynode *root;
 	const char *type;
-	char *text;
-	int ok;
 
 	memset(out, 0, sizeof *out);
 	out->path = path;
-	text = secretfile_read(path, DEPLOYCONF_MAX_FILE, "deploy", "/etc/prongsai/deploy.yaml", d, &len);
-	if (!text)
+	root = secretfile_load_map(path, DEPLOYCONF_MAX_FILE, "deploy", "/etc/prongsai/deploy.yaml",
+		"ที่มี type และ url", "with type and url", a, d);
+	if (!root)
 		return -1;
-	root = yload_secret(a, d, path, text, len, &ok);
-	secretfile_free(text, DEPLOYCONF_MAX_FILE);
-	if (!ok)
-		return -1;
-	if (!root || root->kind != YN_MAP) {
-		struct loc l = { path, root ? root->line : 1, root ? root->col : 1 };
-		diag_error(d, l, "แฟ้มตั้งค่าต้องเป็นชุดฟิลด์ (ชื่อ: ค่า) ที่มี type และ url",
-			   "the configuration must be a mapping (key: value) with type and url");
-		return -1;
-	}
 	ycheck_keys(&c, root, keys);
 	type = yget_str(&c, root, "type", 1, 16);
 	if (!type)

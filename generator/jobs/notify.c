@@ -11,6 +11,7 @@
  * costs one timeout per channel and run, not one per notice.
  */
 #define _DEFAULT_SOURCE /* flock */
+#include "jobs/secretfile.h"
 #include "jobs/notify.h"
 
 #include <errno.h>
@@ -318,7 +319,6 @@ static int load_conf(const char *path, struct arena *a, struct notify_conf *conf
 	struct diags th, en;
 	struct arena a2;
 	struct notify_conf c2;
-	size_t i;
 	int rc;
 
 	diags_init(&th, LANG_TH);
@@ -332,17 +332,7 @@ static int load_conf(const char *path, struct arena *a, struct notify_conf *conf
 	arena_init(&a2);
 	notifyconf_load(path, &a2, &en, &c2);
 	notifyconf_wipe(&c2, &a2);
-	for (i = 0; i < th.n; i++) {
-		const struct diag_item *t = &th.items[i];
-		const char *e = i < en.n ? en.items[i].msg : "";
-		if (t->line > 0)
-			fprintf(stderr, "%s:%d:%d: error: %s (%s)\n", t->path, t->line, t->col > 0 ? t->col : 1,
-				t->msg, e);
-		else
-			fprintf(stderr, "%s: error: %s (%s)\n", t->path, t->msg, e);
-	}
-	fprintf(stderr, "prongsai notify: %zu ข้อผิดพลาดในแฟ้มตั้งค่า (error(s) in the configuration)\n",
-		th.errors);
+	secretfile_print_errors("notify", &th, &en);
 	diags_free(&th);
 	diags_free(&en);
 	return -1;

@@ -487,28 +487,17 @@ int notifyconf_load(const char *path, struct arena *a, struct diags *d, struct n
 	static const char *const top_keys[] = { "site_url", "max_age_hours", "retry", "max_per_run",
 		"channels", NULL };
 	struct yctx c = { a, d, path };
-	size_t len = 0, i, k, errors = d->errors;
-	char *text;
+	size_t i, k, errors = d->errors;
 	const struct ynode *root, *chans;
 	struct notify_channel *chs;
 	long v, max_per_run = DEFAULT_MAX_PER_RUN;
-	int ok;
 
 	memset(out, 0, sizeof *out);
 	out->path = path;
-	text = secretfile_read(path, NOTIFYCONF_MAX_FILE, "notify", "/etc/prongsai/notify.yaml", d, &len);
-	if (!text)
+	root = secretfile_load_map(path, NOTIFYCONF_MAX_FILE, "notify", "/etc/prongsai/notify.yaml",
+		"ที่มี channels", "with channels", a, d);
+	if (!root)
 		return -1;
-	root = yload_secret(a, d, path, text, len, &ok);
-	secretfile_free(text, NOTIFYCONF_MAX_FILE);
-	if (!ok)
-		return -1;
-	if (!root || root->kind != YN_MAP) {
-		struct loc l = { path, root ? root->line : 1, root ? root->col : 1 };
-		diag_error(d, l, "แฟ้มตั้งค่าต้องเป็นชุดฟิลด์ (ชื่อ: ค่า) ที่มี channels",
-			   "the configuration must be a mapping (key: value) with channels");
-		return -1;
-	}
 	ycheck_keys(&c, root, top_keys);
 	out->site_url = get_url(&c, root, "site_url", 0, URL_LINK);
 	if (out->site_url && out->site_url[strlen(out->site_url) - 1] != '/')

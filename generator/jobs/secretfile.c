@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <sodium.h>
 
+#include "load/yload.h"
+
 static void file_error(struct diags *d, const char *path, const char *th, const char *en)
 {
 	struct loc l = { path, 0, 0 };
@@ -147,4 +149,45 @@ void secretfile_free(char *text, size_t max)
 		return;
 	sodium_memzero(text, max + 1);
 	free(text);
+}
+
+const struct ynode *secretfile_load_map(const char *path, size_t max, const char *cmd,
+	const char *example, const char *need_th, const char *need_en, struct arena *a, struct diags *d)
+{
+	const struct ynode *root;
+	size_t len = 0;
+	char *text = secretfile_read(path, max, cmd, example, d, &len);
+	int ok;
+
+	if (!text)
+		return NULL;
+	root = yload_secret(a, d, path, text, len, &ok);
+	secretfile_free(text, max);
+	if (!ok)
+		return NULL;
+	if (!root || root->kind != YN_MAP) {
+		struct loc l = { path, root ? root->line : 1, root ? root->col : 1 };
+		/* both formats take both arguments; "%.0s" prints nothing */
+		diag_error(d, l, "แฟ้มตั้งค่าต้องเป็นชุดฟิลด์ (ชื่อ: ค่า) %s%.0s",
+			   "the configuration must be a mapping (key: value) %.0s%s", need_th, need_en);
+		return NULL;
+	}
+	return root;
+}
+
+void secretfile_print_errors(const char *cmd, const struct diags *th, const struct diags *en)
+{
+	size_t i;
+
+	for (i = 0; i < th->n; i++) {
+		const struct diag_item *t = &th->items[i];
+		const char *e = i < en->n ? en->items[i].msg : "";
+		if (t->line > 0)
+			fprintf(stderr, "%s:%d:%d: error: %s (%s)\n", t->path, t->line, t->col > 0 ? t->col : 1,
+				t->msg, e);
+		else
+			fprintf(stderr, "%s: error: %s (%s)\n", t->path, t->msg, e);
+	}
+	fprintf(stderr, "prongsai %s: %zu ข้อผิดพลาดในแฟ้มตั้งค่า (error(s) in the configuration)\n", cmd,
+		th->errors);
 }

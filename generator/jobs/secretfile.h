@@ -27,4 +27,19 @@ char *secretfile_read(const char *path, size_t max, const char *cmd, const char 
 /* Zero and free a buffer from secretfile_read(path, max, ...) (NULL: no-op). */
 void secretfile_free(char *text, size_t max);
 
+/* secretfile_read(), then the YAML (yload_secret: no value is quoted in a
+ * message), which must be a mapping: "a mapping (key: value) " followed by
+ * need_th / need_en ("with channels") is reported otherwise.  The text is
+ * wiped before returning.  Returns the mapping (memory from a), or NULL
+ * after reporting into d. */
+struct arena;
+struct ynode;
+const struct ynode *secretfile_load_map(const char *path, size_t max, const char *cmd,
+	const char *example, const char *need_th, const char *need_en, struct arena *a, struct diags *d);
+
+/* Print a configuration's errors on stderr, each in Thai with the English
+ * in brackets ("path:line:col: error: TH (EN)": th and en are the same
+ * checks run in each language), then "prongsai CMD: N errors". */
+void secretfile_print_errors(const char *cmd, const struct diags *th, const struct diags *en);
+
 #endif
