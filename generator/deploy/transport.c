@@ -347,6 +347,17 @@ static int transfer_cut(CURLcode rc)
 	       rc == CURLE_UPLOAD_FAILED || rc == CURLE_GOT_NOTHING;
 }
 
+/* sftp/ftps: the commands of q (rm, rename; DELE, RNFR/RNTO) on the
+ * target, no transfer.  Returns 0, or -1 with t->fail set. */
+static int run_quote(struct transport *t, struct curl_slist *q)
+{
+	common_opts(t, t->c->url);
+	curl_easy_setopt(t->h, CURLOPT_NOBODY, 1L);
+	curl_easy_setopt(t->h, CURLOPT_QUOTE, q);
+	curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
+	return outcome(t, curl_easy_perform(t->h), 0);
+}
+
 /* sftp/ftps: the size of the file at url on the target (SIZE, or the
  * sftp stat) into *size.  Returns 0, or -1 with t->fail set. */
 static int remote_size(struct transport *t, const char *url, curl_off_t *size)
@@ -484,15 +495,8 @@ static int put(struct transport *t, const char *rel, long long size, FILE *f, st
 			}
 		}
 	}
-	if (r == 0 && post) {
-		/* whole on the target: into place */
-		common_opts(t, t->c->url);
-		curl_easy_setopt(t->h, CURLOPT_NOBODY, 1L);
-		curl_easy_setopt(t->h, CURLOPT_QUOTE, post);
-		curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
-		rc = curl_easy_perform(t->h);
-		r = outcome(t, rc, 0);
-	}
+	if (r == 0 && post)
+		r = run_quote(t, post); /* whole on the target: into place */
 	if (r == 0)
 		t->sent += size;
 	goto out;
@@ -561,12 +565,7 @@ int transport_delete(struct transport *t, const char *rel)
 	q = curl_slist_append(NULL, line);
 	if (!q)
 		goto oom;
-	common_opts(t, t->c->url);
-	curl_easy_setopt(t->h, CURLOPT_NOBODY, 1L);
-	curl_easy_setopt(t->h, CURLOPT_QUOTE, q);
-	curl_easy_setopt(t->h, CURLOPT_WRITEFUNCTION, discard);
-	rc = curl_easy_perform(t->h);
-	r = outcome(t, rc, 0);
+	r = run_quote(t, q);
 	goto out;
 oom:
 	t->fail = TR_OTHER;

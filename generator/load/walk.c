@@ -97,21 +97,37 @@ void walk_dir(struct walk *w, const char *rel, int depth)
 			names = p;
 			alloc = na;
 		}
-		if ((names[n] = strdup(de->d_name)) != NULL)
-			n++;
+		/* the entry's type, after its name (a NUL between): sorting
+		 * the names keeps each with its type */
+		{
+			size_t l = strlen(de->d_name);
+			if ((names[n] = malloc(l + 2)) != NULL) {
+				memcpy(names[n], de->d_name, l + 1);
+				names[n][l + 1] = (char)(de->d_type == DT_REG ? 'f' : de->d_type == DT_DIR ? 'd' : '?');
+				n++;
+			}
+		}
 	}
 	closedir(dir);
 	if (n)
 		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n && !w->too_many; i++) {
 		struct stat st;
+		char type = names[i][strlen(names[i]) + 1];
 		int len = snprintf(child_rel, sizeof(child_rel), "%s%s%s", rel, rel[0] ? "/" : "", names[i]);
 		if (len < 0 || (size_t)len >= sizeof(child_rel) - 1) {
 			diag_error(w->d, file_loc(rel), "ชื่อไฟล์ยาวเกินไป", "path too long");
 			continue;
 		}
 		snprintf(full, sizeof(full), "%s/%s", w->root, child_rel);
-		if (lstat(full, &st) != 0)
+		/* a regular file or a folder as the listing says; anything else
+		 * (a link, a type not given) looked at with lstat */
+		memset(&st, 0, sizeof(st));
+		if (type == 'f')
+			st.st_mode = S_IFREG;
+		else if (type == 'd')
+			st.st_mode = S_IFDIR;
+		else if (lstat(full, &st) != 0)
 			continue;
 		if (S_ISLNK(st.st_mode)) {
 			char target[PATH_MAX];

@@ -103,7 +103,7 @@ static void out_fail(struct outdir *o, const char *what, const char *rel)
 /* mkdir -p of the parent folders of rel under the stage. */
 static int make_parents(struct outdir *o, const char *rel)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], *last;
 	size_t base = strlen(o->stage), i;
 	int n = snprintf(path, sizeof(path), "%s/%s", o->stage, rel);
 
@@ -111,6 +111,17 @@ static int make_parents(struct outdir *o, const char *rel)
 		errno = ENAMETOOLONG;
 		return -1;
 	}
+	/* the parent first: it is most often there or the only one missing
+	 * (an existing folder's mkdir still locks the folder above it) */
+	last = strrchr(path + base, '/');
+	if (last == path + base)
+		return 0; /* a file at the top */
+	*last = '\0';
+	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	*last = '/';
 	for (i = base + 1; path[i]; i++) {
 		if (path[i] != '/')
 			continue;
@@ -360,8 +371,11 @@ static int fill_indexes(struct outdir *o, const char *rel, const char *html, int
 	while (rc == 0 && (de = readdir(dir)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
+		/* the entry's type from the listing when the file system gives it */
+		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN)
+			continue;
 		snprintf(child, sizeof(child), "%s/%s", path, de->d_name);
-		if (lstat(child, &st) != 0 || !S_ISDIR(st.st_mode))
+		if (de->d_type == DT_UNKNOWN && (lstat(child, &st) != 0 || !S_ISDIR(st.st_mode)))
 			continue;
 		snprintf(child, sizeof(child), "%s%s%s", rel, rel[0] ? "/" : "", de->d_name);
 		rc = fill_indexes(o, child, html, depth + 1);
