@@ -2,8 +2,8 @@
 # Issue 15, O3 and O10: a question (the form of kind question) is stored
 # like a general complaint (a tracking code, its personal fields sealed,
 # read with prongsai inbox) and nothing personal of it reaches public/; its
-# tracking page is built, but it is counted only on the e-service page,
-# never in the complaint statistics.  A lookup from the tracking page
+# tracking page is built (and says it is a question), but it is counted
+# only on the e-service page, never in the complaint statistics.  A lookup from the tracking page
 # (lookup=1) adds one to its month's count and keeps nothing else; the
 # answer after a submission is not a lookup.  The build shows both counts
 # under the small-count rule.
@@ -36,6 +36,9 @@ p=$TEST_OUT/public
 run_prongsai build -q -C "$TOP/content" -o "$p" --db "$CL_DB" 2>"$TEST_OUT/build.txt"
 expect_eq "$?" 0 "build --db"
 [ -f "$p/track/$code/index.html" ] && pass "the question has its tracking page" || fail "no tracking page for the question"
+expect_grep 'คำถาม <span lang="en">(Question)</span>' "$p/track/$code/index.html" "its tracking page says it is a question"
+expect_no_grep 'ไม่ระบุ <span lang="en">(not given)' "$p/track/$code/index.html" "... not a complaint of no category"
+expect_no_grep 'ผู้ร้องเรียน' "$p/track/$code/index.html" "... and does not call its sender a complainant"
 grep -rlF -e "$NAME" -e "$PHONE" -e "$EMAIL" -e "$DETAIL" -e Canarysubject7Q "$p" >"$TEST_OUT/leak.txt"
 expect_eq "$(wc -l <"$TEST_OUT/leak.txt")" 0 "nothing of the question (name, phone, e-mail, subject, text) is in public/"
 e=$p/e-service/index.html

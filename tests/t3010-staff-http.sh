@@ -223,6 +223,9 @@ expect_grep "รอนำเข้า (queued)" "$D/resp.b" "with its status"
 sqlite3 "$SDB" "INSERT INTO staff_reports(project_id, date, percent, disbursed) VALUES ('$PA', '$TODAY', 1250, 6125050)"
 post 422 "the same date as an earlier report, no reason" -F "date=$BE" -F "percent=12.5" -F "disbursed=61250.50"
 expect_grep "มีรายงานวันนี้แล้ว" "$D/resp.b" "a second report for a date needs a reason"
+expect_grep "ให้เขียนเหตุผลในช่อง “เหตุผลเมื่อค่าสะสมลดลง" "$D/resp.b" \
+	"... naming the reason's field by the label the officer sees"
+expect_no_grep "ช่อง correction" "$D/resp.b" "... never by its file name"
 post 303 "a correction: the same date with a reason" -F "date=$BE" -F "percent=5" -F "disbursed=0" \
 	-F "correction=แก้ตัวเลขที่พิมพ์ผิด"
 

@@ -224,8 +224,9 @@ static void render(struct staff_req *r, struct form *f, int status)
 		buf_adds(&r->out, "<p class=\"small\">ระบบลบข้อมูลตำแหน่ง (GPS) และข้อมูล EXIF ออกจากรูปก่อนบันทึก "
 			 "<span lang=\"en\">(Location and EXIF data are removed.)</span></p></div>");
 	}
-	buf_adds(&r->out, "<p class=\"small\">ถ้าแก้รายงานที่ส่งไปแล้ว ให้ใช้วันที่เดิมและเขียนเหตุผลในช่อง correction "
-		 "<span lang=\"en\">(To correct an earlier report, use its date and give the reason.)</span></p>"
+	buf_adds(&r->out, "<p class=\"small\">ถ้าแก้รายงานที่ส่งไปแล้ว ให้ใช้วันที่เดิมและเขียนเหตุผลในช่อง “");
+	staff_h(r, schema_field(&schema_report, "correction")->help_th);
+	buf_adds(&r->out, "” <span lang=\"en\">(To correct an earlier report, use its date and give the reason.)</span></p>"
 		 "<button type=\"submit\">ส่งรายงาน <span lang=\"en\">Send report</span></button></form><p><a href=\"");
 	staff_h(r, r->base);
 	buf_adds(&r->out, "/projects\">กลับไปโครงการของฉัน <span lang=\"en\">(My projects)</span></a></p>");
@@ -474,8 +475,10 @@ void staff_report_post(struct staff_req *r, struct form_data *fd)
 			if (f.prev)
 				report_rules_prev(f.prev, rep, &d);
 			if (f.same && !rep->correction) {
-				fdate->error = "มีรายงานวันนี้แล้ว ถ้าจะแก้รายงานเดิม ให้เขียนเหตุผลในช่อง correction "
-					       "/ a report for this date exists: give the reason in correction to replace it";
+				fdate->error = arena_printf(&f.m.arena, "มีรายงานวันนี้แล้ว ถ้าจะแก้รายงานเดิม ให้เขียนเหตุผลในช่อง"
+					" “%s” / a report for this date exists: give the reason (%s) to replace it",
+					schema_field(&schema_report, "correction")->help_th,
+					schema_field(&schema_report, "correction")->help_en);
 				bad = 1;
 			}
 		}

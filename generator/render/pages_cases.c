@@ -74,6 +74,7 @@ struct tval *pg_case_row(const struct site_ctx *sc, struct arena *a, const char 
 	tv_sets(a, r, "status_label_en", case_status_label_en(c->status));
 	tv_sets(a, r, "status_date", pg_tdate(sc, a, c->status_date));
 	tv_setb(a, r, "closed", c->closed);
+	tv_setb(a, r, "question", c->question);
 	if (c->category_th) {
 		tv_sets(a, r, "category", c->category_th);
 		tv_sets(a, r, "category_en", c->category_en);
