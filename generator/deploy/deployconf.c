@@ -24,29 +24,6 @@ const char *deploy_type_name(enum deploy_type t)
 	return "?";
 }
 
-static int printable_nospace(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f)
-			return 0;
-	return 1;
-}
-
-/* A secret: printable ASCII without spaces, never quoted. */
-static const char *get_secret(struct yctx *c, const struct ynode *map, const char *key, int required)
-{
-	const struct ynode *n = ymap_get(map, key);
-	const char *s = yget_str(c, map, key, required, DEPLOYCONF_MAX_SECRET);
-
-	if (s && (!s[0] || !printable_nospace(s))) {
-		diag_error(c->d, yloc(c->path, n),
-			   "\"%s\" ต้องเป็นตัวอักษร ASCII ที่พิมพ์ได้ ไม่มีช่องว่าง (ไม่แสดงค่าเพราะเป็นความลับ)",
-			   "\"%s\" must be printable ASCII without spaces (the value is secret: not shown)", key);
-		return NULL;
-	}
-	return s;
-}
-
 /* A header value: one printable line. */
 static const char *get_header_value(struct yctx *c, const struct ynode *map, const char *key, const char *dflt)
 {
@@ -89,7 +66,7 @@ static const char *get_url(struct yctx *c, const struct ynode *m, enum deploy_ty
 	if (!s)
 		return NULL;
 	u = curl_url();
-	if (u && printable_nospace(s) && strlen(s) <= DEPLOYCONF_MAX_URL &&
+	if (u && secretfile_printable(s) && strlen(s) <= DEPLOYCONF_MAX_URL &&
 	    curl_url_set(u, CURLUPART_URL, s, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host[0] &&
@@ -183,12 +160,13 @@ int deployconf_load(const char *path, struct arena *a, struct diags *d, struct d
 				diag_error(d, yloc(path, ymap_get(root, not_s3[i])),
 					   "\"%s\" ใช้กับ s3 ไม่ได้ (ใช้ access_key_id และ secret_access_key)",
 					   "\"%s\" is not for s3 (use access_key_id and secret_access_key)", not_s3[i]);
-		out->access_key_id = get_secret(&c, root, "access_key_id", 1);
-		out->secret_access_key = get_secret(&c, root, "secret_access_key", 1);
+		out->access_key_id = secretfile_get_secret(&c, root, "access_key_id", 1, DEPLOYCONF_MAX_SECRET);
+		out->secret_access_key = secretfile_get_secret(&c, root, "secret_access_key", 1,
+			DEPLOYCONF_MAX_SECRET);
 		out->region = yget_str(&c, root, "region", 0, 64);
 		if (!out->region)
 			out->region = "us-east-1";
-		else if (!printable_nospace(out->region) || strchr(out->region, ':'))
+		else if (!secretfile_printable(out->region) || strchr(out->region, ':'))
 			diag_error(d, yloc(path, ymap_get(root, "region")), "\"region\" ไม่ถูกต้อง",
 				   "\"region\" is not valid");
 		return d->errors > errors ? -1 : 0;
@@ -198,15 +176,15 @@ int deployconf_load(const char *path, struct arena *a, struct diags *d, struct d
 		diag_error(d, yloc(path, root), "access_key_id, secret_access_key และ region ใช้กับ s3 เท่านั้น",
 			   "access_key_id, secret_access_key and region are for s3 only");
 	out->username = yget_str(&c, root, "username", 1, 256);
-	if (out->username && (!printable_nospace(out->username) || strchr(out->username, ':'))) {
+	if (out->username && (!secretfile_printable(out->username) || strchr(out->username, ':'))) {
 		diag_error(d, yloc(path, ymap_get(root, "username")), "\"username\" ต้องเป็น ASCII ไม่มีช่องว่างหรือ :",
 			   "\"username\" must be ASCII without spaces or ':'");
 		out->username = NULL;
 	}
 	if (out->type == DT_SFTP) {
 		out->private_key = get_file(&c, root, "private_key", 0);
-		out->key_passphrase = get_secret(&c, root, "key_passphrase", 0);
-		out->password = get_secret(&c, root, "password", 0);
+		out->key_passphrase = secretfile_get_secret(&c, root, "key_passphrase", 0, DEPLOYCONF_MAX_SECRET);
+		out->password = secretfile_get_secret(&c, root, "password", 0, DEPLOYCONF_MAX_SECRET);
 		out->host_key_sha256 = yget_str(&c, root, "host_key_sha256", 1, 64);
 		if (out->host_key_sha256) {
 			const char *h = out->host_key_sha256;
@@ -234,7 +212,7 @@ int deployconf_load(const char *path, struct arena *a, struct diags *d, struct d
 		    !ynode_is_null(ymap_get(root, "key_passphrase")))
 			diag_error(d, yloc(path, root), "private_key, key_passphrase และ host_key_sha256 ใช้กับ sftp เท่านั้น",
 				   "private_key, key_passphrase and host_key_sha256 are for sftp only");
-		out->password = get_secret(&c, root, "password", 1);
+		out->password = secretfile_get_secret(&c, root, "password", 1, DEPLOYCONF_MAX_SECRET);
 	}
 	return d->errors > errors ? -1 : 0;
 }

@@ -54,15 +54,6 @@ int notifyconf_is_loopback(const char *host, size_t len)
 
 /* ---- field checks ---- */
 
-/* Printable ASCII, no space (tokens, ids, addresses, URLs). */
-static int printable_nospace(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f)
-			return 0;
-	return 1;
-}
-
 /* A mail address we are willing to put in an SMTP envelope and a header:
  * local@domain, printable ASCII without space, quotes, <>, (), comma,
  * semicolon, colon, brackets, backslash; at most 254 bytes. */
@@ -70,7 +61,7 @@ static int mail_address_ok(const char *s)
 {
 	const char *at = strchr(s, '@');
 
-	if (!at || at == s || !at[1] || strchr(at + 1, '@') || strlen(s) > 254 || !printable_nospace(s))
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') || strlen(s) > 254 || !secretfile_printable(s))
 		return 0;
 	return strpbrk(s, "\"<>(),;:\\[]") == NULL;
 }
@@ -94,22 +85,6 @@ static int header_value_ok(const char *s)
 	return 1;
 }
 
-/* A secret: yget_str without ever quoting the value; printable ASCII
- * without spaces (it goes into a header, a URL or an AUTH command). */
-static const char *get_secret(struct yctx *c, const struct ynode *map, const char *key, int required)
-{
-	const struct ynode *n = ymap_get(map, key);
-	const char *s = yget_str(c, map, key, required, NOTIFYCONF_MAX_SECRET);
-
-	if (s && (!s[0] || !printable_nospace(s))) {
-		diag_error(c->d, yloc(c->path, n),
-			   "\"%s\" ต้องเป็นตัวอักษร ASCII ที่พิมพ์ได้ ไม่มีช่องว่าง (ไม่แสดงค่าเพราะเป็นความลับ)",
-			   "\"%s\" must be printable ASCII without spaces (the value is secret: not shown)", key);
-		return NULL;
-	}
-	return s;
-}
-
 enum url_kind {
 	URL_SMTP,   /* smtp:// or smtps:// */
 	URL_HTTPS,  /* https://, or http:// to the loopback (it may carry secrets) */
@@ -131,7 +106,7 @@ static const char *get_url(struct yctx *c, const struct ynode *map, const char *
 	if (!s)
 		return NULL;
 	u = curl_url();
-	if (u && printable_nospace(s) && strlen(s) <= NOTIFYCONF_MAX_URL &&
+	if (u && secretfile_printable(s) && strlen(s) <= NOTIFYCONF_MAX_URL &&
 	    curl_url_set(u, CURLUPART_URL, s, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host[0] &&
@@ -263,7 +238,7 @@ static int telegram_token_ok(const char *s)
 /* An id for LINE's `to` or Telegram's chat_id: printable, no quotes. */
 static int chat_id_ok(const char *s)
 {
-	return s[0] && printable_nospace(s) && !strpbrk(s, "\"\\");
+	return s[0] && secretfile_printable(s) && !strpbrk(s, "\"\\");
 }
 
 static const char *const common_keys[] = { "name", "type", "forms", "corruption_details", "retry",
@@ -310,7 +285,7 @@ static void load_smtp(struct yctx *c, const struct ynode *m, struct notify_chann
 				   "\"starttls\" is for smtp:// only (smtps:// is encrypted from the start)");
 	}
 	ch->username = yget_str(c, m, "username", 0, 256);
-	ch->password = get_secret(c, m, "password", 0);
+	ch->password = secretfile_get_secret(c, m, "password", 0, NOTIFYCONF_MAX_SECRET);
 	if (ynode_is_null(ymap_get(m, "username")) != ynode_is_null(ymap_get(m, "password")))
 		diag_error(c->d, yloc(c->path, m), "ต้องมีทั้ง \"username\" และ \"password\" หรือไม่มีทั้งคู่",
 			   "give both \"username\" and \"password\", or neither");
@@ -353,7 +328,7 @@ static void load_line(struct yctx *c, const struct ynode *m, struct notify_chann
 	static const char *const keys[] = { "token", "to", "api_base", NULL };
 
 	check_keys(c, m, keys);
-	ch->token = get_secret(c, m, "token", 1);
+	ch->token = secretfile_get_secret(c, m, "token", 1, NOTIFYCONF_MAX_SECRET);
 	ch->line_to = yget_str(c, m, "to", 1, 64);
 	if (ch->line_to && !chat_id_ok(ch->line_to)) {
 		diag_error(c->d, yloc(c->path, ymap_get(m, "to")),
@@ -369,7 +344,7 @@ static void load_telegram(struct yctx *c, const struct ynode *m, struct notify_c
 	static const char *const keys[] = { "token", "chat_id", "api_base", NULL };
 
 	check_keys(c, m, keys);
-	ch->token = get_secret(c, m, "token", 1);
+	ch->token = secretfile_get_secret(c, m, "token", 1, NOTIFYCONF_MAX_SECRET);
 	if (ch->token && !telegram_token_ok(ch->token)) {
 		diag_error(c->d, yloc(c->path, ymap_get(m, "token")),
 			   "\"token\": โทเค็นของ Telegram มีได้เฉพาะ A-Z a-z 0-9 : _ - (ไม่แสดงค่าเพราะเป็นความลับ)",

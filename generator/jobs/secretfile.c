@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sodium.h>
 
+#include "load/ycheck.h"
 #include "load/yload.h"
 
 static void file_error(struct diags *d, const char *path, const char *th, const char *en)
@@ -190,4 +191,27 @@ void secretfile_print_errors(const char *cmd, const struct diags *th, const stru
 	}
 	fprintf(stderr, "prongsai %s: %zu ข้อผิดพลาดในแฟ้มตั้งค่า (error(s) in the configuration)\n", cmd,
 		th->errors);
+}
+
+int secretfile_printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f)
+			return 0;
+	return 1;
+}
+
+const char *secretfile_get_secret(struct yctx *c, const struct ynode *map, const char *key,
+	int required, size_t max)
+{
+	const struct ynode *n = ymap_get(map, key);
+	const char *s = yget_str(c, map, key, required, max);
+
+	if (s && (!s[0] || !secretfile_printable(s))) {
+		diag_error(c->d, yloc(c->path, n),
+			   "\"%s\" ต้องเป็นตัวอักษร ASCII ที่พิมพ์ได้ ไม่มีช่องว่าง (ไม่แสดงค่าเพราะเป็นความลับ)",
+			   "\"%s\" must be printable ASCII without spaces (the value is secret: not shown)", key);
+		return NULL;
+	}
+	return s;
 }

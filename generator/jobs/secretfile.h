@@ -37,6 +37,18 @@ struct ynode;
 const struct ynode *secretfile_load_map(const char *path, size_t max, const char *cmd,
 	const char *example, const char *need_th, const char *need_en, struct arena *a, struct diags *d);
 
+/* 1 when s is printable ASCII without a space (tokens, ids, addresses,
+ * URLs), else 0. */
+int secretfile_printable(const char *s);
+
+/* The secret at key (yget_str under max bytes, the value never quoted in a
+ * message), which must be secretfile_printable() and not empty (it goes
+ * into a header, a URL or an AUTH command).  NULL when absent, or after a
+ * report into c->d. */
+struct yctx;
+const char *secretfile_get_secret(struct yctx *c, const struct ynode *map, const char *key,
+	int required, size_t max);
+
 /* Print a configuration's errors on stderr, each in Thai with the English
  * in brackets ("path:line:col: error: TH (EN)": th and en are the same
  * checks run in each language), then "prongsai CMD: N errors". */
