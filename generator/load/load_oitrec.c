@@ -87,11 +87,8 @@ struct participation *load_participation(struct loader *ld, const char *rel, con
 	const struct ynode *n, *seq;
 	struct participation *p;
 
-	if (!id_is_safe(slug)) {
-		diag_error(c->d, file_loc(rel), "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
-			"file names may use only lowercase a-z, 0-9 and -");
+	if (!file_name_safe(c, rel, slug))
 		return NULL;
-	}
 	if (!be_year_name(fys)) {
 		diag_error(c->d, file_loc(rel), "โฟลเดอร์ participation/%s/ ต้องเป็นปีงบประมาณ เช่น 2569",
 			"the folder participation/%s/ must be a fiscal year such as 2569", fys);
@@ -180,11 +177,8 @@ struct service *load_service(struct loader *ld, const char *rel, const struct yn
 	struct service *s;
 	int good = 1;
 
-	if (!id_is_safe(slug)) {
-		diag_error(c->d, file_loc(rel), "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
-			"file names may use only lowercase a-z, 0-9 and -");
+	if (!file_name_safe(c, rel, slug))
 		return NULL;
-	}
 	if (!file_has_content(c, rel, root))
 		return NULL;
 	s = arena_alloc(c->a, sizeof(*s));
@@ -254,11 +248,8 @@ struct question *load_question(struct loader *ld, const char *rel, const struct 
 	struct question *q;
 	size_t i;
 
-	if (!id_is_safe(slug)) {
-		diag_error(c->d, file_loc(rel), "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
-			"file names may use only lowercase a-z, 0-9 and -");
+	if (!file_name_safe(c, rel, slug))
 		return NULL;
-	}
 	if (!file_has_content(c, rel, root))
 		return NULL;
 	q = arena_alloc(c->a, sizeof(*q));

@@ -102,11 +102,8 @@ struct project *load_project(struct loader *ld, const char *rel, const char *tex
 			"id \"%s\" must match the file name \"%s.md\"", p->id, file_id);
 		good = 0;
 	}
-	if (!id_is_safe(file_id)) {
-		diag_error(c->d, file_loc(rel), "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
-			"file names may use only lowercase a-z, 0-9 and -");
+	if (!file_name_safe(c, rel, file_id))
 		good = 0;
-	}
 	if (p->fiscal_year && strcmp(dir_fy, ymap_get(root, "fiscal_year")->s) != 0) {
 		diag_error(c->d, yloc(rel, ymap_get(root, "fiscal_year")),
 			"fiscal_year %d ไม่ตรงกับโฟลเดอร์ projects/%s/",

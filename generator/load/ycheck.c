@@ -29,6 +29,17 @@ int id_is_safe(const char *s)
 	return 1;
 }
 
+int file_name_safe(struct yctx *c, const char *rel, const char *name)
+{
+	struct loc l = { rel, 0, 0 };
+
+	if (id_is_safe(name))
+		return 1;
+	diag_error(c->d, l, "ชื่อไฟล์ใช้ได้เฉพาะ a-z ตัวเล็ก 0-9 และ -",
+		"file names may use only lowercase a-z, 0-9 and -");
+	return 0;
+}
+
 enum link_kind link_kind(const char *s)
 {
 	size_t i, host;

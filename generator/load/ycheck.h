@@ -68,4 +68,8 @@ enum link_kind link_kind(const char *s);
 /* 1 if s is a safe id/slug: [a-z0-9][a-z0-9-]{0,63}. */
 int id_is_safe(const char *s);
 
+/* Whether a record's file name (without its extension) is id_is_safe();
+ * when not, an error at rel is reported into c->d and 0 returned. */
+int file_name_safe(struct yctx *c, const char *rel, const char *name);
+
 #endif
