@@ -476,7 +476,7 @@ void staff_report_post(struct staff_req *r, struct form_data *fd)
 				report_rules_prev(f.prev, rep, &d);
 			if (f.same && !rep->correction) {
 				fdate->error = arena_printf(&f.m.arena, "มีรายงานวันนี้แล้ว ถ้าจะแก้รายงานเดิม ให้เขียนเหตุผลในช่อง"
-					" “%s” / a report for this date exists: give the reason (%s) to replace it",
+					" “%s” / a report for this date exists; to replace it, give the reason in “%s”",
 					schema_field(&schema_report, "correction")->help_th,
 					schema_field(&schema_report, "correction")->help_en);
 				bad = 1;
